@@ -1,0 +1,139 @@
+//! `s75 validate [PATH…]`: load the agreements, run every rule, report.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::bail;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use super::{ColorChoice, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+use crate::config::{Config, Level};
+use crate::loading::{LoadError, Repo, load_agreement};
+use crate::reports::{self, Checked, Format, Report};
+use crate::rules::{Checker, Context, Finding, Severity};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Agreement folders, files in them, or folders of agreements (default: every agreement in the repository)
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Do not report a rule or family (overrides s75.toml)
+    #[arg(short = 'A', long = "allow", value_name = "CODE")]
+    allow: Vec<String>,
+    /// Report a rule or family as a warning
+    #[arg(short = 'W', long = "warn", value_name = "CODE")]
+    warn: Vec<String>,
+    /// Report a rule or family as an error; `-D warnings` makes every warning fail the run
+    #[arg(short = 'D', long = "deny", value_name = "CODE")]
+    deny: Vec<String>,
+    /// When to use colour
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Judge dates (waiver expiry) as of this day, e.g. 2026-11-24 (default: today, or S75_TODAY)
+    #[arg(long, value_name = "DATE")]
+    today: Option<jiff::civil::Date>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let repo = Repo::for_paths(&args.paths)?;
+    let mut checker = Checker::new(Context { today: super::today(args.today)? });
+    let config = Config::load(&repo.root, &checker.registry)?;
+    checker.add_levels(config.levels.iter().cloned());
+    let deny_warnings = apply_cli_levels(&mut checker, &args)?;
+
+    let mut dirs = repo.select(&args.paths)?;
+    if args.paths.is_empty() {
+        dirs.retain(|d| !config.is_excluded(&repo.relative(d)));
+        if dirs.is_empty() {
+            bail!("every agreement in the repository is excluded by s75.toml");
+        }
+    }
+
+    let progress = progress_bar(dirs.len());
+    let results: Vec<Result<(Checked, Vec<Finding>), LoadError>> = dirs
+        .par_iter()
+        .map(|dir| {
+            let agreement = load_agreement(&repo, dir)?;
+            let findings = checker.check(&agreement);
+            progress.inc(1);
+            let checked = Checked { id: agreement.id().to_string(), dir: agreement.dir.clone(), title: agreement.title().to_string() };
+            Ok((checked, findings))
+        })
+        .collect();
+    progress.finish_and_clear();
+
+    let mut checked = Vec::new();
+    let mut findings = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok((c, f)) => {
+                checked.push(c);
+                findings.extend(f);
+            }
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        for e in &errors {
+            eprintln!("error: {e}");
+        }
+        return Ok(EXIT_ERROR);
+    }
+
+    let report = Report { findings: &findings, registry: &checker.registry, checked: &checked };
+    let color = super::use_color(args.color, std::io::stdout().is_terminal()) && args.output.is_none();
+    match &args.output {
+        Some(path) => crate::write_atomically(path, |w| reports::write(args.format, &report, w, false))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            reports::write(args.format, &report, &mut out, color)?;
+            out.flush()?;
+        }
+    }
+
+    let counts = |s: Severity| findings.iter().filter(|f| f.suppressed.is_none() && f.severity == s).count();
+    let failing = counts(Severity::Error) > 0 || (deny_warnings && counts(Severity::Warning) > 0);
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Applies -A/-W/-D after s75.toml; returns whether `-D warnings` was given.
+fn apply_cli_levels(checker: &mut Checker, args: &Args) -> anyhow::Result<bool> {
+    let mut deny_warnings = false;
+    let mut levels = Vec::new();
+    for (codes, level) in [(&args.allow, Level::Allow), (&args.warn, Level::Warn), (&args.deny, Level::Deny)] {
+        for code in codes {
+            if code == "warnings" && level == Level::Deny {
+                deny_warnings = true;
+                continue;
+            }
+            if checker.registry.matching(code).next().is_none() {
+                bail!("unknown rule or family `{code}`; `s75 rules` lists them all");
+            }
+            levels.push((code.clone(), level));
+        }
+    }
+    checker.add_levels(levels);
+    Ok(deny_warnings)
+}
+
+/// A bar on an interactive terminal only: never in CI or when output is piped.
+fn progress_bar(len: usize) -> ProgressBar {
+    let interactive = std::io::stderr().is_terminal() && !super::in_ci();
+    if !interactive || len < 20 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} validating {pos}/{len} agreements {wide_bar} {eta}") {
+        bar.set_style(style);
+    }
+    bar
+}
+

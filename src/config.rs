@@ -1,0 +1,113 @@
+//! `s75.toml` at the repository root: rule levels, excluded paths, waivers
+//! and rule-pack overrides. Command-line `-A/-W/-D` override it.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
+use crate::loading::{LoadError, read};
+use crate::model::metadata::{MetaProblem, Waiver};
+use crate::model::{Located, SourceFile};
+use crate::rules::registry::Registry;
+
+/// What a user asks of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Allow,
+    Warn,
+    Deny,
+}
+
+impl Level {
+    pub fn parse(s: &str) -> Option<Level> {
+        match s {
+            "allow" => Some(Level::Allow),
+            "warn" => Some(Level::Warn),
+            "deny" => Some(Level::Deny),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Config {
+    pub file: Option<Arc<SourceFile>>,
+    /// Rule or family selector → level, in file order (later wins).
+    pub levels: Vec<(String, Level)>,
+    /// Repository-relative globs of agreement folders or files to skip.
+    pub exclude: Vec<String>,
+    exclude_set: Option<GlobSet>,
+    pub waivers: Vec<Waiver>,
+    /// Rule-pack files replacing the built-in ones (`[packs]` name → path).
+    pub packs: Vec<(String, Located<String>)>,
+}
+
+impl Config {
+    /// Reads `<root>/s75.toml` if present. Problems in it are load errors:
+    /// a configuration that is not understood must not silently do less.
+    pub fn load(root: &Path, registry: &Registry) -> Result<Config, LoadError> {
+        let path = root.join(crate::loading::repo::CONFIG_FILE);
+        if !path.is_file() {
+            return Ok(Config::default());
+        }
+        let file = read::read_source(&path, crate::loading::repo::CONFIG_FILE)?;
+        Config::parse(&file, registry)
+    }
+
+    pub fn parse(file: &Arc<SourceFile>, registry: &Registry) -> Result<Config, LoadError> {
+        let doc = parse_toml(&file.text, file)?;
+        let mut ctx = Ctx::new(file);
+        let mut top = TableReader::new(doc.get_ref(), crate::model::Span::line(file, 1), "");
+        let mut config = Config { file: Some(Arc::clone(file)), ..Config::default() };
+
+        if let Some(mut rules) = top.table(&mut ctx, "rules") {
+            for (key, value) in rules.entries() {
+                let selector = key.get_ref().to_string();
+                let line = file.line_col(key.span().start).0;
+                if registry.matching(&selector).next().is_none() {
+                    return Err(LoadError::at(&file.path, line, format!("unknown rule or family `{selector}` (see `s75 rules`)")));
+                }
+                let level = value.get_ref().as_str().and_then(Level::parse).ok_or_else(|| {
+                    LoadError::at(&file.path, line, format!("`rules.{selector}` must be \"allow\", \"warn\" or \"deny\""))
+                })?;
+                config.levels.push((selector, level));
+            }
+            rules.finish(&mut ctx);
+        }
+        config.exclude = top.string_array(&mut ctx, "exclude").into_iter().map(|s| s.value).collect();
+        let mut builder = GlobSetBuilder::new();
+        for pattern in &config.exclude {
+            let glob = Glob::new(pattern.trim_end_matches('/'))
+                .map_err(|e| LoadError::file(&file.path, format!("bad exclude pattern `{pattern}`: {e}")))?;
+            builder.add(glob);
+        }
+        config.exclude_set = builder.build().ok();
+        config.waivers = top.tables(&mut ctx, "waivers").into_iter().map(|t| crate::loading::metadata::waiver(&mut ctx, t)).collect();
+        if let Some(mut packs) = top.table(&mut ctx, "packs") {
+            for name in ["statute", "stale", "acts"] {
+                if let Some(p) = packs.string(&mut ctx, name) {
+                    config.packs.push((name.to_string(), p));
+                }
+            }
+            packs.finish(&mut ctx);
+        }
+        top.finish(&mut ctx);
+        if let Some(first) = ctx.problems.into_iter().next() {
+            return Err(problem_error(file, &first));
+        }
+        Ok(config)
+    }
+
+    /// Whether a repository-relative path (an agreement folder) is excluded.
+    pub fn is_excluded(&self, rel: &str) -> bool {
+        self.exclude_set.as_ref().is_some_and(|set| {
+            Path::new(rel).ancestors().any(|a| !a.as_os_str().is_empty() && set.is_match(a))
+        })
+    }
+}
+
+fn problem_error(file: &SourceFile, p: &MetaProblem) -> LoadError {
+    LoadError::at(&file.path, p.span.start().0, p.message.clone())
+}

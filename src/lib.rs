@@ -1,0 +1,31 @@
+//! s75: keep Section 75 partnership agreements honest.
+//!
+//! Data flows one way: files → [`loading`] → [`model`] → [`rules`] (findings)
+//! → [`reports`]. [`diff`] and [`render`] read the same model.
+
+pub mod config;
+pub mod import;
+pub mod loading;
+pub mod model;
+pub mod rules;
+pub mod cli;
+pub mod reports;
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes a file so that readers see either the old file or the whole new
+/// one, never a part: the content goes to a temporary file beside the
+/// target, which is then renamed over it.
+pub fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut w).with_context(|| format!("cannot write {}", path.display()))?;
+        w.flush()?;
+    }
+    tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

@@ -1,0 +1,411 @@
+//! Markdown → [`Document`]: comrak gives the block structure; s75 reads the
+//! authored numbers, sections, schedule headings and execution blocks.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use comrak::nodes::{AstNode, ListType, NodeValue};
+use comrak::{Arena, Options, parse_document};
+
+use crate::model::document::{ExecutionBlock, ExecutionField, Provision, Scope, starts_scope};
+use crate::model::number::{Number, parse_leading};
+use crate::model::{Block, BlockKind, DocKind, Document, Located, Section, SourceFile, Span};
+
+/// Which kind of document the file is: decides how sections are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Body,
+    Schedule,
+}
+
+pub fn parse(file: &Arc<SourceFile>, role: Role) -> Document {
+    let arena = Arena::new();
+    let mut options = Options::default();
+    options.extension.table = true;
+    let root = parse_document(&arena, &file.text, &options);
+
+    let mut blocks = Vec::new();
+    collect_blocks(root, file, &mut blocks);
+
+    let kind = match role {
+        Role::Body => DocKind::Body,
+        Role::Schedule => schedule_heading(&blocks),
+    };
+    assign_sections(&mut blocks, role);
+    let scopes = scopes(&blocks, role);
+    let provisions = provisions(&blocks, &scopes);
+    let execution = execution_blocks(&blocks);
+    Document { file: Arc::clone(file), kind, blocks, provisions, scopes, execution }
+}
+
+fn collect_blocks<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>, out: &mut Vec<Block>) {
+    for child in node.children() {
+        let value = child.data().value.clone();
+        match value {
+            NodeValue::Heading(h) => out.push(text_block(child, file, BlockKind::Heading { level: h.level }, None)),
+            NodeValue::Paragraph => {
+                let (kind, marker) = list_context(child, file);
+                out.push(text_block(child, file, kind, marker));
+            }
+            NodeValue::Table(_) => {
+                for (i, row) in child.children().enumerate() {
+                    out.push(table_row(row, file, i == 0));
+                }
+            }
+            NodeValue::CodeBlock(code) => {
+                let span = node_span(child, file);
+                let text = code.literal.trim_end().to_string();
+                let offsets = vec![span.range.start as u32; text.len() + 1];
+                out.push(Block::new(BlockKind::Code, None, text, offsets, span));
+            }
+            NodeValue::List(_) | NodeValue::Item(_) | NodeValue::BlockQuote => collect_blocks(child, file, out),
+            _ => {}
+        }
+    }
+}
+
+/// For the first paragraph of a list item: its kind and, for an ordered
+/// list, the authored marker read from the source ("3." stays "3." even if
+/// Markdown would count it as item 2).
+fn list_context<'a>(para: &'a AstNode<'a>, file: &Arc<SourceFile>) -> (BlockKind, Option<Located<Number>>) {
+    let Some(item) = para.parent() else { return (BlockKind::Paragraph, None) };
+    let is_first = item.first_child().is_some_and(|c| c.same_node(para));
+    let list = match &item.data().value {
+        NodeValue::Item(list) if is_first => *list,
+        _ => return (BlockKind::Paragraph, None),
+    };
+    if list.list_type == ListType::Bullet {
+        return (BlockKind::ListItem { ordered: false }, None);
+    }
+    let start = byte_offset(file, item.data().sourcepos.start.line, item.data().sourcepos.start.column);
+    let rest = &file.text[start..];
+    let len = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len()) + 1;
+    let marker = rest.get(..len.min(rest.len())).unwrap_or("");
+    let number = Number::parse(marker)
+        .or_else(|| Number::parse(marker.trim_end_matches(')')))
+        .map(|n| Located::new(n, Span::new(file, start..start + marker.len())));
+    (BlockKind::ListItem { ordered: true }, number)
+}
+
+fn text_block<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>, kind: BlockKind, marker: Option<Located<Number>>) -> Block {
+    let span = node_span(node, file);
+    let mut text = String::new();
+    inline_text(node, &mut text);
+    let offsets = align(&text, file, span.range.clone());
+    let mut block = Block::new(kind, None, text, offsets, span);
+    if marker.is_some() {
+        block.number = marker;
+        return block;
+    }
+    split_number(block)
+}
+
+/// Moves a leading authored number out of the text into `number`.
+fn split_number(mut block: Block) -> Block {
+    let allow_end = block.is_heading();
+    let Some((number, len)) = parse_leading(&block.text, allow_end) else { return block };
+    let num_span = block.span_of(0..len);
+    let rest = &block.text[len..];
+    let rest_start = len + rest.len() - rest.trim_start().len();
+    block.strip_prefix(rest_start);
+    block.number = Some(Located::new(number, num_span));
+    block
+}
+
+fn table_row<'a>(row: &'a AstNode<'a>, file: &Arc<SourceFile>, header: bool) -> Block {
+    let span = node_span(row, file);
+    let mut text = String::new();
+    let mut offsets: Vec<u32> = Vec::new();
+    for (i, cell) in row.children().enumerate() {
+        let cell_span = node_span(cell, file);
+        if i > 0 {
+            let at = cell_span.range.start as u32;
+            text.push_str(" | ");
+            offsets.extend([at; 3]);
+        }
+        let mut cell_text = String::new();
+        inline_text(cell, &mut cell_text);
+        let mut cell_offsets = align(&cell_text, file, cell_span.range.clone());
+        cell_offsets.pop();
+        text.push_str(&cell_text);
+        offsets.extend(cell_offsets);
+    }
+    offsets.push(span.range.end as u32);
+    Block::new(BlockKind::TableRow { header }, None, text, offsets, span)
+}
+
+/// Plain text of inline content: the words a reader sees.
+fn inline_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    for child in node.children() {
+        match &child.data().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            NodeValue::HtmlInline(_) | NodeValue::FootnoteReference(_) => {}
+            _ => inline_text(child, out),
+        }
+    }
+}
+
+fn byte_offset(file: &SourceFile, line: usize, column: usize) -> usize {
+    let mut at = (file.line_start(line) + column.saturating_sub(1)).min(file.text.len());
+    while !file.text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn node_span<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>) -> Span {
+    let pos = node.data().sourcepos;
+    let start = byte_offset(file, pos.start.line, pos.start.column);
+    // sourcepos ends are inclusive; include the whole last character.
+    let mut last = byte_offset(file, pos.end.line, pos.end.column);
+    // Columns count bytes: the end may point inside a multi-byte character.
+    while !file.text.is_char_boundary(last) {
+        last -= 1;
+    }
+    let end = file.text[last..].chars().next().map_or(last, |c| last + c.len_utf8());
+    Span::new(file, start..end.max(start))
+}
+
+/// Maps each byte of `plain` to a source offset inside `range` by walking the
+/// source alongside the text: markup and escapes in the source are skipped,
+/// and a space in the text matches a line break and indentation.
+fn align(plain: &str, file: &SourceFile, range: Range<usize>) -> Vec<u32> {
+    const WINDOW: usize = 96;
+    let src = &file.text[range.clone()];
+    let mut offsets = Vec::with_capacity(plain.len() + 1);
+    let mut j = 0;
+    for ch in plain.chars() {
+        let window_end = (j + WINDOW).min(src.len());
+        let window = src.get(j..window_end).unwrap_or("");
+        let found = if ch == ' ' {
+            window.find(char::is_whitespace)
+        } else {
+            window.find(ch)
+        };
+        let at = match found {
+            Some(k) => {
+                let at = j + k;
+                j = at + src[at..].chars().next().map_or(1, char::len_utf8);
+                if ch == ' ' {
+                    // One text space stands for the whole run of source whitespace.
+                    j += src[j..].len() - src[j..].trim_start().len();
+                }
+                at
+            }
+            None => j.min(src.len()),
+        };
+        offsets.extend(std::iter::repeat_n((range.start + at) as u32, ch.len_utf8()));
+    }
+    offsets.push((range.start + j.min(src.len())) as u32);
+    offsets
+}
+
+/// `# Schedule 4 — The Integrated Mental Health Service`: number and title.
+/// The title may instead be the next heading or paragraph.
+fn schedule_heading(blocks: &[Block]) -> DocKind {
+    let Some(first) = blocks.first().filter(|b| b.is_heading()) else {
+        return DocKind::Schedule { number: None, title: None };
+    };
+    let full = first.display_text();
+    let Some(rest) = strip_prefix_ci(&full, "schedule") else {
+        return DocKind::Schedule { number: None, title: None };
+    };
+    let rest_trim = rest.trim_start();
+    let num_len = rest_trim.find(|c: char| c.is_whitespace() || c == ':' || c == '—' || c == '-').unwrap_or(rest_trim.len());
+    let number_text = &rest_trim[..num_len];
+    let num_start_in_full = full.len() - rest_trim.len();
+    // `display_text` joined number and text with one space; map back to the text.
+    let text_base = full.len() - first.text.len();
+    let to_text = |i: usize| i.saturating_sub(text_base);
+    let number = (!number_text.is_empty()).then(|| {
+        Located::new(number_text.to_string(), first.span_of(to_text(num_start_in_full)..to_text(num_start_in_full + num_len)))
+    });
+    let after = &rest_trim[num_len..];
+    let title_text = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '–' | '-')).trim();
+    let title = if !title_text.is_empty() {
+        let start = full.len() - after.len() + (after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '–' | '-')).len());
+        Some(Located::new(title_text.to_string(), first.span_of(to_text(start)..to_text(start + title_text.len()))))
+    } else {
+        blocks.get(1).filter(|b| b.number.is_none()).map(|b| Located::new(b.text.clone(), b.span.clone()))
+    };
+    DocKind::Schedule { number, title }
+}
+
+fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
+fn assign_sections(blocks: &mut [Block], role: Role) {
+    if role == Role::Schedule {
+        blocks.iter_mut().for_each(|b| b.section = Section::Schedule);
+        return;
+    }
+    let mut section = Section::Preamble;
+    let first_execution = blocks.iter().position(|b| is_execution_start(&b.display_text()));
+    for (i, b) in blocks.iter_mut().enumerate() {
+        if b.is_heading() {
+            if b.number.is_none() && b.text.trim().eq_ignore_ascii_case("recitals") {
+                section = Section::Recitals;
+            } else if b.number.is_some() && section != Section::Execution {
+                section = Section::Clauses;
+            }
+        } else if section == Section::Preamble && b.number.is_none() && b.text.trim().eq_ignore_ascii_case("recitals") {
+            section = Section::Recitals;
+        }
+        if let Some(start) = first_execution {
+            if i >= start {
+                section = Section::Execution;
+            }
+        }
+        b.section = section;
+    }
+    // "This Agreement was:" / "IN WITNESS …" lead into the signature blocks.
+    if let Some(start) = first_execution.filter(|&s| s > 0) {
+        let lead = &mut blocks[start - 1];
+        let t = lead.text.trim();
+        if lead.number.is_none() && (t.ends_with(':') || t.to_ascii_uppercase().starts_with("IN WITNESS")) {
+            lead.section = Section::Execution;
+        }
+    }
+}
+
+fn is_execution_start(text: &str) -> bool {
+    let t = text.trim_start().to_ascii_lowercase();
+    ["signed for and on behalf of", "signed by", "executed as a deed", "signed on behalf of", "the common seal of"]
+        .iter()
+        .any(|p| t.starts_with(p))
+}
+
+fn scopes(blocks: &[Block], role: Role) -> Vec<Scope> {
+    let mut scopes = vec![Scope { heading: None, blocks: 0..blocks.len() }];
+    if role == Role::Schedule {
+        for (i, b) in blocks.iter().enumerate().skip(1) {
+            if b.is_heading() && starts_scope(&b.display_text(), b.number.as_ref().map(|n| &n.value)) {
+                if let Some(last) = scopes.last_mut() {
+                    last.blocks.end = i;
+                }
+                scopes.push(Scope { heading: Some(b.display_text()), blocks: i..blocks.len() });
+            }
+        }
+    }
+    scopes
+}
+
+fn provisions(blocks: &[Block], scopes: &[Scope]) -> Vec<Provision> {
+    let mut out: Vec<Provision> = Vec::new();
+    for (scope_idx, scope) in scopes.iter().enumerate() {
+        for i in scope.blocks.clone() {
+            let b = &blocks[i];
+            let opens = b.number.is_some() || b.is_heading() || out.last().is_none_or(|p| p.scope != scope_idx);
+            if opens {
+                out.push(Provision { start: i, blocks: i..i + 1, scope: scope_idx });
+            } else if let Some(p) = out.last_mut() {
+                p.blocks.end = i + 1;
+            }
+        }
+    }
+    out
+}
+
+fn execution_blocks(blocks: &[Block]) -> Vec<ExecutionBlock> {
+    let mut out: Vec<ExecutionBlock> = Vec::new();
+    for b in blocks.iter().filter(|b| b.section == Section::Execution) {
+        let text = b.display_text();
+        if is_execution_start(&text) {
+            out.push(ExecutionBlock { heading: Located::new(text, b.span.clone()), fields: Vec::new() });
+        } else if let (Some(block), Some((label, value))) = (out.last_mut(), execution_field(&text)) {
+            block.fields.push(ExecutionField { label, value, span: b.span.clone() });
+        }
+    }
+    out
+}
+
+/// "Print Name:………" → ("Print Name", ""); "Date 29 March 2019" → ("Date", "29 March 2019").
+fn execution_field(text: &str) -> Option<(String, String)> {
+    const LABELS: [&str; 7] = ["Signature", "Signed", "Print Name", "Name", "Position", "Title", "Date"];
+    let t = text.trim();
+    let label = LABELS.iter().find(|l| strip_prefix_ci(t, l).is_some())?;
+    let rest = &t[label.len()..];
+    let value = rest
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '_' | ':' | '-'))
+        .to_string();
+    Some((label.to_string(), value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str, role: Role) -> Document {
+        parse(&SourceFile::new("t.md", "t.md", text.to_string()), role)
+    }
+
+    #[test]
+    fn numbers_are_read_as_authored_and_spans_point_at_them() {
+        let d = doc("## 1 Definitions\n\n1.1 In this *Agreement*\nthe words.\n\n1\\. Escaped\n\n3. listed\n", Role::Body);
+        let nums: Vec<_> = d.blocks.iter().map(|b| b.number.as_ref().map(|n| n.value.raw.clone())).collect();
+        assert_eq!(nums, [Some("1".into()), Some("1.1".into()), Some("1.".into()), Some("3.".into())]);
+        assert_eq!(d.blocks[0].text, "Definitions");
+        assert_eq!(d.blocks[1].text, "In this Agreement the words.");
+        let words = d.blocks[1].text.find("words").unwrap();
+        let span = d.blocks[1].span_of(words..words + 5);
+        assert_eq!(span.text(), "words");
+        assert_eq!(span.start(), (4, 5));
+        assert_eq!(d.blocks[1].number.as_ref().unwrap().span.text(), "1.1");
+    }
+
+    #[test]
+    fn escapes_are_removed_from_text_but_spans_still_match() {
+        let d = doc("A stray \\*star\\* and ]; here\n", Role::Body);
+        assert_eq!(d.blocks[0].text, "A stray *star* and ]; here");
+        let at = d.blocks[0].text.find("];").unwrap();
+        assert_eq!(d.blocks[0].span_of(at..at + 2).text(), "];");
+    }
+
+    #[test]
+    fn sections_and_execution_blocks() {
+        let d = doc(
+            "THIS AGREEMENT is made on 2019\n\n## Recitals\n\n(A) First.\n\n## 1 Definitions\n\n1.1 Text.\n\nThis Agreement was:\n\nSigned for and on behalf of THE TRUST\n\nSignature………\n\nDate…… 1 April 2019\n",
+            Role::Body,
+        );
+        let sections: Vec<_> = d.blocks.iter().map(|b| b.section).collect();
+        use Section::*;
+        assert_eq!(sections, [Preamble, Recitals, Recitals, Clauses, Clauses, Execution, Execution, Execution, Execution]);
+        assert_eq!(d.execution.len(), 1);
+        assert_eq!(d.execution[0].fields[0].value, "");
+        assert_eq!(d.execution[0].fields[1].value, "1 April 2019");
+        assert!(!d.execution[0].is_blank());
+    }
+
+    #[test]
+    fn schedules_have_number_title_and_scopes() {
+        let d = doc("# Schedule 1 — Aims and outcomes\n\n## Part I: Overall Aims\n\n1\\. One.\n\n## Part II\n\n1\\. Again.\n", Role::Schedule);
+        assert_eq!(d.schedule_number(), Some("1"));
+        assert_eq!(d.schedule_title(), Some("Aims and outcomes"));
+        assert_eq!(d.scopes.len(), 3);
+        let one: Vec<_> = d.provisions_numbered("1").map(|p| p.scope).collect();
+        assert_eq!(one, [1, 2]);
+        let n = doc("# Schedule 12\n\nNot used\n", Role::Schedule);
+        assert!(n.is_not_used());
+        assert_eq!(n.schedule_title(), Some("Not used"));
+    }
+
+    #[test]
+    fn provisions_gather_unnumbered_continuations() {
+        let d = doc("## 37 Applicable Law\n\nThis Agreement shall be governed.\n\n## 38. No Partnership\n\nNothing.\n", Role::Body);
+        assert_eq!(d.provisions.len(), 2);
+        assert_eq!(d.provisions[0].heading(&d), Some("Applicable Law"));
+        assert_eq!(d.provisions[0].text(&d), "Applicable Law\nThis Agreement shall be governed.");
+    }
+
+    #[test]
+    fn tables_keep_cells() {
+        let d = doc("| REF | POST |\n|---|---|\n| 1 | AMHP |\n", Role::Schedule);
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(d.blocks[1].text, "1 | AMHP");
+        assert!(d.blocks[1].number.is_none(), "table cells are not provision numbers");
+    }
+}

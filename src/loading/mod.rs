@@ -1,0 +1,74 @@
+//! Files → model. Reads strictly (see [`read`]), keeps every span, and turns
+//! unreadable input into one [`LoadError`] naming file and line.
+
+pub mod error;
+pub mod markdown;
+pub mod metadata;
+pub mod read;
+pub mod repo;
+pub mod toml_reader;
+
+use std::path::{Path, PathBuf};
+
+pub use error::LoadError;
+pub use repo::Repo;
+
+use crate::model::metadata::ScheduleSource;
+use crate::model::{Agreement, Located, Schedule};
+use markdown::Role;
+
+pub const DEFAULT_BODY: &str = "agreement.md";
+
+/// Loads the agreement in folder `dir` (inside `repo`).
+pub fn load_agreement(repo: &Repo, dir: &Path) -> Result<Agreement, LoadError> {
+    let rel_dir = repo.relative(dir);
+    let meta_path = dir.join(repo::METADATA_FILE);
+    let meta_file = read::read_source(&meta_path, &repo.relative(&meta_path))?;
+    let meta = metadata::parse(&meta_file)?;
+
+    let body_name = meta.body.as_ref().map_or(DEFAULT_BODY, |b| b.value.as_str());
+    let body_path = resolve(repo, dir, body_name, meta.body.as_ref(), &meta_file)?;
+    let body_file = read_referenced(repo, &body_path, meta.body.as_ref(), &meta_file, "body file")?;
+    let body = markdown::parse(&body_file, Role::Body);
+
+    let mut schedules = Vec::with_capacity(meta.schedules.len());
+    for (i, entry) in meta.schedules.iter().enumerate() {
+        let located = match &entry.source {
+            ScheduleSource::Local(f) => Some((resolve(repo, dir, &f.value, Some(f), &meta_file)?, f)),
+            ScheduleSource::Shared(f) => Some((resolve(repo, &repo.root.join("schedules"), &f.value, Some(f), &meta_file)?, f)),
+            ScheduleSource::NotUsed | ScheduleSource::Missing => None,
+        };
+        let doc = match located {
+            Some((path, key)) => {
+                let file = read_referenced(repo, &path, Some(key), &meta_file, "schedule file")?;
+                Some(markdown::parse(&file, Role::Schedule))
+            }
+            None => None,
+        };
+        schedules.push(Schedule { entry: i, doc });
+    }
+    Ok(Agreement { dir: rel_dir, disk_dir: dir.to_path_buf(), meta, body, schedules })
+}
+
+/// Resolves a path named in `agreement.toml`; one leaving the repository is an error at that key.
+fn resolve(repo: &Repo, base: &Path, rel: &str, key: Option<&Located<String>>, meta: &crate::model::SourceFile) -> Result<PathBuf, LoadError> {
+    repo.resolve_inside(base, rel).ok_or_else(|| {
+        let line = key.map_or(1, |k| k.span.start().0);
+        LoadError::at(&meta.path, line, format!("`{rel}` is outside the repository"))
+    })
+}
+
+/// Reads a file named in `agreement.toml`; a missing one is reported at the key that names it.
+fn read_referenced(
+    repo: &Repo,
+    path: &Path,
+    key: Option<&Located<String>>,
+    meta: &crate::model::SourceFile,
+    what: &str,
+) -> Result<std::sync::Arc<crate::model::SourceFile>, LoadError> {
+    if !path.is_file() {
+        let line = key.map_or(1, |k| k.span.start().0);
+        return Err(LoadError::at(&meta.path, line, format!("{what} `{}` does not exist", repo.relative(path))));
+    }
+    read::read_source(path, &repo.relative(path))
+}

@@ -1,0 +1,59 @@
+//! One agreement: its metadata, its body and its schedules.
+
+use std::path::PathBuf;
+
+use super::document::Document;
+use super::metadata::{Metadata, ScheduleEntry};
+
+#[derive(Debug)]
+pub struct Agreement {
+    /// The agreement's folder, relative to the repository root (`agreements/<id>`).
+    pub dir: String,
+    /// The folder on disk.
+    pub disk_dir: PathBuf,
+    pub meta: Metadata,
+    pub body: Document,
+    /// One per `[[schedules]]` entry, in order.
+    pub schedules: Vec<Schedule>,
+}
+
+#[derive(Debug)]
+pub struct Schedule {
+    /// Index into `meta.schedules`.
+    pub entry: usize,
+    /// The schedule's text; `None` for a schedule declared `not_used` with no file.
+    pub doc: Option<Document>,
+}
+
+impl Agreement {
+    /// The folder name, which is also the agreement's id.
+    pub fn id(&self) -> &str {
+        self.meta.id.as_ref().map_or_else(|| self.dir.rsplit('/').next().unwrap_or(&self.dir), |i| i.value.as_str())
+    }
+
+    pub fn title(&self) -> &str {
+        self.meta.title.as_ref().map_or(self.id(), |t| t.value.as_str())
+    }
+
+    pub fn entry(&self, schedule: &Schedule) -> &ScheduleEntry {
+        &self.meta.schedules[schedule.entry]
+    }
+
+    /// The schedule with the given number ("16"), as declared in the metadata.
+    pub fn schedule(&self, number: &str) -> Option<&Schedule> {
+        self.schedules.iter().find(|s| {
+            self.entry(s).number.as_ref().is_some_and(|n| n.value.eq_ignore_ascii_case(number))
+        })
+    }
+
+    /// The body followed by every schedule document.
+    pub fn documents(&self) -> impl Iterator<Item = &Document> {
+        std::iter::once(&self.body).chain(self.schedules.iter().filter_map(|s| s.doc.as_ref()))
+    }
+
+    /// Whether a schedule is an empty "Not used" slot.
+    pub fn schedule_not_used(&self, schedule: &Schedule) -> bool {
+        matches!(self.entry(schedule).source, super::metadata::ScheduleSource::NotUsed)
+            || schedule.doc.as_ref().is_some_and(Document::is_not_used)
+    }
+}

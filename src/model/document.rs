@@ -1,0 +1,218 @@
+//! A Markdown file of an agreement (the body or one schedule) as a list of
+//! blocks, each with its authored number, its plain text and a map from that
+//! text back to the source bytes.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::number::{Number, NumberKind};
+use super::source::{Located, SourceFile, Span};
+
+#[derive(Debug)]
+pub struct Document {
+    pub file: Arc<SourceFile>,
+    pub kind: DocKind,
+    pub blocks: Vec<Block>,
+    /// Numbered units in reading order (see [`Provision`]).
+    pub provisions: Vec<Provision>,
+    /// Numbering scopes: the body has one; a schedule starts a new scope at
+    /// each Part, Appendix, Annex or lettered section heading.
+    pub scopes: Vec<Scope>,
+    pub execution: Vec<ExecutionBlock>,
+}
+
+#[derive(Debug, Clone)]
+pub enum DocKind {
+    Body,
+    /// A schedule file: the number and title from its first heading.
+    Schedule { number: Option<Located<String>>, title: Option<Located<String>> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading { level: u8 },
+    Paragraph,
+    /// The first paragraph of a Markdown list item.
+    ListItem { ordered: bool },
+    TableRow { header: bool },
+    Code,
+}
+
+/// Where in the document a block stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Date line and parties, before the recitals.
+    Preamble,
+    Recitals,
+    Clauses,
+    /// Signature blocks at the end of the body.
+    Execution,
+    /// Any block of a schedule file.
+    Schedule,
+}
+
+#[derive(Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub section: Section,
+    /// The authored number that opens the block, if any.
+    pub number: Option<Located<Number>>,
+    /// Plain text after the number: Markdown escapes and markup removed,
+    /// line breaks as single spaces.
+    pub text: String,
+    /// Source byte offset of each byte of `text`, plus one for its end.
+    offsets: Vec<u32>,
+    /// The whole block in the source.
+    pub span: Span,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, number: Option<Located<Number>>, text: String, offsets: Vec<u32>, span: Span) -> Self {
+        debug_assert_eq!(offsets.len(), text.len() + 1);
+        Block { kind, section: Section::Clauses, number, text, offsets, span }
+    }
+
+    /// The source span of a byte range of [`Block::text`].
+    pub fn span_of(&self, range: Range<usize>) -> Span {
+        let at = |i: usize| self.offsets.get(i).copied().unwrap_or(0) as usize;
+        let start = at(range.start.min(self.text.len()));
+        let end = match self.text.get(..range.end).and_then(|t| t.char_indices().last()) {
+            Some((i, c)) if range.end > range.start => at(i) + c.len_utf8(),
+            _ => start,
+        };
+        Span::new(&self.span.file, start..end.max(start))
+    }
+
+    /// Drops the first `len` bytes of the text (an opening number and its space).
+    pub(crate) fn strip_prefix(&mut self, len: usize) {
+        self.text.drain(..len);
+        self.offsets.drain(..len);
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading { .. })
+    }
+
+    /// Number and text together, as a reader sees them.
+    pub fn display_text(&self) -> String {
+        match &self.number {
+            Some(n) if self.text.is_empty() => n.value.raw.clone(),
+            Some(n) => format!("{} {}", n.value.raw, self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
+/// A numbering scope: a run of blocks whose numbers form one sequence.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    /// The heading that opened the scope (None for the document start).
+    pub heading: Option<String>,
+    pub blocks: Range<usize>,
+}
+
+/// One provision: a numbered block (or an unnumbered heading) with the
+/// unnumbered blocks that follow it. The unit of diffing and of references.
+#[derive(Debug, Clone)]
+pub struct Provision {
+    /// Index of the opening block.
+    pub start: usize,
+    /// Blocks of the provision, the opening block included.
+    pub blocks: Range<usize>,
+    pub scope: usize,
+}
+
+impl Provision {
+    pub fn number<'d>(&self, doc: &'d Document) -> Option<&'d Located<Number>> {
+        doc.blocks[self.start].number.as_ref()
+    }
+
+    /// The clause heading text when the provision opens with a heading.
+    pub fn heading<'d>(&self, doc: &'d Document) -> Option<&'d str> {
+        let b = &doc.blocks[self.start];
+        b.is_heading().then_some(b.text.as_str())
+    }
+
+    /// The provision's text: its blocks' texts joined by newlines, without the
+    /// opening number.
+    pub fn text(&self, doc: &Document) -> String {
+        let mut out = String::new();
+        for b in &doc.blocks[self.blocks.clone()] {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            if b.number.is_some() && !std::ptr::eq(b, &doc.blocks[self.start]) {
+                out.push_str(&b.display_text());
+            } else {
+                out.push_str(&b.text);
+            }
+        }
+        out
+    }
+
+    pub fn span(&self, doc: &Document) -> Span {
+        let first = &doc.blocks[self.blocks.start].span;
+        let last = &doc.blocks[self.blocks.end - 1].span;
+        Span::new(&first.file, first.range.start..last.range.end)
+    }
+}
+
+/// A signature block: "Signed for and on behalf of …" and its fields.
+#[derive(Debug, Clone)]
+pub struct ExecutionBlock {
+    /// The opening words, e.g. "Signed for and on behalf of THE COUNCIL OF …".
+    pub heading: Located<String>,
+    pub fields: Vec<ExecutionField>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExecutionField {
+    /// "Signature", "Print Name", "Position", "Date".
+    pub label: String,
+    /// The value with leader dots and underscores removed; empty when blank.
+    pub value: String,
+    pub span: Span,
+}
+
+impl ExecutionBlock {
+    pub fn is_blank(&self) -> bool {
+        self.fields.iter().all(|f| f.value.is_empty())
+    }
+}
+
+impl Document {
+    /// Finds the provision whose number has the given key, in any scope.
+    pub fn provisions_numbered<'d>(&'d self, key: &'d str) -> impl Iterator<Item = &'d Provision> + 'd {
+        self.provisions.iter().filter(move |p| p.number(self).is_some_and(|n| n.value.key() == key))
+    }
+
+    pub fn schedule_number(&self) -> Option<&str> {
+        match &self.kind {
+            DocKind::Schedule { number, .. } => number.as_ref().map(|n| n.value.as_str()),
+            DocKind::Body => None,
+        }
+    }
+
+    pub fn schedule_title(&self) -> Option<&str> {
+        match &self.kind {
+            DocKind::Schedule { title, .. } => title.as_ref().map(|n| n.value.as_str()),
+            DocKind::Body => None,
+        }
+    }
+
+    /// Whether the document's whole text is "Not used" (an empty schedule slot).
+    pub fn is_not_used(&self) -> bool {
+        let texts: Vec<&str> = self.blocks.iter().filter(|b| !b.is_heading()).map(|b| b.text.trim()).collect();
+        let title_says = self.schedule_title().is_some_and(|t| t.trim().eq_ignore_ascii_case("not used"));
+        (texts.is_empty() && title_says) || (texts.len() == 1 && texts[0].trim_end_matches('.').eq_ignore_ascii_case("not used"))
+    }
+}
+
+/// True for headings that start a new numbering scope in a schedule.
+pub fn starts_scope(heading: &str, number: Option<&Number>) -> bool {
+    if matches!(number.map(|n| &n.kind), Some(NumberKind::Letter(_))) {
+        return true;
+    }
+    let first = heading.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    matches!(first.trim_end_matches([':', '.']), "part" | "appendix" | "annex" | "annexe" | "section")
+}

@@ -1,0 +1,14 @@
+//! The agreement model shared by validate, diff and render. Built by
+//! [`crate::loading`]; never written back to disk.
+
+pub mod agreement;
+pub mod document;
+pub mod metadata;
+pub mod number;
+pub mod source;
+
+pub use agreement::{Agreement, Schedule};
+pub use document::{Block, BlockKind, DocKind, Document, ExecutionBlock, Provision, Section};
+pub use metadata::Metadata;
+pub use number::Number;
+pub use source::{Located, SourceFile, Span};

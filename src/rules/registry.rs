@@ -1,0 +1,50 @@
+//! Every rule s75 knows: its stable code, default severity and documentation.
+//! `s75 rules` lists them and `s75 explain CODE` prints one.
+
+use super::finding::Severity;
+
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    /// `family.name`, kebab-case, never reused for a different check.
+    pub code: String,
+    pub severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: String,
+    /// Why it matters and what to do, for `s75 explain`.
+    pub explanation: String,
+    /// A short text that triggers it.
+    pub example: String,
+}
+
+impl RuleInfo {
+    pub fn new(code: &str, severity: Severity, summary: &str, explanation: &str, example: &str) -> Self {
+        RuleInfo {
+            code: code.to_string(),
+            severity,
+            summary: summary.to_string(),
+            explanation: explanation.to_string(),
+            example: example.to_string(),
+        }
+    }
+
+    pub fn family(&self) -> &str {
+        self.code.split('.').next().unwrap_or(&self.code)
+    }
+}
+
+/// All rules, in a stable order.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub rules: Vec<RuleInfo>,
+}
+
+impl Registry {
+    pub fn get(&self, code: &str) -> Option<&RuleInfo> {
+        self.rules.iter().find(|r| r.code == code)
+    }
+
+    /// Codes matching a selector: an exact code or a family (`numbering`).
+    pub fn matching<'r>(&'r self, selector: &'r str) -> impl Iterator<Item = &'r RuleInfo> + 'r {
+        self.rules.iter().filter(move |r| r.code == selector || r.family() == selector)
+    }
+}
