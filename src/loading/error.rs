@@ -32,5 +32,6 @@ impl LoadError {
 /// Shows a path the way a user typed it or as relative to the working directory.
 pub fn display_path(path: &std::path::Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    path.strip_prefix(&cwd).unwrap_or(path).to_string_lossy().replace('\\', "/")
+    let shown = path.strip_prefix(&cwd).unwrap_or(path).to_string_lossy().replace('\\', "/");
+    if shown.is_empty() { ".".to_string() } else { shown }
 }

@@ -117,7 +117,7 @@ fn agreements_under(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = WalkDir::new(dir)
         .follow_links(false)
         .into_iter()
-        .filter_entry(|e| !is_hidden_or_build(e.file_name().to_string_lossy().as_ref()))
+        .filter_entry(|e| e.depth() == 0 || !is_hidden_or_build(e.file_name().to_string_lossy().as_ref()))
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.file_name() == METADATA_FILE)
         .filter_map(|e| e.path().parent().map(Path::to_path_buf))

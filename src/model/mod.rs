@@ -2,9 +2,11 @@
 //! [`crate::loading`]; never written back to disk.
 
 pub mod agreement;
+pub mod definitions;
 pub mod document;
 pub mod metadata;
 pub mod number;
+pub mod references;
 pub mod source;
 
 pub use agreement::{Agreement, Schedule};

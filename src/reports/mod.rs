@@ -2,6 +2,8 @@
 //! (codespan-style snippets), `json` (stable fields), `sarif` (2.1.0) and
 //! `github` (workflow commands that annotate pull requests).
 
+pub mod json;
+
 use std::io::{self, Write};
 
 use crate::rules::{Finding, Registry};
@@ -31,6 +33,12 @@ pub struct Report<'a> {
 }
 
 pub fn write(format: Format, report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
-    let _ = (format, report, color);
-    writeln!(out, "{} findings", report.findings.len())
+    match format {
+        Format::Json => json::write(report, out),
+        // Other formats are being written; until then they print a count.
+        _ => {
+            let _ = color;
+            writeln!(out, "{} findings", report.findings.len())
+        }
+    }
 }

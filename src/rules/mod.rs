@@ -4,7 +4,11 @@
 
 pub mod finding;
 pub mod metadata;
+pub mod numbering;
 pub mod registry;
+pub mod residue;
+pub mod terms;
+pub mod xref;
 
 use jiff::civil::Date;
 
@@ -30,7 +34,13 @@ pub trait Family: Send + Sync {
 }
 
 pub fn families() -> Vec<Box<dyn Family>> {
-    vec![Box::new(metadata::Metadata)]
+    vec![
+        Box::new(metadata::Metadata),
+        Box::new(numbering::Numbering),
+        Box::new(xref::Xref),
+        Box::new(terms::Terms),
+        Box::new(residue::Residue),
+    ]
 }
 
 pub struct Checker {

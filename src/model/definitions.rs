@@ -1,0 +1,1 @@
+//! Defined terms: `“Term” means …` in the definitions clause and inline `("the Trust")`.
