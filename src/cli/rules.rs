@@ -21,7 +21,7 @@ pub struct ExplainArgs {
 }
 
 fn checker() -> anyhow::Result<Checker> {
-    Ok(Checker::new(Context { today: super::today(None)? }))
+    Ok(Checker::new(Context::new(super::today(None)?))?)
 }
 
 pub fn list(args: ListArgs) -> anyhow::Result<u8> {

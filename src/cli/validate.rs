@@ -11,7 +11,7 @@ use super::{ColorChoice, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use crate::config::{Config, Level};
 use crate::loading::{LoadError, Repo, load_agreement};
 use crate::reports::{self, Checked, Format, Report};
-use crate::rules::{Checker, Context, Finding, Severity};
+use crate::rules::{Checker, Context, Finding, Packs, Severity};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -42,9 +42,14 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let repo = Repo::for_paths(&args.paths)?;
-    let mut checker = Checker::new(Context { today: super::today(args.today)? });
-    let config = Config::load(&repo.root, &checker.registry)?;
+    let today = super::today(args.today)?;
+    // Rule codes are needed to read s75.toml, and s75.toml may replace rule packs:
+    // read it against the built-in registry, then build the checker it configures.
+    let config = Config::load(&repo.root, &Checker::new(Context::new(today))?.registry)?;
+    let packs = Packs::for_repo(&repo.root, &config)?;
+    let mut checker = Checker::new(Context { today, packs: std::sync::Arc::new(packs) })?;
     checker.add_levels(config.levels.iter().cloned());
+    checker.add_waivers(config.waivers.clone());
     let deny_warnings = apply_cli_levels(&mut checker, &args)?;
 
     let mut dirs = repo.select(&args.paths)?;
@@ -88,6 +93,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         return Ok(EXIT_ERROR);
     }
 
+    findings.extend(checker.unused_config_waivers(&findings));
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let report = Report { findings: &findings, registry: &checker.registry, checked: &checked };
     let color = super::use_color(args.color, std::io::stdout().is_terminal()) && args.output.is_none();
     match &args.output {

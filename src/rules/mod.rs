@@ -5,17 +5,23 @@
 pub mod finding;
 pub mod metadata;
 pub mod numbering;
+pub mod packs;
 pub mod registry;
 pub mod residue;
 pub mod terms;
+pub mod waivers;
 pub mod xref;
+
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
 pub use finding::{Finding, Label, Severity};
+pub use packs::Packs;
 pub use registry::{Registry, RuleInfo};
 
 use crate::config::Level;
+use crate::loading::LoadError;
 use crate::model::Agreement;
 
 /// What every check may consult besides the agreement itself.
@@ -23,6 +29,14 @@ use crate::model::Agreement;
 pub struct Context {
     /// The date findings are judged on (waiver expiry); fixed for reproducible runs.
     pub today: Date,
+    pub packs: Arc<Packs>,
+}
+
+impl Context {
+    /// A context with the built-in rule packs.
+    pub fn new(today: Date) -> Self {
+        Context { today, packs: Arc::new(Packs::builtin()) }
+    }
 }
 
 /// A family of rules (`numbering`, `xref`, …).
@@ -33,14 +47,15 @@ pub trait Family: Send + Sync {
     fn check(&self, agreement: &Agreement, cx: &Context, out: &mut Vec<Finding>);
 }
 
-pub fn families() -> Vec<Box<dyn Family>> {
-    vec![
+/// Every family, with its rule pack read. A malformed pack is a load error.
+pub fn families(_cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
+    Ok(vec![
         Box::new(metadata::Metadata),
         Box::new(numbering::Numbering),
         Box::new(xref::Xref),
         Box::new(terms::Terms),
         Box::new(residue::Residue),
-    ]
+    ])
 }
 
 pub struct Checker {
@@ -48,14 +63,21 @@ pub struct Checker {
     pub registry: Registry,
     /// Selector → level; later entries win (config first, then command line).
     levels: Vec<(String, Level)>,
+    config_waivers: Vec<crate::model::metadata::Waiver>,
     pub cx: Context,
 }
 
 impl Checker {
-    pub fn new(cx: Context) -> Self {
-        let families = families();
-        let rules = families.iter().flat_map(|f| f.rules(&cx)).collect();
-        Checker { families, registry: Registry { rules }, levels: Vec::new(), cx }
+    pub fn new(cx: Context) -> Result<Self, LoadError> {
+        let families = families(&cx)?;
+        let mut rules: Vec<RuleInfo> = families.iter().flat_map(|f| f.rules(&cx)).collect();
+        rules.extend(waivers::rules());
+        Ok(Checker { families, registry: Registry { rules }, levels: Vec::new(), config_waivers: Vec::new(), cx })
+    }
+
+    /// Waivers from `s75.toml`, which apply to every agreement.
+    pub fn add_waivers(&mut self, waivers: Vec<crate::model::metadata::Waiver>) {
+        self.config_waivers = waivers;
     }
 
     pub fn add_levels(&mut self, levels: impl IntoIterator<Item = (String, Level)>) {
@@ -85,12 +107,42 @@ impl Checker {
             .into_iter()
             .filter_map(|mut f| {
                 f.severity = self.severity(&f.code)?;
-                f.agreement = agreement.id().to_string();
                 Some(f)
             })
             .collect();
+        // Waivers in agreement.toml must each match here; those in s75.toml
+        // may match in any agreement, so their use is judged over the run.
+        let today = self.cx.today;
+        let mut about_waivers = waivers::apply(&agreement.meta.waivers, &mut out, &agreement.dir, today, true);
+        about_waivers.extend(waivers::apply(&self.config_waivers, &mut out, &agreement.dir, today, false));
+        out.extend(about_waivers.into_iter().filter_map(|mut f| {
+            f.severity = self.severity(&f.code)?;
+            Some(f)
+        }));
+        for f in &mut out {
+            f.agreement = agreement.id().to_string();
+        }
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out.dedup_by(|a, b| a.sort_key() == b.sort_key());
         out
+    }
+
+    /// Findings for `s75.toml` waivers that matched nothing in the whole run.
+    pub fn unused_config_waivers(&self, findings: &[Finding]) -> Vec<Finding> {
+        self.config_waivers
+            .iter()
+            .filter(|w| w.location.is_some() || w.matches.is_some())
+            .filter(|w| !w.expires.as_ref().is_some_and(|e| e.value < self.cx.today))
+            .filter(|w| {
+                let at = w.span.location();
+                !findings.iter().any(|f| f.suppressed.as_ref().is_some_and(|s| s.waiver == at))
+            })
+            .filter_map(|w| {
+                let code = w.code.as_ref().map_or("?", |c| c.value.as_str());
+                let f = Finding::new(waivers::UNUSED, w.span.clone(), format!("waiver for `{code}` matches no finding"))
+                    .help("remove it, or correct its location or text");
+                Some(f.with_severity(self.severity(waivers::UNUSED)?))
+            })
+            .collect()
     }
 }

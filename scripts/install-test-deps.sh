@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the programs the test-suite uses to check s75's output from the
+# outside: pdftotext (poppler-utils) and qpdf for PDF packs, Chromium for the
+# HTML reports. Idempotent; skips what is already installed.
+set -euo pipefail
+
+need=()
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
