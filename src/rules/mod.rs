@@ -2,12 +2,15 @@
 //! [`RuleInfo`] of every code it emits; [`Checker`] runs them all, applies
 //! the configured levels and waivers, and sorts the result.
 
+pub mod dates;
 pub mod finding;
 pub mod metadata;
 pub mod numbering;
 pub mod packs;
 pub mod registry;
 pub mod residue;
+pub mod stale;
+pub mod statute;
 pub mod terms;
 pub mod waivers;
 pub mod xref;
@@ -48,13 +51,16 @@ pub trait Family: Send + Sync {
 }
 
 /// Every family, with its rule pack read. A malformed pack is a load error.
-pub fn families(_cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
+pub fn families(cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
     Ok(vec![
         Box::new(metadata::Metadata),
         Box::new(numbering::Numbering),
         Box::new(xref::Xref),
         Box::new(terms::Terms),
         Box::new(residue::Residue),
+        Box::new(statute::Statute::new(cx)?),
+        Box::new(dates::Dates::new(cx)?),
+        Box::new(stale::Stale::new(cx)?),
     ])
 }
 
