@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The test command (README): installs the external checkers the tests use
+# (pdftotext, qpdf, Chromium), then runs the whole test-suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-test-deps.sh
+# Format drift fails CI cheaply before the long build.
+cargo fmt --all -- --check
+cargo test --locked --all-targets "$@"
