@@ -92,7 +92,11 @@ impl Repo {
             if !canon.starts_with(&self.root) {
                 return Err(LoadError::file(shown, format!("is outside the repository at {}", display_path(&self.root))));
             }
-            let found = if canon.is_file() {
+            // A shared schedule or the configuration concerns every agreement.
+            let shared = canon.starts_with(self.root.join("schedules")) || canon == self.root.join(CONFIG_FILE);
+            let found = if shared {
+                Some(self.all_agreements())
+            } else if canon.is_file() {
                 canon.ancestors().skip(1).find(|d| d.join(METADATA_FILE).is_file() && d.starts_with(&self.root)).map(|d| vec![d.to_path_buf()])
             } else if canon.join(METADATA_FILE).is_file() {
                 Some(vec![canon.clone()])
