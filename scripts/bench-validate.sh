@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): `s75 validate` on the real 2019 agreement against
+# markdownlint-cli2 on the same Markdown, in one invocation, plus a
+# 1,000-agreement portfolio. Prints times and ratios; figures go in README.md.
+#
+# Needs: a release build (built here), hyperfine and Node.js/npm (installed
+# here if missing: Debian package, npm registry).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+work=target/bench-validate
+mkdir -p "$work"
+
+command -v hyperfine >/dev/null || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo; $SUDO apt-get install -y -qq hyperfine >/dev/null; }
+if [ ! -x "$work/node/node_modules/.bin/markdownlint-cli2" ]; then
+  mkdir -p "$work/node"
+  (cd "$work/node" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund markdownlint-cli2@0 >/dev/null)
+fi
+mdl="$PWD/$work/node/node_modules/.bin/markdownlint-cli2"
+
+cargo build --release --quiet
+s75="$PWD/target/release/s75"
+agreement=agreements/coventry-cwpt-2019
+
+# One agreement: s75 (all rules) vs markdownlint-cli2 (its default rules) on the same files.
+hyperfine --warmup 3 --min-runs 20 -N --ignore-failure --export-json "$work/single.json" \
+  --command-name s75 "$s75 validate $agreement --format json" \
+  --command-name markdownlint-cli2 "$mdl $agreement/agreement.md $agreement/schedules/*.md" >/dev/null 2>&1 || \
+hyperfine --warmup 3 --min-runs 20 --ignore-failure --export-json "$work/single.json" \
+  --command-name s75 "$s75 validate $agreement --format json" \
+  --command-name markdownlint-cli2 "$mdl '$agreement/**/*.md'" >/dev/null
+
+# A portfolio of 1,000 copies, validated in one run (rayon across both cores).
+portfolio="$work/portfolio"
+if [ ! -d "$portfolio/agreements/copy-0999" ]; then
+  rm -rf "$portfolio" && mkdir -p "$portfolio/agreements"
+  : > "$portfolio/s75.toml"
+  for i in $(seq -w 0 999); do
+    cp -r "$agreement" "$portfolio/agreements/copy-$i"
+    sed -i "s/^id = .*/id = \"copy-$i\"/" "$portfolio/agreements/copy-$i/agreement.toml"
+  done
+fi
+(cd "$portfolio" && hyperfine --warmup 1 --min-runs 5 -N --ignore-failure --export-json ../portfolio.json \
+  --command-name "s75 ×1000" "$s75 validate --format json" >/dev/null)
+
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+single = {r["command"]: r for r in json.load(open(f"{work}/single.json"))["results"]}
+port = json.load(open(f"{work}/portfolio.json"))["results"][0]
+s, m = single["s75"]["mean"], single["markdownlint-cli2"]["mean"]
+print(f"validate coventry-cwpt-2019:  s75 {s*1000:.1f} ms  markdownlint-cli2 {m*1000:.1f} ms  ratio {m/s:.1f}x faster")
+print(f"portfolio of 1,000 agreements: s75 {port['mean']:.2f} s ({port['mean']/1000*1000:.2f} ms per agreement)")
+PY
