@@ -2,7 +2,10 @@
 //! (codespan-style snippets), `json` (stable fields), `sarif` (2.1.0) and
 //! `github` (workflow commands that annotate pull requests).
 
+pub mod github;
+pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -34,11 +37,10 @@ pub struct Report<'a> {
 
 pub fn write(format: Format, report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
     match format {
+        Format::Human => human::write(report, out, color),
         Format::Json => json::write(report, out),
-        // Other formats are being written; until then they print a count.
-        _ => {
-            let _ = color;
-            writeln!(out, "{} findings", report.findings.len())
-        }
+        Format::Sarif => sarif::write(report, out),
+        // Colour would corrupt workflow commands; GitHub colours annotations itself.
+        Format::Github => github::write(report, out),
     }
 }
