@@ -210,8 +210,21 @@ impl Document {
 
 /// True for headings that start a new numbering scope in a schedule.
 pub fn starts_scope(heading: &str, number: Option<&Number>) -> bool {
-    if matches!(number.map(|n| &n.kind), Some(NumberKind::Letter(_))) {
-        return true;
+    // "A. The Council's Services", "(A) Section 75 Strategic Board".
+    match number.map(|n| &n.kind) {
+        Some(NumberKind::Letter(_)) => return true,
+        Some(NumberKind::Item { label, closing_only: false }) if label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase()) => {
+            return true;
+        }
+        _ => {}
+    }
+    // "C SECTION 75 RESPONSIBILITIES": a section letter the extraction left without its dot.
+    let mut words = heading.split_whitespace();
+    if let (Some(letter), Some(next)) = (words.next(), words.next()) {
+        let is_letter = letter.len() == 1 && letter.chars().all(|c| c.is_ascii_uppercase());
+        if is_letter && next.len() > 1 && next.chars().all(|c| !c.is_lowercase()) {
+            return true;
+        }
     }
     let first = heading.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     matches!(first.trim_end_matches([':', '.']), "part" | "appendix" | "annex" | "annexe" | "section")
