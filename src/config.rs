@@ -42,6 +42,8 @@ pub struct Config {
     pub waivers: Vec<Waiver>,
     /// Rule-pack files replacing the built-in ones (`[packs]` name → path).
     pub packs: Vec<(String, Located<String>)>,
+    /// `[render] templates`: a folder of pack templates, relative to the repository root.
+    pub render_templates: Option<Located<String>>,
 }
 
 impl Config {
@@ -92,6 +94,10 @@ impl Config {
                 }
             }
             packs.finish(&mut ctx);
+        }
+        if let Some(mut render) = top.table(&mut ctx, "render") {
+            config.render_templates = render.string(&mut ctx, "templates");
+            render.finish(&mut ctx);
         }
         top.finish(&mut ctx);
         if let Some(first) = ctx.problems.into_iter().next() {

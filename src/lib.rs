@@ -4,12 +4,16 @@
 //! → [`reports`]. [`diff`] and [`render`] read the same model.
 
 pub mod config;
+pub mod diff;
+pub mod git;
 pub mod import;
 pub mod loading;
+pub mod matrix;
 pub mod model;
 pub mod rules;
 pub mod cli;
 pub mod reports;
+pub mod render;
 
 use std::io::Write;
 use std::path::Path;

@@ -1,7 +1,11 @@
 //! The command line: argument parsing and the exit-status contract
 //! (0 clean, 1 findings or differences, 2 bad usage or unreadable input).
 
+mod diff;
 mod import;
+mod matrix;
+mod new;
+mod render;
 mod rules;
 mod validate;
 
@@ -24,8 +28,18 @@ pub enum Command {
     Rules(rules::ListArgs),
     /// Explain one rule, with an example
     Explain(rules::ExplainArgs),
+    /// Compare two versions of agreements clause by clause (folders or git revisions)
+    Diff(diff::Args),
     /// Convert the plain text of a legacy agreement into the repository format
     Import(import::Args),
+    /// Show each statutory requirement and the clause that satisfies it (the compliance matrix)
+    Matrix(matrix::Args),
+    /// Start a new agreement from a template that already satisfies the matrix
+    New(new::Args),
+    /// Render a signing pack (PDF or HTML) of one agreement, with a manifest beside it
+    Render(render::RenderArgs),
+    /// Check whether an agreement's text has changed since a pack was rendered
+    Verify(render::VerifyArgs),
 }
 
 /// Status codes shared by all commands.
@@ -46,7 +60,12 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Rules(args) => rules::list(args),
         Command::Explain(args) => rules::explain(args),
+        Command::Diff(args) => diff::run(args),
         Command::Import(args) => import::run(args),
+        Command::Matrix(args) => matrix::run(args),
+        Command::New(args) => new::run(args),
+        Command::Render(args) => render::run(args),
+        Command::Verify(args) => render::verify(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

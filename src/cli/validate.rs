@@ -38,9 +38,15 @@ pub struct Args {
     /// Judge dates (waiver expiry) as of this day, e.g. 2026-11-24 (default: today, or S75_TODAY)
     #[arg(long, value_name = "DATE")]
     today: Option<jiff::civil::Date>,
+    /// After the findings, print each agreement's compliance matrix (see `s75 matrix`)
+    #[arg(long)]
+    matrix: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    if args.matrix && args.format != Format::Human {
+        bail!("--matrix goes with the human report; for other formats use `s75 matrix --format …`");
+    }
     let repo = Repo::for_paths(&args.paths)?;
     let today = super::today(args.today)?;
     // Rule codes are needed to read s75.toml, and s75.toml may replace rule packs:
@@ -61,14 +67,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
 
     let progress = progress_bar(dirs.len());
-    let results: Vec<Result<(Checked, Vec<Finding>), LoadError>> = dirs
+    // Per agreement: what was checked, its findings, and its matrix if asked for.
+    type Checks = Result<(Checked, Vec<Finding>, Option<String>), LoadError>;
+    let results: Vec<Checks> = dirs
         .par_iter()
         .map(|dir| {
             let agreement = load_agreement(&repo, dir)?;
             let findings = checker.check(&agreement);
             progress.inc(1);
-            let checked = Checked { id: agreement.id().to_string(), dir: agreement.dir.clone(), title: agreement.title().to_string() };
-            Ok((checked, findings))
+            let checked = Checked {
+                id: agreement.id().to_string(),
+                dir: agreement.dir.clone(),
+                title: agreement.title().to_string(),
+            };
+            let matrix = if args.matrix { Some(crate::matrix::text_for(&agreement, &checker.cx)?) } else { None };
+            Ok((checked, findings, matrix))
         })
         .collect();
     progress.finish_and_clear();
@@ -76,9 +89,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut checked = Vec::new();
     let mut findings = Vec::new();
     let mut errors = Vec::new();
+    let mut matrices = Vec::new();
     for r in results {
         match r {
-            Ok((c, f)) => {
+            Ok((c, f, m)) => {
+                matrices.extend(m);
                 checked.push(c);
                 findings.extend(f);
             }
@@ -105,6 +120,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             out.flush()?;
         }
     }
+    // The matrices follow the findings, in the order the agreements were named.
+    let mut out = std::io::stdout().lock();
+    for m in &matrices {
+        writeln!(out, "\n{m}")?;
+    }
+    out.flush()?;
 
     let counts = |s: Severity| findings.iter().filter(|f| f.suppressed.is_none() && f.severity == s).count();
     let failing = counts(Severity::Error) > 0 || (deny_warnings && counts(Severity::Warning) > 0);
@@ -143,4 +164,3 @@ fn progress_bar(len: usize) -> ProgressBar {
     }
     bar
 }
-

@@ -80,7 +80,11 @@ pub fn validate_json(dir: &Path, args: &[&str]) -> (serde_json::Value, i32) {
     let out = s75().current_dir(dir).arg("validate").args(["--format", "json"]).args(args).output().expect("run s75");
     let code = out.status.code().unwrap_or(-1);
     let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("not JSON ({e}); exit {code}\nstdout: {}\nstderr: {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "not JSON ({e}); exit {code}\nstdout: {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     });
     (json, code)
 }
@@ -92,7 +96,10 @@ pub fn with_code<'a>(report: &'a serde_json::Value, code: &str) -> Vec<&'a serde
 
 /// All finding codes in a JSON report.
 pub fn codes(report: &serde_json::Value) -> Vec<String> {
-    report["findings"].as_array().map(|a| a.iter().filter_map(|f| f["code"].as_str().map(String::from)).collect()).unwrap_or_default()
+    report["findings"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|f| f["code"].as_str().map(String::from)).collect())
+        .unwrap_or_default()
 }
 
 pub fn stdout(out: &Output) -> String {

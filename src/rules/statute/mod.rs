@@ -1,22 +1,52 @@
-//! `statute.*` rules.
+//! `statute.*`: what section 75 of the NHS Act 2006 and SI 2000/617 require
+//! of a partnership agreement, checked against the statute pack.
+//!
+//! - `requirements.toml` — the pack: requirements, elements, party kinds,
+//!   excluded functions, sources (data a lawyer edits);
+//! - [`pack`] — reads and checks the pack, compiling its phrases;
+//! - [`phrase`] — the phrase language used to recognise clauses;
+//! - [`facts`] — the facts from agreement.toml the pack can name;
+//! - [`refs`] — clause references written in agreement.toml;
+//! - [`recognise`] — finding the clause that states an element;
+//! - [`evaluate`] — the pack applied to one agreement (shared with the matrix);
+//! - [`diags`] — codes and findings.
+
+pub mod diags;
+pub mod evaluate;
+pub mod facts;
+pub mod pack;
+pub mod phrase;
+pub mod recognise;
+pub mod refs;
+
+pub use evaluate::{Evaluation, Evidence, How, Outcome, Status, evaluate};
+pub use pack::Pack;
 
 use crate::loading::LoadError;
 use crate::model::Agreement;
 use crate::rules::{Context, Family, Finding, RuleInfo};
 
-pub struct Statute;
+pub struct Statute {
+    pack: Pack,
+}
 
 impl Statute {
     /// Reads this family's rule pack from `cx.packs`; a malformed pack is a load error.
-    pub fn new(_cx: &Context) -> Result<Self, LoadError> {
-        Ok(Statute)
+    pub fn new(cx: &Context) -> Result<Self, LoadError> {
+        Ok(Statute { pack: Pack::parse(&cx.packs.statute)? })
+    }
+
+    pub fn pack(&self) -> &Pack {
+        &self.pack
     }
 }
 
 impl Family for Statute {
     fn rules(&self, _: &Context) -> Vec<RuleInfo> {
-        Vec::new()
+        diags::rules(&self.pack)
     }
 
-    fn check(&self, _: &Agreement, _: &Context, _: &mut Vec<Finding>) {}
+    fn check(&self, agreement: &Agreement, _: &Context, out: &mut Vec<Finding>) {
+        diags::findings(&evaluate(&self.pack, agreement), out);
+    }
 }

@@ -1,0 +1,188 @@
+//! `s75 matrix` in each format, written to a file, and its choice of agreement.
+
+mod common;
+use common::*;
+
+fn matrix(dir: &std::path::Path, args: &[&str]) -> (String, i32) {
+    let out = s75().current_dir(dir).arg("matrix").args(args).output().expect("run s75");
+    (stdout(&out) + &stderr(&out), out.status.code().unwrap_or(-1))
+}
+
+/// The clean fixture without its statement of the improvement condition.
+fn gap_repo() -> tempfile::TempDir {
+    let repo = clean_repo();
+    edit(
+        &clean_file(&repo, "agreement.md"),
+        "are likely to lead to an improvement in the way those functions are exercised",
+        "are appropriate",
+    );
+    repo
+}
+
+#[test]
+fn text_has_a_header_every_requirement_a_legend_and_sources() {
+    let repo = clean_repo();
+    let (text, code) = matrix(repo.path(), &[]);
+    assert_eq!(code, 0, "{text}");
+    for expected in [
+        "STATUTORY COMPLIANCE MATRIX",
+        "Agreement     Section 75 Partnership Agreement for integrated community mental health services (example)",
+        "Term          1 April 2024 to 31 March 2027",
+        "Prepared      24 November 2026 by s75",
+        "RESULT  All 16 applicable requirements are met.",
+        "✓ nhsex.reporting  SI 2000/617 reg 8 †",
+        "  metadata   Clause 8.1",
+        "Legend",
+        "  †          statutory basis unverified",
+        "Sources",
+        "  S1   SI 2000/617 as made",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn a_gap_is_marked_missing_and_fails_the_run() {
+    let repo = gap_repo();
+    let (text, code) = matrix(repo.path(), &[]);
+    assert!(text.contains("✗ gen.condition.improvement  SI 2000/617 reg 4  [MISSING]"), "{text}");
+    assert!(
+        text.contains("  MISSING    that the arrangements are likely to improve the way the functions are exercised"),
+        "{text}"
+    );
+    assert!(text.contains("RESULT  15 of 16 applicable requirements met; 1 not met (1 verified, 0 with an unverified statutory basis †)."), "{text}");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn markdown_is_a_table_with_escaped_cells() {
+    let repo = gap_repo();
+    let (md, _) = matrix(repo.path(), &["--format", "markdown"]);
+    assert!(md.starts_with("# Statutory compliance matrix\n"), "{md}");
+    assert!(md.contains("| | Requirement | Citation | Satisfied by |\n|---|---|---|---|"), "{md}");
+    assert!(md.contains("| ✗ | **gen.condition.improvement**<br>"), "{md}");
+    assert!(md.contains("**missing:** that the arrangements are likely to improve"), "{md}");
+    assert!(md.contains("\\[\\[reporting\\]\\]"), "brackets are escaped: {md}");
+    for line in md.lines().filter(|l| l.starts_with("| ✓ ") || l.starts_with("| ✗ ")) {
+        assert_eq!(line.matches(" | ").count() - line.matches("\\|").count(), 3, "four cells: {line}");
+    }
+}
+
+#[test]
+fn html_is_one_self_contained_page() {
+    let repo = gap_repo();
+    let (html, _) = matrix(repo.path(), &["--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.trim_end().ends_with("</html>"));
+    assert!(html.contains("<table class=\"matrix\">") && html.contains("<style>"));
+    assert!(!html.contains("<script") && !html.contains("<link") && !html.contains(" src="), "no external resources");
+    assert!(
+        html.contains("<tr class=\"gap\">") && html.contains("<li class=\"missing\">Missing: that the arrangements")
+    );
+    assert!(html.contains("title=\"statutory basis unverified\">†</span>"));
+    assert!(html.contains("Northfield Mental Health NHS Foundation Trust (“the Trust”)"));
+}
+
+#[test]
+fn csv_has_one_line_per_piece_of_evidence() {
+    let repo = gap_repo();
+    let (csv, _) = matrix(repo.path(), &["--format", "csv"]);
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "agreement,requirement,citation,verified,status,how,element,reference,location,detail,missing"
+    );
+    let missing = lines.iter().find(|l| l.contains(",gen.condition.improvement,")).expect("a line for the gap");
+    assert_eq!(
+        *missing,
+        "example-delegation,gen.condition.improvement,SI 2000/617 reg 4,yes,missing,,,,,,that the arrangements are likely to improve the way the functions are exercised"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l
+                .starts_with("example-delegation,nhsex.reporting,SI 2000/617 reg 8 †,no,met,metadata,,Clause 8.1,")),
+        "{csv}"
+    );
+    // Fields with commas are quoted.
+    assert!(lines.iter().any(|l| l.contains("\"SI 2000/617 reg 3(2); NHS Act 2006 s.275\"")
+        || l.contains("SI 2000/617 reg 3(2); NHS Act 2006 s.275")));
+}
+
+#[test]
+fn json_is_the_model() {
+    let repo = clean_repo();
+    let (json, code) = matrix(repo.path(), &["--format", "json"]);
+    let m: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(code, 0);
+    assert_eq!(m["agreement"]["id"], "example-delegation");
+    assert_eq!(m["summary"]["requirements"], 16);
+    assert_eq!(m["summary"]["fully_satisfied"], true);
+    assert_eq!(m["prepared"], "2026-11-24");
+    let first = &m["rows"][0];
+    assert_eq!(first["id"], "gen.partners.nhs_and_la");
+    assert_eq!(first["evidence"][0]["how"], "metadata");
+    assert_eq!(first["evidence"][0]["file"], "agreements/example-delegation/agreement.toml");
+}
+
+#[test]
+fn output_goes_to_a_file_when_asked() {
+    let repo = clean_repo();
+    let (to_stdout, _) = matrix(repo.path(), &["--format", "html"]);
+    let out = s75()
+        .current_dir(repo.path())
+        .args(["matrix", "--format", "html", "-o", "matrix.html"])
+        .output()
+        .expect("run s75");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "");
+    let written = std::fs::read_to_string(repo.path().join("matrix.html")).expect("written");
+    assert_eq!(written, to_stdout);
+    let leftovers: Vec<_> = std::fs::read_dir(repo.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left behind");
+}
+
+#[test]
+fn the_agreement_is_named_by_folder_file_or_id_and_must_be_one() {
+    let repo = clean_repo();
+    for arg in ["example-delegation", "agreements/example-delegation", "agreements/example-delegation/agreement.md"] {
+        let (text, code) = matrix(repo.path(), &[arg]);
+        assert_eq!(code, 0, "{arg}: {text}");
+    }
+    let (text, code) = matrix(repo.path(), &["no-such-agreement"]);
+    assert_eq!(code, 2);
+    assert!(text.contains("no agreement `no-such-agreement`"), "{text}");
+
+    copy_into(&clean_file(&repo, ""), &repo.path().join("agreements/second"));
+    edit(&repo.path().join("agreements/second/agreement.toml"), "id = \"example-delegation\"", "id = \"second\"");
+    let (text, code) = matrix(repo.path(), &[]);
+    assert_eq!(code, 2);
+    assert!(text.contains("a matrix is for one agreement; name one of: example-delegation, second"), "{text}");
+}
+
+#[test]
+fn a_broken_declaration_is_noted_under_the_matrix() {
+    let repo = clean_repo();
+    let toml_path = clean_file(&repo, "agreement.toml");
+    let text = std::fs::read_to_string(&toml_path).expect("read");
+    write(&toml_path, &format!("{text}\n[satisfies]\n\"nhsex.aims_outcomes\" = [\"3.9\"]\n"));
+    let (text, _) = matrix(repo.path(), &[]);
+    assert!(text.contains("Notes\n  agreements/example-delegation/agreement.toml:"), "{text}");
+    assert!(
+        text.contains("[satisfies] declares `3.9` for nhsex.aims_outcomes, but the agreement has no clause 3.9"),
+        "{text}"
+    );
+}
+
+#[test]
+fn validate_matrix_needs_the_human_report() {
+    let repo = clean_repo();
+    let out =
+        s75().current_dir(repo.path()).args(["validate", "--matrix", "--format", "json"]).output().expect("run s75");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("s75 matrix --format"), "{}", stderr(&out));
+}
