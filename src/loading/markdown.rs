@@ -97,6 +97,10 @@ fn text_block<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>, kind: BlockKind
         block.number = marker;
         return block;
     }
+    // A bullet is unnumbered by definition: "- 8 working days" starts with a figure, not a number.
+    if kind == (BlockKind::ListItem { ordered: false }) {
+        return block;
+    }
     split_number(block)
 }
 

@@ -44,6 +44,8 @@ impl Number {
     /// The normalised form references use: `1A`, `16.3.2`, `(a)`, `A`.
     pub fn key(&self) -> String {
         match &self.kind {
+            // "8.0" is how some schedules number a section's heading: it is section 8.
+            NumberKind::Dotted(c) if c.len() == 2 && c[1] == (Component { value: 0, suffix: None }) => join(&c[..1]),
             NumberKind::Dotted(c) => join(c),
             NumberKind::Item { label, .. } => format!("({label})"),
             NumberKind::Letter(c) => c.to_string(),

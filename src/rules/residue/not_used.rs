@@ -1,0 +1,115 @@
+//! Mentions of schedules by number: "Schedule 12", "schedules 4 and 12",
+//! "Schedules 11, 12 and 13". A local scan, independent of the
+//! cross-reference parser, for the one question this family asks: does the
+//! text point at a schedule that is "Not used"? Ranges ("Schedules 1 to 17")
+//! name every schedule at once and are not counted as a mention of each.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Agreement;
+use crate::rules::Finding;
+
+use super::NOT_USED_REFERENCE;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// "Schedule 12", or just "12" inside a list.
+    pub range: Range<usize>,
+    pub number: String,
+}
+
+static SCHEDULES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bschedules?\s+(\d{1,3}(?-i:[A-Z])?(?:\s*(?:,\s*and|,|and|&|or|to|-|–)\s*\d{1,3}(?-i:[A-Z])?)*)\b")
+        .expect("valid pattern")
+});
+
+static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,3}[A-Z]?").expect("valid pattern"));
+
+static RANGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:to|-|–)\s*$").expect("valid pattern"));
+
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for caps in SCHEDULES.captures_iter(text) {
+        let (Some(whole), Some(list)) = (caps.get(0), caps.get(1)) else { continue };
+        let items: Vec<_> = ITEM.find_iter(list.as_str()).collect();
+        for (k, item) in items.iter().enumerate() {
+            let sep_before = k.checked_sub(1).map(|p| &list.as_str()[items[p].end()..item.start()]);
+            let sep_after = items.get(k + 1).map(|n| &list.as_str()[item.end()..n.start()]);
+            let in_range = [sep_before, sep_after].into_iter().flatten().any(|s| RANGE.is_match(s));
+            if in_range {
+                continue;
+            }
+            // The first number is shown with its word: "Schedule 12".
+            let start = if k == 0 { whole.start() } else { list.start() + item.start() };
+            out.push(Mention { range: start..list.start() + item.end(), number: item.as_str().to_string() });
+        }
+    }
+    out
+}
+
+pub(super) fn check_not_used_references(agreement: &Agreement, out: &mut Vec<Finding>) {
+    for schedule in agreement.schedules.iter().filter(|s| agreement.schedule_not_used(s)) {
+        let entry = agreement.entry(schedule);
+        let Some(number) = &entry.number else { continue };
+        let marked =
+            schedule.doc.as_ref().and_then(|d| d.blocks.first()).map_or_else(|| entry.span.clone(), |b| b.span.clone());
+        for doc in agreement.documents() {
+            if schedule.doc.as_ref().is_some_and(|own| std::ptr::eq(own, doc)) {
+                continue;
+            }
+            for b in &doc.blocks {
+                // A contents line or a statement that the schedule is not used.
+                if b.text.to_lowercase().contains("not used") {
+                    continue;
+                }
+                for m in mentions(&b.text).into_iter().filter(|m| m.number.eq_ignore_ascii_case(&number.value)) {
+                    out.push(
+                        Finding::new(
+                            NOT_USED_REFERENCE,
+                            b.span_of(m.range),
+                            format!("reference to Schedule {}, which is \"Not used\"", number.value),
+                        )
+                        .label("refers to an empty schedule")
+                        .related(marked.clone(), format!("Schedule {} is not used", number.value))
+                        .help("correct the schedule number, or restore the schedule's content"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<(String, String)> {
+        mentions(text).into_iter().map(|m| (text[m.range].to_string(), m.number)).collect()
+    }
+
+    #[test]
+    fn single_and_listed_mentions() {
+        assert_eq!(numbers("as set out in Schedule 12."), [("Schedule 12".into(), "12".into())]);
+        assert_eq!(numbers("see schedule 12 and"), [("schedule 12".into(), "12".into())]);
+        assert_eq!(numbers("Schedules 4 and 12"), [("Schedules 4".into(), "4".into()), ("12".into(), "12".into())]);
+        assert_eq!(
+            numbers("Schedules 11, 12 and 13").iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(),
+            ["11", "12", "13"]
+        );
+    }
+
+    #[test]
+    fn other_numbers_and_ranges_are_not_mentions_of_12() {
+        assert_eq!(
+            numbers("Schedule 120 and Schedule 12A"),
+            [("Schedule 120".into(), "120".into()), ("Schedule 12A".into(), "12A".into())]
+        );
+        assert_eq!(numbers("Schedules 1 to 17"), []);
+        assert_eq!(numbers("Schedules 10–13"), []);
+        assert_eq!(numbers("paragraph 12 of the Schedule"), []);
+        assert_eq!(numbers("Scheduled 12 meetings"), []);
+    }
+}

@@ -1,0 +1,57 @@
+//! Whole-paragraph residue: a bracketed drafting note, a paragraph that is
+//! only punctuation, a provision number with no text.
+
+use crate::model::{BlockKind, Document, Number};
+use crate::rules::Finding;
+
+use super::placeholder;
+use super::{BARE_NUMBER, DRAFTING_NOTE, LONE_PUNCTUATION};
+
+/// Whole-paragraph residue: a drafting note, a lone full stop, a bare number.
+pub(super) fn check_block_shape(doc: &Document, i: usize, out: &mut Vec<Finding>) {
+    let b = &doc.blocks[i];
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) {
+        return;
+    }
+    let text = b.text.trim();
+    if b.number.is_none() && placeholder::is_drafting_note(text) {
+        out.push(
+            Finding::new(DRAFTING_NOTE, b.span.clone(), "a bracketed drafting note is left in the text")
+                .label("drafting note")
+                .help("delete the note, or make its content part of the agreed text without brackets"),
+        );
+    }
+    let lone = !text.is_empty() && text.chars().all(|c| matches!(c, '.' | ',' | ';' | ':'));
+    if b.number.is_none() && lone && b.kind == BlockKind::Paragraph {
+        out.push(
+            Finding::new(LONE_PUNCTUATION, b.span.clone(), format!("a paragraph that is only \"{text}\""))
+                .label("nothing but punctuation")
+                .help("delete it: it is left over from editing"),
+        );
+    }
+    if let Some(n) = bare_number(doc, i) {
+        out.push(
+            Finding::new(BARE_NUMBER, b.span.clone(), format!("{n} has no heading or text"))
+                .label("number only")
+                .help(format!("give {n} its heading, or number its sub-paragraphs under the provision they belong to")),
+        );
+    }
+}
+
+/// A paragraph that is only a sub-number ("11.8", or a number with empty
+/// text) whose next numbered block is its first level of children.
+fn bare_number(doc: &Document, i: usize) -> Option<String> {
+    let b = &doc.blocks[i];
+    if b.kind != BlockKind::Paragraph {
+        return None;
+    }
+    let number = match &b.number {
+        Some(n) if b.text.trim().is_empty() => n.value.clone(),
+        Some(_) => return None,
+        None => Number::parse(&b.text)?,
+    };
+    let comps = number.components()?;
+    let next = doc.blocks.get(i + 1..)?.iter().find_map(|n| n.number.as_ref())?;
+    let child = next.value.components()?;
+    (comps.len() >= 2 && child.len() == comps.len() + 1 && child.starts_with(comps)).then(|| number.key())
+}
