@@ -37,8 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let today = super::today(args.today)?;
     // As in `validate`: s75.toml may replace the statute pack.
     let config = Config::load(&repo.root, &Checker::new(Context::new(today))?.registry)?;
-    let packs = Packs::for_repo(&repo.root, &config)?;
-    let pack = Pack::parse(&packs.statute)?;
+    let pack = Pack::parse(&Packs::for_repo(&repo.root, &config)?.statute)?;
 
     let dir = choose(&repo, args.agreement.as_deref())?;
     let agreement = load_agreement(&repo, &dir)?;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, anyhow, bail};
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
-use crate::config::Config;
+
 use crate::loading::{Repo, load_agreement};
 use crate::model::Agreement;
 use crate::render::fingerprint::{self, Sources, WorkingTree};
@@ -15,7 +15,7 @@ use crate::render::git::AtRevision;
 use crate::render::templates::Templates;
 use crate::render::{self, PackFormat, manifest, output, verify};
 use crate::reports::{self, Checked, Format, Report};
-use crate::rules::{Checker, Context, Finding, Packs, Severity};
+use crate::rules::{Checker, Finding, Severity};
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
@@ -51,11 +51,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<u8> {
     // As `s75 validate` does: s75.toml is read against the built-in rules,
     // then configures the checker (levels, waivers, replaced rule packs).
     let today = super::today(args.today)?;
-    let config = Config::load(&repo.root, &Checker::new(Context::new(today))?.registry)?;
-    let packs = Packs::for_repo(&repo.root, &config)?;
-    let mut checker = Checker::new(Context { today, packs: std::sync::Arc::new(packs) })?;
-    checker.add_levels(config.levels.iter().cloned());
-    checker.add_waivers(config.waivers.clone());
+    let (checker, config) = Checker::configured(&repo.root, today)?;
     let agreement = load_agreement(&repo, dir)?;
 
     let templates = match (&args.templates, &config.render_templates) {

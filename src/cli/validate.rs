@@ -8,10 +8,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use super::{ColorChoice, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
-use crate::config::{Config, Level};
+use crate::config::Level;
 use crate::loading::{LoadError, Repo, load_agreement};
 use crate::reports::{self, Checked, Format, Report};
-use crate::rules::{Checker, Context, Finding, Packs, Severity};
+use crate::rules::{Checker, Finding, Severity};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -49,13 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     let repo = Repo::for_paths(&args.paths)?;
     let today = super::today(args.today)?;
-    // Rule codes are needed to read s75.toml, and s75.toml may replace rule packs:
-    // read it against the built-in registry, then build the checker it configures.
-    let config = Config::load(&repo.root, &Checker::new(Context::new(today))?.registry)?;
-    let packs = Packs::for_repo(&repo.root, &config)?;
-    let mut checker = Checker::new(Context { today, packs: std::sync::Arc::new(packs) })?;
-    checker.add_levels(config.levels.iter().cloned());
-    checker.add_waivers(config.waivers.clone());
+    let (mut checker, config) = Checker::configured(&repo.root, today)?;
     let deny_warnings = apply_cli_levels(&mut checker, &args)?;
 
     let mut dirs = repo.select(&args.paths)?;

@@ -23,7 +23,7 @@ pub use finding::{Finding, Label, Severity};
 pub use packs::Packs;
 pub use registry::{Registry, RuleInfo};
 
-use crate::config::Level;
+use crate::config::{Config, Level};
 use crate::loading::LoadError;
 use crate::model::Agreement;
 
@@ -84,6 +84,22 @@ impl Checker {
     /// Waivers from `s75.toml`, which apply to every agreement.
     pub fn add_waivers(&mut self, waivers: Vec<crate::model::metadata::Waiver>) {
         self.config_waivers = waivers;
+    }
+
+    /// The checker a repository's `s75.toml` asks for: its levels, waivers
+    /// and rule packs. The configuration names rule codes, so it is read
+    /// against the built-in rules; the checker is rebuilt only when the
+    /// configuration replaces a pack.
+    pub fn configured(root: &std::path::Path, today: Date) -> Result<(Checker, Config), LoadError> {
+        let mut checker = Checker::new(Context::new(today))?;
+        let config = Config::load(root, &checker.registry)?;
+        if !config.packs.is_empty() {
+            let packs = Packs::for_repo(root, &config)?;
+            checker = Checker::new(Context { today, packs: Arc::new(packs) })?;
+        }
+        checker.add_levels(config.levels.iter().cloned());
+        checker.add_waivers(config.waivers.clone());
+        Ok((checker, config))
     }
 
     pub fn add_levels(&mut self, levels: impl IntoIterator<Item = (String, Level)>) {

@@ -31,7 +31,9 @@ impl Phrase {
             for alt in term.split('|') {
                 alternatives.push(alternative(alt.trim()).map_err(|e| format!("phrase \"{source}\": {e}"))?);
             }
-            let pattern = format!("(?i)\\b(?:{})", alternatives.join("|"));
+            // ASCII word rules (`-u`): the pack's words are English; Unicode
+            // `\b`/`\w` tables made compiling the pack most of a run's time.
+            let pattern = format!("(?i-u)\\b(?:{})", alternatives.join("|"));
             let re = Regex::new(&pattern).map_err(|e| format!("phrase \"{source}\": {e}"))?;
             terms.push(re);
         }
@@ -73,7 +75,7 @@ fn alternative(alt: &str) -> Result<String, String> {
         let ending = if !any_ending && !stem.ends_with(char::is_alphanumeric) { "" } else { ending };
         parts.push(format!("{}{ending}", regex::escape(stem)));
         if i + 1 < words.len() {
-            parts.push(r"[\s\-–]+".to_string());
+            parts.push(r"(?:[\s\-]|–)+".to_string());
         }
     }
     Ok(parts.concat())
