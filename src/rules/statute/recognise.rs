@@ -20,7 +20,7 @@
 use std::ops::Range;
 
 use super::evaluate::{Evidence, How};
-use super::phrase::Phrase;
+use super::phrase::{Phrase, Words};
 use super::refs::excerpt;
 use crate::model::{Agreement, Document, Section};
 
@@ -42,9 +42,10 @@ pub struct Unit<'a> {
     schedule: Option<String>,
     /// A schedule's first section, opened by its title.
     is_title: bool,
-    /// The unit's text, blocks joined by newlines, with each block's start.
-    text: String,
+    /// Where each block starts in the unit's text (its blocks joined by newlines).
     starts: Vec<(usize, usize)>,
+    /// The unit's text cut into words once, for every phrase to search.
+    words: Words,
 }
 
 impl<'a> Unit<'a> {
@@ -58,7 +59,8 @@ impl<'a> Unit<'a> {
             text.push('\n');
         }
         let is_title = kind == Kind::Schedule && blocks.start == 0;
-        Unit { doc, kind, blocks, heading, schedule, text, starts, is_title }
+        let words = Words::new(&text);
+        Unit { doc, kind, blocks, heading, schedule, starts, is_title, words }
     }
 
     /// The block containing byte `at` of the unit text.
@@ -190,7 +192,7 @@ fn by_heading(u: &Unit, phrases: &[Phrase]) -> Option<Evidence> {
 /// The unit's words, if they contain all the words of one of the phrases.
 fn by_text(u: &Unit, phrases: &[Phrase]) -> Option<Evidence> {
     phrases.iter().find_map(|p| {
-        let found = p.find(&u.text)?;
+        let found = p.find_in(&u.words)?;
         let mut blocks: Vec<usize> = found.iter().map(|r| u.block_at(r.start)).collect();
         blocks.sort_unstable();
         blocks.dedup();

@@ -1,0 +1,180 @@
+//! Text fingerprints for alignment: a stable hash of the exact text, and
+//! word shingles (unigrams and bigrams) for similarity.
+//!
+//! Hashes are FNV-1a rather than the standard library's hasher so that the
+//! alignment (and therefore the output) is identical on every platform and
+//! Rust version: ties between equal candidates are broken by position, never
+//! by hash-map order.
+
+/// FNV-1a, 64 bit.
+pub fn hash_str(s: &str) -> u64 {
+    hash_bytes(0xcbf2_9ce4_8422_2325, s.as_bytes())
+}
+
+fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Collapses every run of whitespace to one space and trims the ends, so a
+/// re-wrapped paragraph compares equal to the original.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Word shingles of a text: words are lower-case alphanumeric runs, so
+/// punctuation and quote style do not make two provisions look different to
+/// the similarity measure (they still show in the redline).
+/// Sorted unigram and bigram hashes (a multiset).
+#[derive(Debug, Clone, Default)]
+pub struct Shingles {
+    /// Single words: forgiving, so short headings still compare.
+    pub uni: Vec<u64>,
+    /// Word pairs: specific, used for the candidate index and containment.
+    pub bi: Vec<u64>,
+    /// `bi` without repeats, for set containment.
+    pub bi_set: Vec<u64>,
+}
+
+impl Shingles {
+    pub fn of(text: &str) -> Self {
+        // Words are hashed as they are read, lower-cased a character at a
+        // time: no string is allocated per word (this runs on every provision).
+        let mut uni: Vec<u64> = Vec::with_capacity(text.len() / 5);
+        let mut h = 0u64;
+        let mut in_word = false;
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                if !in_word {
+                    h = 0xcbf2_9ce4_8422_2325 ^ 1;
+                    in_word = true;
+                }
+                if c.is_ascii() {
+                    h = hash_bytes(h, &[c.to_ascii_lowercase() as u8]);
+                } else {
+                    for l in c.to_lowercase() {
+                        let mut buf = [0u8; 4];
+                        h = hash_bytes(h, l.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
+            } else if in_word {
+                uni.push(h);
+                in_word = false;
+            }
+        }
+        if in_word {
+            uni.push(h);
+        }
+        let mut bi: Vec<u64> =
+            uni.windows(2).map(|p| p[0].rotate_left(17) ^ p[1].wrapping_mul(0x9e37_79b9_7f4a_7c15)).collect();
+        uni.sort_unstable();
+        bi.sort_unstable();
+        let mut bi_set = bi.clone();
+        bi_set.dedup();
+        Shingles { uni, bi, bi_set }
+    }
+
+    pub fn len(&self) -> usize {
+        self.uni.len() + self.bi.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.uni.is_empty()
+    }
+
+    /// Dice coefficient over unigrams and bigrams together, 0.0–1.0.
+    pub fn dice(&self, other: &Shingles) -> f32 {
+        let total = self.len() + other.len();
+        if total == 0 {
+            return 1.0;
+        }
+        let common = intersection(&self.uni, &other.uni) + intersection(&self.bi, &other.bi);
+        (2 * common) as f32 / total as f32
+    }
+
+    /// Share of this text's distinct bigrams that also occur in `whole`.
+    pub fn contained_in(&self, whole: &[u64]) -> f32 {
+        if self.bi_set.is_empty() {
+            return 0.0;
+        }
+        intersection(&self.bi_set, whole) as f32 / self.bi_set.len() as f32
+    }
+}
+
+/// Size of the multiset intersection of two sorted slices.
+pub fn intersection(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Sorted union (as a set) of several sorted slices.
+pub fn union(parts: &[&[u64]]) -> Vec<u64> {
+    let mut all: Vec<u64> = parts.iter().flat_map(|p| p.iter().copied()).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// The first `max` characters of a text, cut at a word boundary, with an ellipsis.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let one_line = collapse_ws(text);
+    if one_line.chars().count() <= max {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut[..i].to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrapped_text_hashes_equal() {
+        assert_eq!(hash_str(&collapse_ws("a  b\nc ")), hash_str("a b c"));
+        assert_ne!(hash_str("a b"), hash_str("a c"));
+    }
+
+    #[test]
+    fn similarity_and_containment() {
+        let a = Shingles::of("The Partners shall review the arrangements each year.");
+        let b = Shingles::of("The Partners shall review the arrangements every two years.");
+        let c = Shingles::of("Nothing in this Agreement creates a partnership.");
+        assert!(a.dice(&b) > 0.5, "{}", a.dice(&b));
+        assert!(a.dice(&c) < 0.3, "{}", a.dice(&c));
+        let whole = Shingles::of("First sentence here about things. Second sentence follows it closely.");
+        let part = Shingles::of("Second sentence follows it closely.");
+        assert!(part.contained_in(&whole.bi_set) > 0.99);
+    }
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("one two three four five six", 12), "one two…");
+    }
+}
