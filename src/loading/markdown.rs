@@ -181,6 +181,12 @@ fn align(plain: &str, file: &SourceFile, range: Range<usize>) -> Vec<u32> {
     let mut offsets = Vec::with_capacity(plain.len() + 1);
     let mut j = 0;
     for ch in plain.chars() {
+        // Nearly always the next source character is the text's: take it directly.
+        if ch != ' ' && src[j.min(src.len())..].starts_with(ch) {
+            offsets.extend(std::iter::repeat_n((range.start + j) as u32, ch.len_utf8()));
+            j += ch.len_utf8();
+            continue;
+        }
         let window_end = (j + WINDOW).min(src.len());
         let window = src.get(j..window_end).unwrap_or("");
         let found = if ch == ' ' {
