@@ -187,7 +187,10 @@ fn align(plain: &str, file: &SourceFile, range: Range<usize>) -> Vec<u32> {
             j += ch.len_utf8();
             continue;
         }
-        let window_end = (j + WINDOW).min(src.len());
+        let mut window_end = (j + WINDOW).min(src.len());
+        while !src.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
         let window = src.get(j..window_end).unwrap_or("");
         let found = if ch == ' ' {
             window.find(char::is_whitespace)
@@ -373,6 +376,16 @@ mod tests {
         assert_eq!(d.blocks[0].text, "A stray *star* and ]; here");
         let at = d.blocks[0].text.find("];").unwrap();
         assert_eq!(d.blocks[0].span_of(at..at + 2).text(), "];");
+    }
+
+    #[test]
+    fn spans_stay_right_after_markup_near_multibyte_characters() {
+        // The search window once ended inside "–" and lost its place for the rest of the paragraph.
+        // Here the first window (96 bytes) ends inside a curly quote.
+        let text = format!("*abc* {}Health Authorities\n", "“x” ".repeat(30));
+        let d = doc(&text, Role::Body);
+        let at = d.blocks[0].text.find("Health").unwrap();
+        assert_eq!(d.blocks[0].span_of(at..at + 18).text(), "Health Authorities");
     }
 
     #[test]

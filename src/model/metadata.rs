@@ -287,6 +287,42 @@ impl Duration {
     }
 }
 
+impl Duration {
+    /// As a jiff span; `None` for amounts too large for a calendar, so a
+    /// typing slip in `agreement.toml` ("100000 years") cannot panic.
+    pub fn try_span(self) -> Option<jiff::Span> {
+        let n = i64::from(self.amount);
+        let span = match self.unit {
+            DurationUnit::Day => jiff::Span::new().try_days(n),
+            DurationUnit::Week => jiff::Span::new().try_weeks(n),
+            DurationUnit::Month => jiff::Span::new().try_months(n),
+            DurationUnit::Year => jiff::Span::new().try_years(n),
+        };
+        span.ok()
+    }
+
+    /// `start` plus this period. Months and years keep the day of the month,
+    /// clamped to the month's last day where that day does not exist (jiff's
+    /// rule): 31 January + 1 month = 28 February, or 29 February in a leap
+    /// year; 29 February 2024 + 1 year = 28 February 2025.
+    pub fn after(self, start: Date) -> Option<Date> {
+        start.checked_add(self.try_span()?).ok()
+    }
+
+    /// `start` minus this period, clamped the same way: 31 May − 3 months = 28/29 February.
+    pub fn before(self, end: Date) -> Option<Date> {
+        end.checked_sub(self.try_span()?).ok()
+    }
+
+    /// The last day of a period of this length that starts on, and includes,
+    /// `start`: `start + self − 1 day`. A 1-year term from 1 April 2019 ends
+    /// on 31 March 2020; a 1-month term from 31 January 2023 ends on
+    /// 27 February 2023 (28 February clamped, less a day).
+    pub fn last_day_from(self, start: Date) -> Option<Date> {
+        self.after(start)?.yesterday().ok()
+    }
+}
+
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let unit = match self.unit {
@@ -307,6 +343,19 @@ pub struct Term {
     pub notice: Option<L<Duration>>,
     pub extension: Option<Extension>,
     pub span: Span,
+}
+
+impl Term {
+    /// `commencement + length − 1 day` when both are stated (see [`Duration::last_day_from`]).
+    pub fn computed_expiry(&self) -> Option<Date> {
+        let (start, length) = (self.commencement.as_ref()?, self.length.as_ref()?);
+        length.value.last_day_from(start.value)
+    }
+
+    /// The last day of the term, inclusive: `expiry` as stated, else computed.
+    pub fn last_day(&self) -> Option<Date> {
+        self.expiry.as_ref().map(|e| e.value).or_else(|| self.computed_expiry())
+    }
 }
 
 #[derive(Debug)]
@@ -471,6 +520,23 @@ mod tests {
         assert_eq!(Duration::parse("twelve months"), None);
         assert_eq!(Duration::parse("3 fortnights"), None);
         assert_eq!(Duration::parse("6 months").unwrap().to_string(), "6 months");
+    }
+
+    #[test]
+    fn term_arithmetic_counts_the_first_day_and_clamps_month_ends() {
+        let d = |s: &str| Duration::parse(s).unwrap();
+        let day = |y, m, dd| Date::constant(y, m, dd);
+        assert_eq!(d("1 year").last_day_from(day(2019, 4, 1)), Some(day(2020, 3, 31)));
+        assert_eq!(d("3 years").last_day_from(day(2022, 4, 1)), Some(day(2025, 3, 31)));
+        assert_eq!(d("12 months").last_day_from(day(2019, 4, 1)), Some(day(2020, 3, 31)));
+        assert_eq!(d("1 month").after(day(2023, 1, 31)), Some(day(2023, 2, 28)));
+        assert_eq!(d("1 month").after(day(2024, 1, 31)), Some(day(2024, 2, 29)));
+        assert_eq!(d("1 month").last_day_from(day(2024, 1, 31)), Some(day(2024, 2, 28)));
+        assert_eq!(d("1 year").after(day(2024, 2, 29)), Some(day(2025, 2, 28)));
+        assert_eq!(d("3 months").before(day(2020, 3, 31)), Some(day(2019, 12, 31)));
+        assert_eq!(d("3 months").before(day(2024, 5, 31)), Some(day(2024, 2, 29)));
+        assert_eq!(d("2 weeks").last_day_from(day(2024, 2, 20)), Some(day(2024, 3, 4)));
+        assert_eq!(d("100000 years").after(day(2024, 1, 1)), None);
     }
 
     #[test]
