@@ -1,0 +1,106 @@
+//! `terms.duplicate-definition` and `terms.redundant-definition`.
+//!
+//! The same name defined twice is an error when both are definitions-clause
+//! definitions with different meanings (which one applies?), and a warning
+//! otherwise: the same meaning twice, or an inline re-definition ("(the
+//! ‘Agreement’)" in a schedule, whose "meaning" is only the words before it
+//! and cannot be compared). Two different terms with identical meanings
+//! ("Board" and "Section 75 Board") are a warning too.
+
+use std::collections::BTreeMap;
+
+use super::{DUPLICATE, REDUNDANT, quoted};
+use crate::model::definitions::{Definition, DefinitionForm};
+use crate::rules::Finding;
+use crate::rules::xref::singular;
+
+/// Names compare without case, articles, straight/curly apostrophes, and with the last word singular.
+fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, head)) => {
+            let mut k = head.join(" ");
+            if !k.is_empty() {
+                k.push(' ');
+            }
+            k + &singular(last)
+        }
+        None => String::new(),
+    }
+}
+
+/// Meanings compare without case, spacing and closing punctuation.
+fn meaning_key(meaning: &str) -> String {
+    let words: Vec<String> = meaning.split_whitespace().map(str::to_lowercase).collect();
+    words.join(" ").trim_end_matches([';', '.', ',', ' ']).to_string()
+}
+
+pub fn check(defs: &[Definition], out: &mut Vec<Finding>) {
+    same_name(defs, out);
+    same_meaning(defs, out);
+}
+
+fn same_name(defs: &[Definition], out: &mut Vec<Finding>) {
+    // Name key → the first definition using it, and the name as written there.
+    let mut first: BTreeMap<String, (usize, &str)> = BTreeMap::new();
+    for (i, d) in defs.iter().enumerate() {
+        let mut reported = false;
+        for name in d.names() {
+            let k = name_key(name);
+            match first.get(&k) {
+                Some(&(j, earlier_name)) if j != i && !reported => {
+                    out.push(finding(&defs[j], earlier_name, d, name));
+                    reported = true;
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(k, (i, name));
+                }
+            }
+        }
+    }
+}
+
+fn finding(earlier: &Definition, earlier_name: &str, later: &Definition, name: &str) -> Finding {
+    let both_clause = earlier.form == DefinitionForm::Clause && later.form == DefinitionForm::Clause;
+    let differ = meaning_key(&earlier.meaning) != meaning_key(&later.meaning);
+    let (code, message) = if both_clause && differ {
+        (DUPLICATE, format!("{} is defined twice, with different meanings", quoted(name)))
+    } else if later.form == DefinitionForm::Inline && earlier.form == DefinitionForm::Clause {
+        (REDUNDANT, format!("{} is defined again here; {} is already defined", quoted(name), quoted(earlier_name)))
+    } else {
+        (REDUNDANT, format!("{} is defined twice", quoted(name)))
+    };
+    Finding::new(code, later.span.clone(), message)
+        .label("defined again")
+        .related(earlier.span.clone(), "first defined here")
+        .help("keep one definition; if the meanings really differ, give the terms different names")
+}
+
+fn same_meaning(defs: &[Definition], out: &mut Vec<Finding>) {
+    let mut first: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, d) in defs.iter().enumerate().filter(|(_, d)| d.form == DefinitionForm::Clause) {
+        let k = meaning_key(&d.meaning);
+        // Short meanings ("the Trust;") say too little to call two terms the same.
+        if k.len() < 30 {
+            continue;
+        }
+        match first.get(&k) {
+            Some(&j) if name_key(defs[j].core()) != name_key(d.core()) => out.push(
+                Finding::new(
+                    REDUNDANT,
+                    d.span.clone(),
+                    format!("{} and {} are defined identically", quoted(&d.term), quoted(&defs[j].term)),
+                )
+                .label("same meaning")
+                .related(defs[j].span.clone(), "defined identically here")
+                .help("keep one term and use it throughout"),
+            ),
+            Some(_) => {}
+            None => {
+                first.insert(k, i);
+            }
+        }
+    }
+}

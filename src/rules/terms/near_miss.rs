@@ -1,0 +1,247 @@
+//! `terms.near-miss`: phrases that are nearly a defined term.
+//!
+//! Three kinds, from the most to the least certain:
+//!
+//! - **form**: the term's words in the term's order, differing in the case
+//!   of a later word, a possessive, or the number of a word before the last
+//!   ("Commencement date", "Council Functions" for "Council's Functions",
+//!   "Aims and Outcomes" for "Aim and Outcomes"). These are the non-exact
+//!   uses found by [`Index::uses`]; always reported.
+//! - **misspelt**: one word differs and is a misspelling of the term's word
+//!   (edit distance on the word sequence is 1, and the two words are close
+//!   by Damerau–Levenshtein): "Comencement Date". Always reported.
+//! - **reworded**: the same words in another order ("Potential Safeguarding
+//!   Adults Review Case" for "Potential Adult Safeguarding Review case"), or
+//!   one middle word of a long term changed ("Council's Nominated
+//!   Professional Supervisor" for "Council's Designated Professional
+//!   Supervisor"). A reworded phrase is as often a different name for a
+//!   different thing (a post, an Act) as a slip, so it is reported only when
+//!   the defined term itself is never used: then the text plainly uses
+//!   another name for it.
+//!
+//! Not near misses: headings, words that continue a longer capitalised name
+//! ("National Health Service Act 2006" is not a reordered "2006 Act"),
+//! capitals that only start a sentence ("Service users must …"), text in
+//! capitals, and a definition's own quoted term.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::index::{Hit, Index, Pattern, Token, continues_name};
+use super::{NEAR_MISS, quoted};
+use crate::model::references::DocId;
+use crate::rules::Finding;
+
+const STOPWORDS: &[&str] = &["the", "of", "and", "a", "an", "for", "to", "in", "on", "or", "&", "by", "with"];
+
+struct Occurrence {
+    block: usize,
+    at: usize,
+    len: usize,
+}
+
+/// `counts[d]`: the number of operative uses of definition `d`.
+pub fn check(ix: &Index, uses: &[Hit], counts: &[usize], out: &mut Vec<Finding>) {
+    let mut groups = Groups { ix, names: name_ranges(ix), found: BTreeMap::new() };
+    // Form: the non-exact uses.
+    for h in uses.iter().filter(|h| !h.exact && h.len >= 2) {
+        let b = &ix.blocks[h.block];
+        let window = &b.tokens[h.at..h.at + h.len];
+        if !b.heading && !prose_or_capitals(window, &ix.patterns[h.pattern]) {
+            groups.add(h.pattern, h.block, h.at, h.len);
+        }
+    }
+    misspelt_or_reworded(ix, uses, counts, &mut groups);
+    for ((p, _), occurrences) in groups.found {
+        let Some(first) = occurrences.first() else { continue };
+        let text = ix.text(first.block, first.at, first.len);
+        out.extend(finding(ix, p, text, &occurrences));
+    }
+}
+
+/// Near misses found so far: (pattern, the variant's words) → occurrences, in reading order.
+struct Groups<'i, 'a> {
+    ix: &'i Index<'a>,
+    /// Where definitions write their own terms: never a near miss.
+    names: HashMap<(DocId, usize), Vec<(usize, usize)>>,
+    found: BTreeMap<(usize, String), Vec<Occurrence>>,
+}
+
+impl Groups<'_, '_> {
+    /// Records a variant; variants group by their words, ignoring case, spacing and apostrophe style.
+    fn add(&mut self, p: usize, block: usize, at: usize, len: usize) {
+        if self.in_names(block, at, len) {
+            return;
+        }
+        let words = &self.ix.blocks[block].tokens[at..at + len];
+        let key = words
+            .iter()
+            .map(|t| format!("{}{}", t.word.to_lowercase(), if t.possessive { "'s" } else { "" }))
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.found.entry((p, key)).or_default().push(Occurrence { block, at, len });
+    }
+
+    fn in_names(&self, block: usize, at: usize, len: usize) -> bool {
+        let b = &self.ix.blocks[block];
+        let (Some(first), Some(last)) = (b.tokens.get(at), b.tokens.get(at + len - 1)) else { return true };
+        self.names.get(&(b.doc, b.block)).is_some_and(|rs| rs.iter().any(|r| r.0 < last.end && first.start < r.1))
+    }
+}
+
+/// Windows of the text as long as a term, starting with a capitalised word,
+/// that misspell a term or reword a term never used.
+fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut Groups) {
+    // Candidate patterns for a window starting at a word: a misspelling keeps
+    // the first or the second word in place; a rewording (reported only for
+    // terms never used) may start with any of the term's words.
+    let multi = |p: &Pattern| p.words.len() >= 2;
+    let unused = |p: &Pattern| counts.get(p.def).is_some_and(|&c| c == 0);
+    let by_first = patterns_by(ix, multi, |p| p.norms.first().copied().into_iter().collect());
+    let by_second = patterns_by(ix, multi, |p| p.norms.get(1).copied().into_iter().collect());
+    let by_any_unused = patterns_by(ix, |p| multi(p) && unused(p), |p| p.norms.clone());
+    let mut covered: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ix.blocks.len()];
+    for h in uses {
+        if let Some(c) = covered.get_mut(h.block) {
+            c.push((h.at, h.len));
+        }
+    }
+    for (bi, b) in ix.blocks.iter().enumerate().filter(|(_, b)| !b.heading) {
+        let uses_here = covered.get(bi).map_or(&[][..], Vec::as_slice);
+        for s in 0..b.tokens.len() {
+            if !b.tokens[s].capitalised() || continues_name(&b.tokens, s) {
+                continue;
+            }
+            let (first, second, any) = (
+                listed(&by_first, &b.tokens, s),
+                listed(&by_second, &b.tokens, s + 1),
+                listed(&by_any_unused, &b.tokens, s),
+            );
+            if first.is_empty() && second.is_empty() && any.is_empty() {
+                continue;
+            }
+            let mut cands: Vec<usize> = first.to_vec();
+            for &p in second.iter().chain(any) {
+                if !cands.contains(&p) {
+                    cands.push(p);
+                }
+            }
+            for p in cands {
+                let pat = &ix.patterns[p];
+                let len = pat.words.len();
+                let Some(window) = b.tokens.get(s..s + len).filter(|w| plausible(w, pat)) else { continue };
+                // Inside another defined term, or over a use of a term of several words.
+                let overlaps_use = uses_here
+                    .iter()
+                    .any(|&(at, l)| (at <= s && s + len <= at + l) || (l >= 2 && at < s + len && s < at + l));
+                if overlaps_use {
+                    continue;
+                }
+                match kind(window, pat) {
+                    Some(Kind::Misspelt) => groups.add(p, bi, s, len),
+                    Some(Kind::Reworded) if unused(pat) && !prose_or_capitals(window, pat) => groups.add(p, bi, s, len),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+fn finding(ix: &Index, p: usize, text: &str, occurrences: &[Occurrence]) -> Option<Finding> {
+    let pat = &ix.patterns[p];
+    let def = &ix.defs[pat.def];
+    // The name that was nearly used: the term, or the alias.
+    let name = &pat.name;
+    let first = occurrences.first()?;
+    let span = ix.span(first.block, first.at, first.len)?;
+    let times = if occurrences.len() > 1 { format!(" ({} times)", occurrences.len()) } else { String::new() };
+    let mut f =
+        Finding::new(NEAR_MISS, span, format!("{}{times} is not the defined term {}", quoted(text), quoted(name)))
+            .label("nearly a defined term")
+            .help("use the defined term exactly, or define this form if it means something else");
+    for o in occurrences.iter().skip(1).take(10) {
+        if let Some(span) = ix.span(o.block, o.at, o.len) {
+            f = f.related(span, "also here");
+        }
+    }
+    Some(f.related(def.span.clone(), "defined here"))
+}
+
+/// The patterns an index lists for the word at `at`.
+fn listed<'i>(index: &'i [Vec<usize>], tokens: &[Token], at: usize) -> &'i [usize] {
+    tokens.get(at).and_then(|t| index.get(t.norm as usize)).map_or(&[][..], Vec::as_slice)
+}
+
+/// Patterns chosen by `keep`, indexed by the normalised words `words` gives.
+fn patterns_by(ix: &Index, keep: impl Fn(&Pattern) -> bool, words: impl Fn(&Pattern) -> Vec<u32>) -> Vec<Vec<usize>> {
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); ix.norm_count()];
+    for (p, pat) in ix.patterns.iter().enumerate().filter(|(_, p)| keep(p)) {
+        for n in words(pat) {
+            if let Some(list) = index.get_mut(n as usize).filter(|l| !l.contains(&p)) {
+                list.push(p);
+            }
+        }
+    }
+    index
+}
+
+/// A cheap test before [`kind`]: all words but one in place, or every word among the term's.
+fn plausible(window: &[Token], pat: &Pattern) -> bool {
+    let n = window.len();
+    let in_place = window.iter().zip(&pat.norms).filter(|(t, n)| t.norm == **n).count();
+    in_place + 1 >= n || window.iter().all(|t| pat.norms.contains(&t.norm))
+}
+
+/// Byte ranges of every definition's own quoted term and aliases, by block.
+fn name_ranges(ix: &Index) -> HashMap<(DocId, usize), Vec<(usize, usize)>> {
+    let mut out: HashMap<_, Vec<(usize, usize)>> = HashMap::new();
+    for d in ix.defs {
+        out.entry((d.doc, d.block)).or_default().push((d.names_range.start, d.names_range.end));
+    }
+    out
+}
+
+/// "Service users will …" (capitalised only as a sentence start), or text in capitals.
+fn prose_or_capitals(window: &[Token], pat: &Pattern) -> bool {
+    let pattern_capitalised = pat.words.iter().skip(1).any(|(w, _)| w.chars().next().is_some_and(char::is_uppercase));
+    let rest_lower = window.iter().skip(1).all(|t| !t.capitalised());
+    (window[0].sentence_start && rest_lower && pattern_capitalised) || window.iter().all(Token::all_caps)
+}
+
+enum Kind {
+    Misspelt,
+    Reworded,
+}
+
+fn kind(window: &[Token], pat: &Pattern) -> Option<Kind> {
+    let n = window.len();
+    if window.iter().skip(1).any(|t| t.hard_gap) {
+        return None;
+    }
+    let written: Vec<u32> = window.iter().map(|t| t.norm).collect();
+    if written == pat.norms {
+        // Same words in order: a use (exact or not), handled by the uses.
+        return None;
+    }
+    let (mut a, mut b) = (written.clone(), pat.norms.clone());
+    a.sort_unstable();
+    b.sort_unstable();
+    if a == b {
+        return Some(Kind::Reworded);
+    }
+    if strsim::generic_levenshtein(&written, &pat.norms) != 1 {
+        return None;
+    }
+    let j = written.iter().zip(&pat.norms).position(|(x, y)| x != y)?;
+    let w = window[j].word.to_lowercase();
+    let d = pat.words[j].0.to_lowercase();
+    if w.chars().count() >= 5 && d.chars().count() >= 5 && strsim::normalized_damerau_levenshtein(&w, &d) >= 0.8 {
+        return Some(Kind::Misspelt);
+    }
+    let content = pat
+        .words
+        .iter()
+        .filter(|(w, _)| !STOPWORDS.contains(&w.to_lowercase().as_str()) && w.chars().any(char::is_alphabetic))
+        .count();
+    (content >= 4 && j > 0 && j + 1 < n && window[j].capitalised() && !STOPWORDS.contains(&w.as_str()))
+        .then_some(Kind::Reworded)
+}

@@ -1,0 +1,71 @@
+//! `terms.unused`: a definition whose term is never used in operative text.
+//!
+//! Operative text is everything outside the definitions clause and outside
+//! headings: a term used only inside another definition ("Host Authority"
+//! in the definition of "The Partners") or only as a heading ("Equipment"
+//! as the title of clause 12) does no work. A use need not be exact: "the
+//! TUPE legislation" uses "TUPE Legislation" (and is a near miss of it);
+//! "Potential Safeguarding Adults Review Case" does not use "Potential
+//! Adult Safeguarding Review case".
+
+use std::collections::HashSet;
+
+use super::index::{Hit, Index};
+use super::{UNUSED, quoted};
+use crate::model::definitions::DefinitionForm;
+use crate::model::references::DocId;
+use crate::rules::Finding;
+
+/// Reports unused definitions; returns the number of operative uses of each
+/// definition (exact or not), which the near-miss check also needs.
+pub fn check(ix: &Index, uses: &[Hit], out: &mut Vec<Finding>) -> Vec<usize> {
+    // Blocks of the definitions clause: uses there do not count.
+    let definition_blocks: HashSet<(DocId, usize)> = ix
+        .defs
+        .iter()
+        .filter(|d| d.form == DefinitionForm::Clause)
+        .flat_map(|d| d.blocks.clone().map(move |b| (d.doc, b)))
+        .collect();
+    let in_definitions: Vec<bool> = ix.blocks.iter().map(|b| definition_blocks.contains(&(b.doc, b.block))).collect();
+    let mut operative = vec![0usize; ix.defs.len()];
+    let mut headings: Vec<Vec<&Hit>> = vec![Vec::new(); ix.defs.len()];
+    for h in uses {
+        let d = ix.patterns[h.pattern].def;
+        let b = &ix.blocks[h.block];
+        if in_definitions.get(h.block).copied().unwrap_or(false) {
+            continue;
+        }
+        // An inline definition's own quoted term is not a use of it.
+        let def = &ix.defs[d];
+        let own = (b.doc, b.block) == (def.doc, def.block)
+            && b.tokens.get(h.at).is_some_and(|t| t.start < def.names_range.end && def.names_range.start < t.end);
+        if own {
+            continue;
+        }
+        if b.heading {
+            headings[d].push(h);
+        } else {
+            operative[d] += 1;
+        }
+    }
+    for (d, def) in ix.defs.iter().enumerate() {
+        if operative[d] > 0 {
+            continue;
+        }
+        let message = if headings[d].is_empty() {
+            format!("{} is defined but never used", quoted(&def.term))
+        } else {
+            format!("{} is defined but used only in headings", quoted(&def.term))
+        };
+        let mut f = Finding::new(UNUSED, def.span.clone(), message)
+            .label("defined here")
+            .help("remove the definition, or use the term where the text means it");
+        for h in headings[d].iter().take(5) {
+            if let Some(span) = ix.span(h.block, h.at, h.len) {
+                f = f.related(span, "a heading, not a use");
+            }
+        }
+        out.push(f);
+    }
+    operative
+}
