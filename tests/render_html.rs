@@ -2,7 +2,7 @@
 //! by headless Chromium.
 
 mod common;
-#[path = "render_support.rs"]
+#[path = "common/render.rs"]
 mod support;
 
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! command line and from s75.toml.
 
 mod common;
-#[path = "render_support.rs"]
+#[path = "common/render.rs"]
 mod support;
 
 use std::path::Path;

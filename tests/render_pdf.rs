@@ -1,7 +1,7 @@
 //! `s75 render --format pdf`: packs read back with pdftotext and qpdf.
 
 mod common;
-#[path = "render_support.rs"]
+#[path = "common/render.rs"]
 mod support;
 
 use std::path::{Path, PathBuf};
