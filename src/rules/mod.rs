@@ -18,6 +18,7 @@ pub mod xref;
 use std::sync::Arc;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 pub use finding::{Finding, Label, Severity};
 pub use packs::Packs;
@@ -52,15 +53,18 @@ pub trait Family: Send + Sync {
 
 /// Every family, with its rule pack read. A malformed pack is a load error.
 pub fn families(cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
+    // Reading the packs compiles their patterns: do it on both cores.
+    let (statute, (dates, stale)) =
+        rayon::join(|| statute::Statute::new(cx), || rayon::join(|| dates::Dates::new(cx), || stale::Stale::new(cx)));
     Ok(vec![
         Box::new(metadata::Metadata),
         Box::new(numbering::Numbering),
         Box::new(xref::Xref),
         Box::new(terms::Terms),
         Box::new(residue::Residue),
-        Box::new(statute::Statute::new(cx)?),
-        Box::new(dates::Dates::new(cx)?),
-        Box::new(stale::Stale::new(cx)?),
+        Box::new(statute?),
+        Box::new(dates?),
+        Box::new(stale?),
     ])
 }
 
@@ -121,10 +125,16 @@ impl Checker {
 
     /// All findings for one agreement, sorted, with levels applied.
     pub fn check(&self, agreement: &Agreement) -> Vec<Finding> {
-        let mut raw = Vec::new();
-        for family in &self.families {
-            family.check(agreement, &self.cx, &mut raw);
-        }
+        // Families are independent: run them in parallel (the result is sorted below).
+        let raw: Vec<Finding> = self
+            .families
+            .par_iter()
+            .flat_map_iter(|family| {
+                let mut found = Vec::new();
+                family.check(agreement, &self.cx, &mut found);
+                found
+            })
+            .collect();
         let mut out: Vec<Finding> = raw
             .into_iter()
             .filter_map(|mut f| {

@@ -16,29 +16,31 @@ pub struct Undated {
     pub has_month: bool,
 }
 
+// Patterns use ASCII word rules (`-u`): the words are English, and a Unicode
+// `\b` stops the fast DFA on text full of curly quotes and dashes.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:this (?:agreement|deed) is (?:made|dated|entered into)(?: on)?|^dated\b)")
+    Regex::new(r"(?i-u)\b(?:this (?:agreement|deed) is (?:made|dated|entered into)(?: on)?|^dated\b)")
         .expect("valid pattern")
 });
 
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+    Regex::new(r"(?i-u)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
         .expect("valid pattern")
 });
 
 static DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?i-u)\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b").expect("valid pattern"));
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b").expect("valid pattern")
+    Regex::new(r"(?-u:\b)\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)").expect("valid pattern")
 });
 
 /// "made on the date on which it has been signed by all of the Partners":
 /// dated by its signatures, which is a date.
 static BY_SIGNATURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|signature|executed|execution)\b").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?i-u)\b(?:signed|signature|executed|execution)\b").expect("valid pattern"));
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid pattern"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").expect("valid pattern"));
 
 /// Whether the text is a date line ("THIS AGREEMENT is made on …").
 pub fn is_date_line(text: &str) -> bool {

@@ -22,7 +22,7 @@ pub struct Mention {
 }
 
 static SCHEDULES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bschedules?\s+(\d{1,3}(?-i:[A-Z])?(?:\s*(?:,\s*and|,|and|&|or|to|-|–)\s*\d{1,3}(?-i:[A-Z])?)*)\b")
+    Regex::new(r"(?i-u)\bschedules?\s+(\d{1,3}(?-i:[A-Z])?(?:\s*(?:,\s*and|,|and|&|or|to|-|–)\s*\d{1,3}(?-i:[A-Z])?)*)\b")
         .expect("valid pattern")
 });
 

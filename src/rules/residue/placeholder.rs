@@ -54,17 +54,17 @@ const FIELDS: [&str; 12] =
 
 static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?:TBC|TBA|TBD|tbc|tba|tbd)\b",
+        r"(?-u:\b)(?:TBC|TBA|TBD|tbc|tba|tbd)(?-u:\b)",
         // XX/XX/20XX, DD/MM/YYYY, __/__/____
         r"|(?:XX|xx|DD|dd|__|\.\.)[/.\-](?:XX|xx|MM|mm|__|\.\.)[/.\-](?:(?:19|20)(?:XX|xx|\d\d)|XXXX|xxxx|YYYY|yyyy|_{2,4}|\.{2,4})",
-        r"|\b(?:19|20)(?:XX|xx)\b",
-        r"|£\s?X{1,3}(?:,XXX)*\b",
+        r"|(?-u:\b)(?:19|20)(?:XX|xx)(?-u:\b)",
+        r"|£\s?X{1,3}(?:,XXX)*(?-u:\b)",
     ))
     .expect("placeholder pattern is valid")
 });
 
 static TO_BE_CONFIRMED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bto be (?:confirmed|advised|determined)\b").expect("pattern is valid"));
+    LazyLock::new(|| Regex::new(r"(?i-u)\bto be (?:confirmed|advised|determined)\b").expect("pattern is valid"));
 
 pub fn placeholders(text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();

@@ -11,7 +11,7 @@
 //!
 //! Phrases match word by word over a text cut into words once ([`Words`]),
 //! with no regular expressions: a pack of a hundred phrases costs nothing to
-//! load, and a search is a binary search in the sorted words of one clause.
+//! load, and a search looks only at the words sharing the stem's first letters.
 
 use std::ops::Range;
 
@@ -91,12 +91,17 @@ fn alternative(alt: &str) -> Result<Vec<WordPattern>, String> {
 }
 
 /// A text cut into words (runs of letters and digits), lower-cased, with an
-/// index sorted by word so a stem's occurrences are found by binary search.
+/// index from each word's first letters to where such words stand, so a
+/// stem's occurrences are found without scanning the text.
 #[derive(Debug, Default)]
 pub struct Words {
     words: Vec<Word>,
-    sorted: Vec<usize>,
+    /// First [`PREFIX`] characters of a word → its positions, in order.
+    by_prefix: std::collections::HashMap<String, Vec<usize>>,
 }
+
+/// How many leading characters the index keys on.
+const PREFIX: usize = 3;
 
 #[derive(Debug)]
 struct Word {
@@ -106,9 +111,14 @@ struct Word {
     joined: bool,
 }
 
+fn prefix(word: &str) -> &str {
+    word.char_indices().nth(PREFIX).map_or(word, |(i, _)| &word[..i])
+}
+
 impl Words {
     pub fn new(text: &str) -> Words {
         let mut words: Vec<Word> = Vec::new();
+        let mut by_prefix: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
         let mut start = None;
         for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             match (start, c.is_alphanumeric()) {
@@ -116,31 +126,32 @@ impl Words {
                 (Some(s), false) => {
                     let gap = words.last().map_or("", |w: &Word| &text[w.range.end..s]);
                     let joined = !words.is_empty() && gap.chars().all(|g| g.is_whitespace() || g == '-' || g == '–');
-                    words.push(Word { lower: text[s..i].to_lowercase(), range: s..i, joined });
+                    let word = &text[s..i];
+                    let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
+                    by_prefix.entry(prefix(&lower).to_string()).or_default().push(words.len());
+                    words.push(Word { lower, range: s..i, joined });
                     start = None;
                 }
                 _ => {}
             }
         }
-        let mut sorted: Vec<usize> = (0..words.len()).collect();
-        sorted.sort_by(|&a, &b| words[a].lower.cmp(&words[b].lower).then(a.cmp(&b)));
-        Words { words, sorted }
+        Words { words, by_prefix }
     }
 
     /// The first place the run of patterns occurs.
     fn first(&self, run: &[WordPattern]) -> Option<Range<usize>> {
         let (head, rest) = run.split_first()?;
-        let from = self.sorted.partition_point(|&i| self.words[i].lower.as_str() < head.stem.as_str());
-        self.sorted[from..]
-            .iter()
-            .take_while(|&&i| self.words[i].lower.starts_with(head.stem.as_str()))
-            .copied()
-            .filter(|&i| head.matches(&self.words[i].lower))
-            .filter(|&i| {
-                rest.iter().enumerate().all(|(k, p)| self.words.get(i + k + 1).is_some_and(|w| w.joined && p.matches(&w.lower)))
-            })
-            .min()
-            .map(|i| self.words[i].range.start..self.words[i + rest.len()].range.end)
+        let follows = |i: usize| {
+            rest.iter().enumerate().all(|(k, p)| self.words.get(i + k + 1).is_some_and(|w| w.joined && p.matches(&w.lower)))
+        };
+        let at = |i: &usize| head.matches(&self.words[*i].lower) && follows(*i);
+        let found = if head.stem.chars().count() >= PREFIX {
+            self.by_prefix.get(prefix(&head.stem))?.iter().copied().find(|i| at(i))
+        } else {
+            // A stem shorter than the index key: its words are under many keys.
+            (0..self.words.len()).find(at)
+        };
+        found.map(|i| self.words[i].range.start..self.words[i + rest.len()].range.end)
     }
 }
 
