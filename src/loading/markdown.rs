@@ -178,25 +178,28 @@ fn node_span<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>) -> Span {
 fn align(plain: &str, file: &SourceFile, range: Range<usize>) -> Vec<u32> {
     const WINDOW: usize = 96;
     let src = &file.text[range.clone()];
+    let (text_bytes, src_bytes) = (plain.as_bytes(), src.as_bytes());
     let mut offsets = Vec::with_capacity(plain.len() + 1);
-    let mut j = 0;
-    for ch in plain.chars() {
-        // Nearly always the next source character is the text's: take it directly.
-        if ch != ' ' && src[j.min(src.len())..].starts_with(ch) {
-            offsets.extend(std::iter::repeat_n((range.start + j) as u32, ch.len_utf8()));
-            j += ch.len_utf8();
+    let (mut i, mut j) = (0, 0);
+    while i < plain.len() {
+        // Mostly the text is the source verbatim: copy a whole identical run at once.
+        let mut run = text_bytes[i..].iter().zip(&src_bytes[j..]).take_while(|(a, b)| a == b).count();
+        while !plain.is_char_boundary(i + run) {
+            run -= 1;
+        }
+        if run > 0 {
+            offsets.extend((j..j + run).map(|o| (range.start + o) as u32));
+            i += run;
+            j += run;
             continue;
         }
+        let Some(ch) = plain[i..].chars().next() else { break };
         let mut window_end = (j + WINDOW).min(src.len());
         while !src.is_char_boundary(window_end) {
             window_end -= 1;
         }
         let window = src.get(j..window_end).unwrap_or("");
-        let found = if ch == ' ' {
-            window.find(char::is_whitespace)
-        } else {
-            window.find(ch)
-        };
+        let found = if ch == ' ' { window.find(char::is_whitespace) } else { window.find(ch) };
         let at = match found {
             Some(k) => {
                 let at = j + k;
@@ -210,6 +213,7 @@ fn align(plain: &str, file: &SourceFile, range: Range<usize>) -> Vec<u32> {
             None => j.min(src.len()),
         };
         offsets.extend(std::iter::repeat_n((range.start + at) as u32, ch.len_utf8()));
+        i += ch.len_utf8();
     }
     offsets.push((range.start + j.min(src.len())) as u32);
     offsets

@@ -95,9 +95,12 @@ fn alternative(alt: &str) -> Result<Vec<WordPattern>, String> {
 /// stem's occurrences are found without scanning the text.
 #[derive(Debug, Default)]
 pub struct Words {
+    /// Every word lower-cased, one after another; `Word::lower` indexes it.
+    lowered: String,
     words: Vec<Word>,
-    /// First [`PREFIX`] characters of a word → its positions, in order.
-    by_prefix: std::collections::HashMap<String, Vec<usize>>,
+    /// (key of a word's first [`PREFIX`] characters, its position), sorted:
+    /// the words sharing a prefix form one run, in reading order.
+    by_prefix: Vec<(u64, u32)>,
 }
 
 /// How many leading characters the index keys on.
@@ -105,51 +108,75 @@ const PREFIX: usize = 3;
 
 #[derive(Debug)]
 struct Word {
-    lower: String,
+    lower: Range<usize>,
     range: Range<usize>,
     /// Only spaces and hyphens separate it from the previous word.
     joined: bool,
 }
 
-fn prefix(word: &str) -> &str {
-    word.char_indices().nth(PREFIX).map_or(word, |(i, _)| &word[..i])
+/// The index key of a lower-cased word: its first [`PREFIX`] characters.
+fn prefix_key(word: &str) -> u64 {
+    word.chars().take(PREFIX).fold(0u64, |key, c| (key << 21) | u64::from(c))
 }
 
 impl Words {
     pub fn new(text: &str) -> Words {
-        let mut words: Vec<Word> = Vec::new();
-        let mut by_prefix: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        let mut out = Words { lowered: String::with_capacity(text.len()), ..Words::default() };
+        out.words.reserve(text.len() / 6);
+        out.by_prefix.reserve(text.len() / 6);
         let mut start = None;
+        let mut prev_end = None;
         for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            match (start, c.is_alphanumeric()) {
+            let is_word = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+            match (start, is_word) {
                 (None, true) => start = Some(i),
                 (Some(s), false) => {
-                    let gap = words.last().map_or("", |w: &Word| &text[w.range.end..s]);
-                    let joined = !words.is_empty() && gap.chars().all(|g| g.is_whitespace() || g == '-' || g == '–');
+                    let joined = prev_end.is_some_and(|e: usize| {
+                        text[e..s].chars().all(|g| g.is_whitespace() || g == '-' || g == '–')
+                    });
                     let word = &text[s..i];
-                    let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
-                    by_prefix.entry(prefix(&lower).to_string()).or_default().push(words.len());
-                    words.push(Word { lower, range: s..i, joined });
+                    let from = out.lowered.len();
+                    if word.is_ascii() {
+                        out.lowered.push_str(word);
+                        out.lowered[from..].make_ascii_lowercase();
+                    } else {
+                        out.lowered.push_str(&word.to_lowercase());
+                    }
+                    let lower = from..out.lowered.len();
+                    let position = out.words.len() as u32;
+                    out.by_prefix.push((prefix_key(&out.lowered[lower.clone()]), position));
+                    out.words.push(Word { lower, range: s..i, joined });
+                    prev_end = Some(i);
                     start = None;
                 }
                 _ => {}
             }
         }
-        Words { words, by_prefix }
+        out.by_prefix.sort_unstable();
+        out
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        &self.lowered[self.words[i].lower.clone()]
     }
 
     /// The first place the run of patterns occurs.
     fn first(&self, run: &[WordPattern]) -> Option<Range<usize>> {
         let (head, rest) = run.split_first()?;
         let follows = |i: usize| {
-            rest.iter().enumerate().all(|(k, p)| self.words.get(i + k + 1).is_some_and(|w| w.joined && p.matches(&w.lower)))
+            rest.iter().enumerate().all(|(k, p)| {
+                let j = i + k + 1;
+                j < self.words.len() && self.words[j].joined && p.matches(self.lower(j))
+            })
         };
-        let at = |i: &usize| head.matches(&self.words[*i].lower) && follows(*i);
+        let at = |i: usize| head.matches(self.lower(i)) && follows(i);
         let found = if head.stem.chars().count() >= PREFIX {
-            self.by_prefix.get(prefix(&head.stem))?.iter().copied().find(|i| at(i))
+            let key = prefix_key(&head.stem);
+            let from = self.by_prefix.partition_point(|&(k, _)| k < key);
+            self.by_prefix[from..].iter().take_while(|&&(k, _)| k == key).map(|&(_, i)| i as usize).find(|&i| at(i))
         } else {
             // A stem shorter than the index key: its words are under many keys.
-            (0..self.words.len()).find(at)
+            (0..self.words.len()).find(|&i| at(i))
         };
         found.map(|i| self.words[i].range.start..self.words[i + rest.len()].range.end)
     }

@@ -42,10 +42,13 @@ pub struct Unit<'a> {
     schedule: Option<String>,
     /// A schedule's first section, opened by its title.
     is_title: bool,
-    /// Where each block starts in the unit's text (its blocks joined by newlines).
+    /// The unit's text: its blocks joined by newlines.
+    text: String,
+    /// Where each block starts in `text`.
     starts: Vec<(usize, usize)>,
-    /// The unit's text cut into words once, for every phrase to search.
-    words: Words,
+    /// `text` cut into words, once, when a phrase is first searched in it
+    /// (most units never are: the search stops at the first unit that matches).
+    words: std::cell::OnceCell<Words>,
 }
 
 impl<'a> Unit<'a> {
@@ -59,8 +62,7 @@ impl<'a> Unit<'a> {
             text.push('\n');
         }
         let is_title = kind == Kind::Schedule && blocks.start == 0;
-        let words = Words::new(&text);
-        Unit { doc, kind, blocks, heading, schedule, starts, is_title, words }
+        Unit { doc, kind, blocks, heading, schedule, text, starts, is_title, words: std::cell::OnceCell::new() }
     }
 
     /// The block containing byte `at` of the unit text.
@@ -192,7 +194,7 @@ fn by_heading(u: &Unit, phrases: &[Phrase]) -> Option<Evidence> {
 /// The unit's words, if they contain all the words of one of the phrases.
 fn by_text(u: &Unit, phrases: &[Phrase]) -> Option<Evidence> {
     phrases.iter().find_map(|p| {
-        let found = p.find_in(&u.words)?;
+        let found = p.find_in(u.words.get_or_init(|| Words::new(&u.text)))?;
         let mut blocks: Vec<usize> = found.iter().map(|r| u.block_at(r.start)).collect();
         blocks.sort_unstable();
         blocks.dedup();
