@@ -69,10 +69,18 @@ impl Config {
                 let selector = key.get_ref().to_string();
                 let line = file.line_col(key.span().start).0;
                 if registry.matching(&selector).next().is_none() {
-                    return Err(LoadError::at(&file.path, line, format!("unknown rule or family `{selector}` (see `s75 rules`)")));
+                    return Err(LoadError::at(
+                        &file.path,
+                        line,
+                        format!("unknown rule or family `{selector}` (see `s75 rules`)"),
+                    ));
                 }
                 let level = value.get_ref().as_str().and_then(Level::parse).ok_or_else(|| {
-                    LoadError::at(&file.path, line, format!("`rules.{selector}` must be \"allow\", \"warn\" or \"deny\""))
+                    LoadError::at(
+                        &file.path,
+                        line,
+                        format!("`rules.{selector}` must be \"allow\", \"warn\" or \"deny\""),
+                    )
                 })?;
                 config.levels.push((selector, level));
             }
@@ -86,7 +94,11 @@ impl Config {
             builder.add(glob);
         }
         config.exclude_set = builder.build().ok();
-        config.waivers = top.tables(&mut ctx, "waivers").into_iter().map(|t| crate::loading::metadata::waiver(&mut ctx, t)).collect();
+        config.waivers = top
+            .tables(&mut ctx, "waivers")
+            .into_iter()
+            .map(|t| crate::loading::metadata::waiver(&mut ctx, t))
+            .collect();
         if let Some(mut packs) = top.table(&mut ctx, "packs") {
             for name in ["statute", "stale", "acts"] {
                 if let Some(p) = packs.string(&mut ctx, name) {
@@ -108,9 +120,9 @@ impl Config {
 
     /// Whether a repository-relative path (an agreement folder) is excluded.
     pub fn is_excluded(&self, rel: &str) -> bool {
-        self.exclude_set.as_ref().is_some_and(|set| {
-            Path::new(rel).ancestors().any(|a| !a.as_os_str().is_empty() && set.is_match(a))
-        })
+        self.exclude_set
+            .as_ref()
+            .is_some_and(|set| Path::new(rel).ancestors().any(|a| !a.as_os_str().is_empty() && set.is_match(a)))
     }
 }
 

@@ -3,6 +3,7 @@
 //! Data flows one way: files → [`loading`] → [`model`] → [`rules`] (findings)
 //! → [`reports`]. [`diff`] and [`render`] read the same model.
 
+pub mod cli;
 pub mod config;
 pub mod diff;
 pub mod git;
@@ -10,10 +11,9 @@ pub mod import;
 pub mod loading;
 pub mod matrix;
 pub mod model;
-pub mod rules;
-pub mod cli;
-pub mod reports;
 pub mod render;
+pub mod reports;
+pub mod rules;
 
 use std::io::Write;
 use std::path::Path;

@@ -19,10 +19,23 @@ fn one_error(dir: &std::path::Path, args: &[&str]) -> String {
 #[test]
 fn malformed_toml_names_file_and_line() {
     let repo = clean_repo();
-    edit(&clean_file(&repo, "agreement.toml"), "[term]\ncommencement = 2024-04-01", "[term]\ncommencement = 2024-04-01 oops");
+    edit(
+        &clean_file(&repo, "agreement.toml"),
+        "[term]\ncommencement = 2024-04-01",
+        "[term]\ncommencement = 2024-04-01 oops",
+    );
     let err = one_error(repo.path(), &[]);
-    let line = std::fs::read_to_string(clean_file(&repo, "agreement.toml")).unwrap().lines().position(|l| l.contains("oops")).unwrap() + 1;
-    assert_eq!(err.split(": malformed TOML").next().unwrap(), format!("error: agreements/example-delegation/agreement.toml:{line}"), "{err}");
+    let line = std::fs::read_to_string(clean_file(&repo, "agreement.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("oops"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        err.split(": malformed TOML").next().unwrap(),
+        format!("error: agreements/example-delegation/agreement.toml:{line}"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -39,7 +52,10 @@ fn missing_schedule_file() {
     let repo = clean_repo();
     std::fs::remove_file(clean_file(&repo, "schedules/02-seconded-staff.md")).unwrap();
     let err = one_error(repo.path(), &[]);
-    assert!(err.contains("schedule file `agreements/example-delegation/schedules/02-seconded-staff.md` does not exist"), "{err}");
+    assert!(
+        err.contains("schedule file `agreements/example-delegation/schedules/02-seconded-staff.md` does not exist"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -52,7 +68,12 @@ fn invalid_utf8_names_the_line() {
     std::fs::write(&path, &bytes).unwrap();
     let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
     let err = one_error(repo.path(), &[]);
-    assert_eq!(err, format!("error: agreements/example-delegation/agreement.md:{line}: invalid UTF-8 (byte 0xFF); save the file as UTF-8"));
+    assert_eq!(
+        err,
+        format!(
+            "error: agreements/example-delegation/agreement.md:{line}: invalid UTF-8 (byte 0xFF); save the file as UTF-8"
+        )
+    );
 }
 
 #[test]
@@ -103,7 +124,11 @@ fn path_outside_the_repository_is_refused() {
 #[test]
 fn schedule_path_escaping_the_repository_is_refused() {
     let repo = clean_repo();
-    edit(&clean_file(&repo, "agreement.toml"), "file = \"schedules/02-seconded-staff.md\"", "file = \"../../../../etc/passwd\"");
+    edit(
+        &clean_file(&repo, "agreement.toml"),
+        "file = \"schedules/02-seconded-staff.md\"",
+        "file = \"../../../../etc/passwd\"",
+    );
     let err = one_error(repo.path(), &[]);
     assert!(err.contains("`../../../../etc/passwd` is outside the repository"), "{err}");
 }

@@ -72,7 +72,9 @@ fn a_waiver_suppresses_its_finding_but_keeps_it_in_json() {
     let (repo, line) = repo_with_unknown_key();
     add_waiver(
         &repo,
-        &format!("code = \"metadata.unknown-key\"\nlocation = \"agreement.toml:{line}\"\nreason = \"kept for the renewal\"\napproved_by = \"Legal Services\"\nexpires = 2027-01-01"),
+        &format!(
+            "code = \"metadata.unknown-key\"\nlocation = \"agreement.toml:{line}\"\nreason = \"kept for the renewal\"\napproved_by = \"Legal Services\"\nexpires = 2027-01-01"
+        ),
     );
     let (report, code) = validate_json(repo.path(), &[]);
     let found = with_code(&report, "metadata.unknown-key");
@@ -87,7 +89,10 @@ fn a_waiver_suppresses_its_finding_but_keeps_it_in_json() {
 #[test]
 fn a_waiver_can_match_by_text() {
     let (repo, _) = repo_with_unknown_key();
-    add_waiver(&repo, "code = \"metadata.unknown-key\"\nmatches = \"break_clause\"\nreason = \"r\"\napproved_by = \"a\"\nexpires = 2027-01-01");
+    add_waiver(
+        &repo,
+        "code = \"metadata.unknown-key\"\nmatches = \"break_clause\"\nreason = \"r\"\napproved_by = \"a\"\nexpires = 2027-01-01",
+    );
     let (_, code) = validate_json(repo.path(), &[]);
     assert_eq!(code, 0);
 }
@@ -95,7 +100,10 @@ fn a_waiver_can_match_by_text() {
 #[test]
 fn an_expired_waiver_is_an_error_and_suppresses_nothing() {
     let (repo, _) = repo_with_unknown_key();
-    add_waiver(&repo, "code = \"metadata.unknown-key\"\nmatches = \"break_clause\"\nreason = \"r\"\napproved_by = \"a\"\nexpires = 2026-11-23");
+    add_waiver(
+        &repo,
+        "code = \"metadata.unknown-key\"\nmatches = \"break_clause\"\nreason = \"r\"\napproved_by = \"a\"\nexpires = 2026-11-23",
+    );
     let (report, code) = validate_json(repo.path(), &[]);
     let expired = with_code(&report, "waiver.expired");
     assert_eq!(expired.len(), 1, "{report:#}");
@@ -110,7 +118,10 @@ fn an_expired_waiver_is_an_error_and_suppresses_nothing() {
 #[test]
 fn a_waiver_matching_nothing_is_a_warning() {
     let repo = clean_repo();
-    add_waiver(&repo, "code = \"metadata.unknown-key\"\nmatches = \"no such text\"\nreason = \"r\"\napproved_by = \"a\"\nexpires = 2027-01-01");
+    add_waiver(
+        &repo,
+        "code = \"metadata.unknown-key\"\nmatches = \"no such text\"\nreason = \"r\"\napproved_by = \"a\"\nexpires = 2027-01-01",
+    );
     let (report, code) = validate_json(repo.path(), &[]);
     assert_eq!(codes(&report), ["waiver.unused"]);
     assert_eq!(with_code(&report, "waiver.unused")[0]["severity"], "warning");

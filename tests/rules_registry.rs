@@ -20,14 +20,24 @@ fn codes_are_unique_kebab_case_and_grouped_by_family() {
         assert!(seen.insert(code.to_string()), "duplicate code {code}");
         let (family, name) = code.split_once('.').unwrap_or_else(|| panic!("{code} has no family"));
         for part in [family, name] {
-            assert!(!part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'), "{code} is not kebab-case");
+            assert!(
+                !part.is_empty()
+                    && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
+                "{code} is not kebab-case"
+            );
         }
         assert!(["error", "warning", "note"].contains(&r["severity"].as_str().unwrap()), "{code}");
         let summary = r["summary"].as_str().unwrap();
-        assert!(!summary.is_empty() && !summary.contains('\n') && summary.len() < 110, "{code}: summary must be one short line: {summary:?}");
+        assert!(
+            !summary.is_empty() && !summary.contains('\n') && summary.len() < 110,
+            "{code}: summary must be one short line: {summary:?}"
+        );
     }
     for family in ["metadata", "numbering", "xref", "terms", "residue", "statute", "dates", "stale", "waiver"] {
-        assert!(rules.iter().any(|r| r["code"].as_str().unwrap().starts_with(&format!("{family}."))), "no {family} rules");
+        assert!(
+            rules.iter().any(|r| r["code"].as_str().unwrap().starts_with(&format!("{family}."))),
+            "no {family} rules"
+        );
     }
 }
 

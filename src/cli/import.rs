@@ -55,6 +55,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         s.execution_blocks,
         s.furniture_lines_dropped
     );
-    eprintln!("next: complete agreement.toml (term, notice, host, functions) and run `s75 validate {}`", crate::loading::error::display_path(&dest));
+    eprintln!(
+        "next: complete agreement.toml (term, notice, host, functions) and run `s75 validate {}`",
+        crate::loading::error::display_path(&dest)
+    );
     Ok(EXIT_OK)
 }

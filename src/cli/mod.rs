@@ -95,7 +95,9 @@ pub enum ColorChoice {
 
 /// Whether this looks like a CI run, where progress bars are noise.
 pub fn in_ci() -> bool {
-    ["CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "TF_BUILD"].iter().any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
+    ["CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "TF_BUILD"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
 }
 
 /// The date rules judge by: `--today`, else S75_TODAY, else the system date.

@@ -47,7 +47,13 @@ pub fn list(args: ListArgs) -> anyhow::Result<u8> {
 pub fn explain(args: ExplainArgs) -> anyhow::Result<u8> {
     let checker = checker()?;
     let Some(r) = checker.registry.get(&args.code) else {
-        let close: Vec<_> = checker.registry.rules.iter().filter(|r| strsim::levenshtein(&r.code, &args.code) <= 4).map(|r| r.code.as_str()).collect();
+        let close: Vec<_> = checker
+            .registry
+            .rules
+            .iter()
+            .filter(|r| strsim::levenshtein(&r.code, &args.code) <= 4)
+            .map(|r| r.code.as_str())
+            .collect();
         if close.is_empty() {
             bail!("unknown rule `{}`; `s75 rules` lists them all", args.code);
         }

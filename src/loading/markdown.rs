@@ -87,7 +87,12 @@ fn list_context<'a>(para: &'a AstNode<'a>, file: &Arc<SourceFile>) -> (BlockKind
     (BlockKind::ListItem { ordered: true }, number)
 }
 
-fn text_block<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>, kind: BlockKind, marker: Option<Located<Number>>) -> Block {
+fn text_block<'a>(
+    node: &'a AstNode<'a>,
+    file: &Arc<SourceFile>,
+    kind: BlockKind,
+    marker: Option<Located<Number>>,
+) -> Block {
     let span = node_span(node, file);
     let mut text = String::new();
     inline_text(node, &mut text);
@@ -230,19 +235,25 @@ fn schedule_heading(blocks: &[Block]) -> DocKind {
         return DocKind::Schedule { number: None, title: None };
     };
     let rest_trim = rest.trim_start();
-    let num_len = rest_trim.find(|c: char| c.is_whitespace() || c == ':' || c == '—' || c == '-').unwrap_or(rest_trim.len());
+    let num_len =
+        rest_trim.find(|c: char| c.is_whitespace() || c == ':' || c == '—' || c == '-').unwrap_or(rest_trim.len());
     let number_text = &rest_trim[..num_len];
     let num_start_in_full = full.len() - rest_trim.len();
     // `display_text` joined number and text with one space; map back to the text.
     let text_base = full.len() - first.text.len();
     let to_text = |i: usize| i.saturating_sub(text_base);
     let number = (!number_text.is_empty()).then(|| {
-        Located::new(number_text.to_string(), first.span_of(to_text(num_start_in_full)..to_text(num_start_in_full + num_len)))
+        Located::new(
+            number_text.to_string(),
+            first.span_of(to_text(num_start_in_full)..to_text(num_start_in_full + num_len)),
+        )
     });
     let after = &rest_trim[num_len..];
     let title_text = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '–' | '-')).trim();
     let title = if !title_text.is_empty() {
-        let start = full.len() - after.len() + (after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '–' | '-')).len());
+        let start = full.len() - after.len()
+            + (after.len()
+                - after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '–' | '-')).len());
         Some(Located::new(title_text.to_string(), first.span_of(to_text(start)..to_text(start + title_text.len()))))
     } else {
         blocks.get(1).filter(|b| b.number.is_none()).map(|b| Located::new(b.text.clone(), b.span.clone()))
@@ -346,9 +357,7 @@ fn execution_field(text: &str) -> Option<(String, String)> {
     let t = text.trim();
     let label = LABELS.iter().find(|l| strip_prefix_ci(t, l).is_some())?;
     let rest = &t[label.len()..];
-    let value = rest
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '_' | ':' | '-'))
-        .to_string();
+    let value = rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '_' | ':' | '-')).to_string();
     Some((label.to_string(), value))
 }
 
@@ -362,7 +371,8 @@ mod tests {
 
     #[test]
     fn numbers_are_read_as_authored_and_spans_point_at_them() {
-        let d = doc("## 1 Definitions\n\n1.1 In this *Agreement*\nthe words.\n\n1\\. Escaped\n\n3. listed\n", Role::Body);
+        let d =
+            doc("## 1 Definitions\n\n1.1 In this *Agreement*\nthe words.\n\n1\\. Escaped\n\n3. listed\n", Role::Body);
         let nums: Vec<_> = d.blocks.iter().map(|b| b.number.as_ref().map(|n| n.value.raw.clone())).collect();
         assert_eq!(nums, [Some("1".into()), Some("1.1".into()), Some("1.".into()), Some("3.".into())]);
         assert_eq!(d.blocks[0].text, "Definitions");
@@ -400,7 +410,10 @@ mod tests {
         );
         let sections: Vec<_> = d.blocks.iter().map(|b| b.section).collect();
         use Section::*;
-        assert_eq!(sections, [Preamble, Recitals, Recitals, Clauses, Clauses, Execution, Execution, Execution, Execution]);
+        assert_eq!(
+            sections,
+            [Preamble, Recitals, Recitals, Clauses, Clauses, Execution, Execution, Execution, Execution]
+        );
         assert_eq!(d.execution.len(), 1);
         assert_eq!(d.execution[0].fields[0].value, "");
         assert_eq!(d.execution[0].fields[1].value, "1 April 2019");
@@ -409,7 +422,10 @@ mod tests {
 
     #[test]
     fn schedules_have_number_title_and_scopes() {
-        let d = doc("# Schedule 1 — Aims and outcomes\n\n## Part I: Overall Aims\n\n1\\. One.\n\n## Part II\n\n1\\. Again.\n", Role::Schedule);
+        let d = doc(
+            "# Schedule 1 — Aims and outcomes\n\n## Part I: Overall Aims\n\n1\\. One.\n\n## Part II\n\n1\\. Again.\n",
+            Role::Schedule,
+        );
         assert_eq!(d.schedule_number(), Some("1"));
         assert_eq!(d.schedule_title(), Some("Aims and outcomes"));
         assert_eq!(d.scopes.len(), 3);
@@ -422,7 +438,10 @@ mod tests {
 
     #[test]
     fn provisions_gather_unnumbered_continuations() {
-        let d = doc("## 37 Applicable Law\n\nThis Agreement shall be governed.\n\n## 38. No Partnership\n\nNothing.\n", Role::Body);
+        let d = doc(
+            "## 37 Applicable Law\n\nThis Agreement shall be governed.\n\n## 38. No Partnership\n\nNothing.\n",
+            Role::Body,
+        );
         assert_eq!(d.provisions.len(), 2);
         assert_eq!(d.provisions[0].heading(&d), Some("Applicable Law"));
         assert_eq!(d.provisions[0].text(&d), "Applicable Law\nThis Agreement shall be governed.");

@@ -18,7 +18,11 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Metadata, LoadError> {
         top.missing(&mut ctx, "schema");
     }
     if let Some(s) = m.schema.as_ref().filter(|s| s.value != 1) {
-        ctx.problem(MetaProblemKind::InvalidValue, s.span.clone(), format!("unsupported schema {}; this s75 reads schema 1", s.value));
+        ctx.problem(
+            MetaProblemKind::InvalidValue,
+            s.span.clone(),
+            format!("unsupported schema {}; this s75 reads schema 1", s.value),
+        );
     }
     m.id = top.required_string(&mut ctx, "id");
     m.title = top.required_string(&mut ctx, "title");
@@ -29,7 +33,15 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Metadata, LoadError> {
     m.arrangements = top
         .string_array(&mut ctx, "arrangements")
         .into_iter()
-        .filter_map(|a| enum_value(&mut ctx, a, "arrangement type", ArrangementType::parse, ArrangementType::ALL.iter().map(|x| x.0)))
+        .filter_map(|a| {
+            enum_value(
+                &mut ctx,
+                a,
+                "arrangement type",
+                ArrangementType::parse,
+                ArrangementType::ALL.iter().map(|x| x.0),
+            )
+        })
         .collect();
     if m.arrangements.is_empty() {
         top.missing(&mut ctx, "arrangements");
@@ -75,7 +87,11 @@ fn enum_value<T>(
         Some(v) => Some(Located::new(v, s.span)),
         None => {
             let list: Vec<_> = names.collect();
-            ctx.problem(MetaProblemKind::InvalidValue, s.span, format!("unknown {what} `{}`; expected one of: {}", s.value, list.join(", ")));
+            ctx.problem(
+                MetaProblemKind::InvalidValue,
+                s.span,
+                format!("unknown {what} `{}`; expected one of: {}", s.value, list.join(", ")),
+            );
             None
         }
     }
@@ -86,7 +102,11 @@ fn duration(ctx: &mut Ctx, t: &mut TableReader, key: &str) -> Option<Located<Dur
     match Duration::parse(&s.value) {
         Some(d) => Some(Located::new(d, s.span)),
         None => {
-            ctx.problem(MetaProblemKind::InvalidValue, s.span, format!("`{key}`: cannot read duration `{}`; write e.g. \"12 months\" or \"1 year\"", s.value));
+            ctx.problem(
+                MetaProblemKind::InvalidValue,
+                s.span,
+                format!("`{key}`: cannot read duration `{}`; write e.g. \"12 months\" or \"1 year\"", s.value),
+            );
             None
         }
     }
@@ -118,9 +138,19 @@ fn status(ctx: &mut Ctx, mut t: TableReader) -> Status {
 fn party(ctx: &mut Ctx, mut t: TableReader) -> Party {
     let key = t.required_string(ctx, "key");
     let name = t.required_string(ctx, "name");
-    let kind = t.required_string(ctx, "kind").and_then(|k| enum_value(ctx, k, "party kind", PartyKind::parse, PartyKind::ALL.iter().map(|x| x.0)));
+    let kind = t
+        .required_string(ctx, "kind")
+        .and_then(|k| enum_value(ctx, k, "party kind", PartyKind::parse, PartyKind::ALL.iter().map(|x| x.0)));
     let defined_as = t.required_string(ctx, "defined_as");
-    let p = Party { key, name, kind, defined_as, address: t.string(ctx, "address"), signatory: t.string(ctx, "signatory"), span: t.span().clone() };
+    let p = Party {
+        key,
+        name,
+        kind,
+        defined_as,
+        address: t.string(ctx, "address"),
+        signatory: t.string(ctx, "signatory"),
+        span: t.span().clone(),
+    };
     t.finish(ctx);
     p
 }
@@ -162,7 +192,11 @@ fn pooled_fund(ctx: &mut Ctx, mut t: TableReader) -> PooledFund {
             let year = c.required_string(ctx, "year").and_then(|y| match FinancialYear::parse(&y.value) {
                 Some(fy) => Some(Located::new(fy, y.span)),
                 None => {
-                    ctx.problem(MetaProblemKind::InvalidValue, y.span, format!("`year`: `{}` is not a financial year such as \"2022/23\"", y.value));
+                    ctx.problem(
+                        MetaProblemKind::InvalidValue,
+                        y.span,
+                        format!("`year`: `{}` is not a financial year such as \"2022/23\"", y.value),
+                    );
                     None
                 }
             });
@@ -223,12 +257,20 @@ fn schedule(ctx: &mut Ctx, mut t: TableReader) -> ScheduleEntry {
         (Some(f), None) => ScheduleSource::Local(f),
         (None, Some(s)) => ScheduleSource::Shared(s),
         (Some(f), Some(_)) => {
-            ctx.problem(MetaProblemKind::InvalidValue, span.clone(), "a schedule has either `file` or `shared`, not both");
+            ctx.problem(
+                MetaProblemKind::InvalidValue,
+                span.clone(),
+                "a schedule has either `file` or `shared`, not both",
+            );
             ScheduleSource::Local(f)
         }
         (None, None) if not_used => ScheduleSource::NotUsed,
         (None, None) => {
-            ctx.problem(MetaProblemKind::MissingField, span.clone(), "schedule needs `file`, `shared` or `not_used = true`");
+            ctx.problem(
+                MetaProblemKind::MissingField,
+                span.clone(),
+                "schedule needs `file`, `shared` or `not_used = true`",
+            );
             ScheduleSource::Missing
         }
     };
@@ -247,7 +289,11 @@ fn satisfies(ctx: &mut Ctx, t: &mut TableReader) -> Vec<(Located<String>, Vec<Lo
                 .filter_map(|i| i.get_ref().as_str().map(|s| Located::new(s.to_string(), ctx.span(i.span()))))
                 .collect(),
             other => {
-                let message = format!("`satisfies.{}` should be a clause number or an array of them, found {}", id.value, other.type_str());
+                let message = format!(
+                    "`satisfies.{}` should be a clause number or an array of them, found {}",
+                    id.value,
+                    other.type_str()
+                );
                 ctx.problem(MetaProblemKind::WrongType, ctx.span(value.span()), message);
                 Vec::new()
             }
@@ -295,7 +341,11 @@ fn check_party_keys(ctx: &mut Ctx, m: &Metadata) {
     }
     for (what, r) in refs {
         if !keys.contains(&r.value.as_str()) {
-            let message = format!("`{what}` names party `{}`, but no [[parties]] entry has that key (known: {})", r.value, keys.join(", "));
+            let message = format!(
+                "`{what}` names party `{}`, but no [[parties]] entry has that key (known: {})",
+                r.value,
+                keys.join(", ")
+            );
             ctx.problem(MetaProblemKind::InvalidValue, r.span.clone(), message);
         }
     }

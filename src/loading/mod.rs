@@ -35,7 +35,9 @@ pub fn load_agreement(repo: &Repo, dir: &Path) -> Result<Agreement, LoadError> {
     for (i, entry) in meta.schedules.iter().enumerate() {
         let located = match &entry.source {
             ScheduleSource::Local(f) => Some((resolve(repo, dir, &f.value, Some(f), &meta_file)?, f)),
-            ScheduleSource::Shared(f) => Some((resolve(repo, &repo.root.join("schedules"), &f.value, Some(f), &meta_file)?, f)),
+            ScheduleSource::Shared(f) => {
+                Some((resolve(repo, &repo.root.join("schedules"), &f.value, Some(f), &meta_file)?, f))
+            }
             ScheduleSource::NotUsed | ScheduleSource::Missing => None,
         };
         let doc = match located {
@@ -51,7 +53,13 @@ pub fn load_agreement(repo: &Repo, dir: &Path) -> Result<Agreement, LoadError> {
 }
 
 /// Resolves a path named in `agreement.toml`; one leaving the repository is an error at that key.
-fn resolve(repo: &Repo, base: &Path, rel: &str, key: Option<&Located<String>>, meta: &crate::model::SourceFile) -> Result<PathBuf, LoadError> {
+fn resolve(
+    repo: &Repo,
+    base: &Path,
+    rel: &str,
+    key: Option<&Located<String>>,
+    meta: &crate::model::SourceFile,
+) -> Result<PathBuf, LoadError> {
     repo.resolve_inside(base, rel).ok_or_else(|| {
         let line = key.map_or(1, |k| k.span.start().0);
         LoadError::at(&meta.path, line, format!("`{rel}` is outside the repository"))

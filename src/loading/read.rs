@@ -18,14 +18,22 @@ pub fn read_source(disk: &Path, shown: &str) -> Result<Arc<SourceFile>, LoadErro
 /// Validates bytes as s75 source text and returns them as a string.
 pub fn check_text(bytes: &[u8], shown: &str) -> Result<String, LoadError> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Err(LoadError::at(shown, 1, "file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM"));
+        return Err(LoadError::at(
+            shown,
+            1,
+            "file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM",
+        ));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let good = e.valid_up_to();
             let line = 1 + bytes[..good].iter().filter(|&&b| b == b'\n').count();
-            return Err(LoadError::at(shown, line, format!("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", bytes[good])));
+            return Err(LoadError::at(
+                shown,
+                line,
+                format!("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", bytes[good]),
+            ));
         }
     };
     if let Some(pos) = text.find('\r') {

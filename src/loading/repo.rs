@@ -81,7 +81,10 @@ impl Repo {
         if paths.is_empty() {
             let all = self.all_agreements();
             if all.is_empty() {
-                return Err(LoadError::file(display_path(&self.root), "no agreements found (expected agreements/<id>/agreement.toml)"));
+                return Err(LoadError::file(
+                    display_path(&self.root),
+                    "no agreements found (expected agreements/<id>/agreement.toml)",
+                ));
             }
             return Ok(all);
         }
@@ -90,14 +93,21 @@ impl Repo {
             let shown = display_path(p);
             let canon = p.canonicalize().map_err(|_| LoadError::file(&shown, "no such file or folder"))?;
             if !canon.starts_with(&self.root) {
-                return Err(LoadError::file(shown, format!("is outside the repository at {}", display_path(&self.root))));
+                return Err(LoadError::file(
+                    shown,
+                    format!("is outside the repository at {}", display_path(&self.root)),
+                ));
             }
             // A shared schedule or the configuration concerns every agreement.
             let shared = canon.starts_with(self.root.join("schedules")) || canon == self.root.join(CONFIG_FILE);
             let found = if shared {
                 Some(self.all_agreements())
             } else if canon.is_file() {
-                canon.ancestors().skip(1).find(|d| d.join(METADATA_FILE).is_file() && d.starts_with(&self.root)).map(|d| vec![d.to_path_buf()])
+                canon
+                    .ancestors()
+                    .skip(1)
+                    .find(|d| d.join(METADATA_FILE).is_file() && d.starts_with(&self.root))
+                    .map(|d| vec![d.to_path_buf()])
             } else if canon.join(METADATA_FILE).is_file() {
                 Some(vec![canon.clone()])
             } else {
@@ -106,7 +116,10 @@ impl Repo {
             match found {
                 Some(list) if !list.is_empty() => out.extend(list),
                 _ if canon.is_dir() => {
-                    return Err(LoadError::file(shown, "no agreements found in this folder (expected <id>/agreement.toml)"));
+                    return Err(LoadError::file(
+                        shown,
+                        "no agreements found in this folder (expected <id>/agreement.toml)",
+                    ));
                 }
                 _ => return Err(LoadError::file(shown, "is not part of an agreement folder")),
             }

@@ -91,7 +91,8 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
     pub fn integer(&mut self, ctx: &mut Ctx, key: &str) -> Option<Located<i64>> {
         let v = self.get(key)?;
-        let parsed = v.get_ref().as_integer().and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok());
+        let parsed =
+            v.get_ref().as_integer().and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok());
         match parsed {
             Some(n) => Some(Located::new(n, ctx.span(v.span()))),
             None => {
@@ -140,7 +141,9 @@ impl<'t, 'i> TableReader<'t, 'i> {
         let v = self.get(key)?;
         let span = ctx.span(v.span());
         let pence = match v.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok().and_then(|p| p.checked_mul(100)),
+            DeValue::Integer(i) => {
+                i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok().and_then(|p| p.checked_mul(100))
+            }
             DeValue::Float(f) => decimal_pence(&f.as_str().replace('_', "")),
             _ => None,
         };
@@ -190,7 +193,9 @@ impl<'t, 'i> TableReader<'t, 'i> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match item.get_ref() {
-                DeValue::Table(t) => out.push(TableReader::new(t, ctx.span(item.span()), format!("{}[{i}]", self.qualified(key)))),
+                DeValue::Table(t) => {
+                    out.push(TableReader::new(t, ctx.span(item.span()), format!("{}[{i}]", self.qualified(key))))
+                }
                 _ => self.wrong_type(ctx, key, item, "a table"),
             }
         }

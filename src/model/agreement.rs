@@ -41,9 +41,9 @@ impl Agreement {
 
     /// The schedule with the given number ("16"), as declared in the metadata.
     pub fn schedule(&self, number: &str) -> Option<&Schedule> {
-        self.schedules.iter().find(|s| {
-            self.entry(s).number.as_ref().is_some_and(|n| n.value.eq_ignore_ascii_case(number))
-        })
+        self.schedules
+            .iter()
+            .find(|s| self.entry(s).number.as_ref().is_some_and(|n| n.value.eq_ignore_ascii_case(number)))
     }
 
     /// The body followed by every schedule document.

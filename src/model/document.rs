@@ -25,16 +25,25 @@ pub struct Document {
 pub enum DocKind {
     Body,
     /// A schedule file: the number and title from its first heading.
-    Schedule { number: Option<Located<String>>, title: Option<Located<String>> },
+    Schedule {
+        number: Option<Located<String>>,
+        title: Option<Located<String>>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     Paragraph,
     /// The first paragraph of a Markdown list item.
-    ListItem { ordered: bool },
-    TableRow { header: bool },
+    ListItem {
+        ordered: bool,
+    },
+    TableRow {
+        header: bool,
+    },
     Code,
 }
 
@@ -204,7 +213,8 @@ impl Document {
     pub fn is_not_used(&self) -> bool {
         let texts: Vec<&str> = self.blocks.iter().filter(|b| !b.is_heading()).map(|b| b.text.trim()).collect();
         let title_says = self.schedule_title().is_some_and(|t| t.trim().eq_ignore_ascii_case("not used"));
-        (texts.is_empty() && title_says) || (texts.len() == 1 && texts[0].trim_end_matches('.').eq_ignore_ascii_case("not used"))
+        (texts.is_empty() && title_says)
+            || (texts.len() == 1 && texts[0].trim_end_matches('.').eq_ignore_ascii_case("not used"))
     }
 }
 
@@ -213,7 +223,9 @@ pub fn starts_scope(heading: &str, number: Option<&Number>) -> bool {
     // "A. The Council's Services", "(A) Section 75 Strategic Board".
     match number.map(|n| &n.kind) {
         Some(NumberKind::Letter(_)) => return true,
-        Some(NumberKind::Item { label, closing_only: false }) if label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase()) => {
+        Some(NumberKind::Item { label, closing_only: false })
+            if label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase()) =>
+        {
             return true;
         }
         _ => {}

@@ -173,7 +173,8 @@ fn is_item_label(label: &str, open: bool) -> bool {
         return true;
     }
     // "(aa)" style double letters, and upper-case roman only in parentheses.
-    (open && upper_roman) || (open && n == 2 && all(char::is_ascii_lowercase) && label.as_bytes()[0] == label.as_bytes()[1])
+    (open && upper_roman)
+        || (open && n == 2 && all(char::is_ascii_lowercase) && label.as_bytes()[0] == label.as_bytes()[1])
 }
 
 fn c_is_lower(s: &str) -> bool {
@@ -216,7 +217,17 @@ mod tests {
 
     #[test]
     fn words_years_and_amounts_are_not_numbers() {
-        for s in ["2006 Act", "12345 items", "1.5m pounds", "(see below) x", "(Trust) y", "AMHP x", "Part I", "Schedule 1", "1,000 staff"] {
+        for s in [
+            "2006 Act",
+            "12345 items",
+            "1.5m pounds",
+            "(see below) x",
+            "(Trust) y",
+            "AMHP x",
+            "Part I",
+            "Schedule 1",
+            "1,000 staff",
+        ] {
             assert_eq!(lead(s), None, "{s}");
         }
         assert_eq!(parse_leading("21.2", false), None, "needs following whitespace");

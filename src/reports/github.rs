@@ -30,21 +30,15 @@ fn command(f: &Finding) -> String {
     let (line, col) = span.start();
     // GitHub's end column is inclusive (it defaults to the start column), as `Span::end` is.
     let (end_line, end_col) = span.end();
-    let mut props = vec![
-        ("file", span.file.path.clone()),
-        ("line", line.to_string()),
-        ("endLine", end_line.to_string()),
-    ];
+    let mut props =
+        vec![("file", span.file.path.clone()), ("line", line.to_string()), ("endLine", end_line.to_string())];
     // Columns are only accepted when the annotation starts and ends on one line.
     if line == end_line {
         props.push(("col", col.to_string()));
         props.push(("endColumn", end_col.to_string()));
     }
     props.push(("title", f.code.clone()));
-    let props: Vec<String> = props
-        .into_iter()
-        .map(|(k, v)| format!("{k}={}", escape_property(&v)))
-        .collect();
+    let props: Vec<String> = props.into_iter().map(|(k, v)| format!("{k}={}", escape_property(&v))).collect();
     format!("::{name} {}::{}", props.join(","), escape_data(&message(f)))
 }
 
@@ -69,9 +63,7 @@ fn message(f: &Finding) -> String {
 /// Escapes a command's message, as `@actions/core` does: otherwise a `%`
 /// sequence would be decoded, and a newline would end the command.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a property value: as data, plus `,` (which separates properties)
@@ -90,10 +82,7 @@ mod tests {
 
     #[test]
     fn data_escapes_percent_and_line_breaks_only() {
-        assert_eq!(
-            escape_data("100% done\r\nnext: a, b"),
-            "100%25 done%0D%0Anext: a, b"
-        );
+        assert_eq!(escape_data("100% done\r\nnext: a, b"), "100%25 done%0D%0Anext: a, b");
     }
 
     #[test]
@@ -108,31 +97,17 @@ mod tests {
 
     #[test]
     fn one_command_per_unsuppressed_finding_then_the_summary() {
-        let toml = SourceFile::new(
-            "agreements/a/agreement.toml",
-            "",
-            "[term]\nnumber = \"2\"\n".to_string(),
-        );
-        let md = SourceFile::new(
-            "agreements/a/s,1.md",
-            "",
-            "# Schedule 3\nline two\n".to_string(),
-        );
-        let mut shown = Finding::new(
-            "metadata.schedule-mismatch",
-            Span::new(&md, 11..12),
-            "headed 3, listed as 2",
-        )
-        .related(Span::new(&toml, 16..19), "declared here")
-        .help("make them agree")
-        .with_severity(Severity::Warning);
+        let toml = SourceFile::new("agreements/a/agreement.toml", "", "[term]\nnumber = \"2\"\n".to_string());
+        let md = SourceFile::new("agreements/a/s,1.md", "", "# Schedule 3\nline two\n".to_string());
+        let mut shown = Finding::new("metadata.schedule-mismatch", Span::new(&md, 11..12), "headed 3, listed as 2")
+            .related(Span::new(&toml, 16..19), "declared here")
+            .help("make them agree")
+            .with_severity(Severity::Warning);
         shown.agreement = "a".into();
         // Spans more than one line: no columns.
-        let mut multi = Finding::new("x.multi", Span::new(&md, 2..20), "spans lines")
-            .with_severity(Severity::Note);
+        let mut multi = Finding::new("x.multi", Span::new(&md, 2..20), "spans lines").with_severity(Severity::Note);
         multi.agreement = "a".into();
-        let mut waived =
-            Finding::new("x.waived", Span::new(&md, 0..1), "waived").with_severity(Severity::Error);
+        let mut waived = Finding::new("x.waived", Span::new(&md, 0..1), "waived").with_severity(Severity::Error);
         waived.agreement = "a".into();
         waived.suppressed = Some(Suppression {
             reason: "r".into(),
@@ -142,22 +117,11 @@ mod tests {
         });
 
         let registry = Registry::default();
-        let checked = [Checked {
-            id: "a".into(),
-            dir: "agreements/a".into(),
-            title: String::new(),
-        }];
+        let checked = [Checked { id: "a".into(), dir: "agreements/a".into(), title: String::new() }];
         let findings = [shown, multi, waived];
         let mut out = Vec::new();
-        write(
-            &Report {
-                findings: &findings,
-                registry: &registry,
-                checked: &checked,
-            },
-            &mut out,
-        )
-        .expect("write to a Vec");
+        write(&Report { findings: &findings, registry: &registry, checked: &checked }, &mut out)
+            .expect("write to a Vec");
         let text = String::from_utf8(out).expect("utf-8");
         assert_eq!(
             text,

@@ -23,11 +23,7 @@ use crate::rules::{Finding, Label, Severity};
 pub fn write(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
     // One code path for both: `NoColor` drops every style request, so with
     // colour off not a single escape sequence can reach the output.
-    if color {
-        render(report, &mut Ansi::new(out))
-    } else {
-        render(report, &mut NoColor::new(out))
-    }
+    if color { render(report, &mut Ansi::new(out)) } else { render(report, &mut NoColor::new(out)) }
 }
 
 fn render(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
@@ -35,8 +31,7 @@ fn render(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
     let config = Config::default();
     for finding in report.findings.iter().filter(|f| f.suppressed.is_none()) {
         let diagnostic = files.diagnostic(finding);
-        term::emit_to_write_style(out, &config, &files.db, &diagnostic)
-            .map_err(io::Error::other)?;
+        term::emit_to_write_style(out, &config, &files.db, &diagnostic).map_err(io::Error::other)?;
     }
     write_summary(report, out)
 }
@@ -52,20 +47,13 @@ struct Files<'r> {
 
 impl<'r> Files<'r> {
     fn id(&mut self, file: &'r Arc<SourceFile>) -> usize {
-        *self
-            .ids
-            .entry(Arc::as_ptr(file))
-            .or_insert_with(|| self.db.add(file.path.as_str(), file.text.as_str()))
+        *self.ids.entry(Arc::as_ptr(file)).or_insert_with(|| self.db.add(file.path.as_str(), file.text.as_str()))
     }
 
     fn label(&mut self, label: &'r Label, primary: bool) -> CsLabel<usize> {
         let id = self.id(&label.span.file);
         let range = char_range(&label.span.file.text, &label.span.range);
-        let l = if primary {
-            CsLabel::primary(id, range)
-        } else {
-            CsLabel::secondary(id, range)
-        };
+        let l = if primary { CsLabel::primary(id, range) } else { CsLabel::secondary(id, range) };
         l.with_message(&label.message)
     }
 
@@ -134,29 +122,17 @@ fn tally<'f>(findings: impl Iterator<Item = &'f Finding>) -> Summary {
 /// `2 agreements checked: 3 errors, 12 warnings (1 suppressed)`; shared
 /// with the `github` format, whose log ends with the same line.
 pub(crate) fn total_line(s: &Summary) -> String {
-    format!(
-        "{} checked: {}",
-        plural(s.agreements, "agreement"),
-        counts_text(s)
-    )
+    format!("{} checked: {}", plural(s.agreements, "agreement"), counts_text(s))
 }
 
 /// `3 errors, 12 warnings (1 suppressed)`, or `no problems found`.
 fn counts_text(s: &Summary) -> String {
-    let parts: Vec<String> = [
-        (s.errors, "error"),
-        (s.warnings, "warning"),
-        (s.notes, "note"),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, word)| plural(n, word))
-    .collect();
-    let mut text = if parts.is_empty() {
-        "no problems found".to_string()
-    } else {
-        parts.join(", ")
-    };
+    let parts: Vec<String> = [(s.errors, "error"), (s.warnings, "warning"), (s.notes, "note")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| plural(n, word))
+        .collect();
+    let mut text = if parts.is_empty() { "no problems found".to_string() } else { parts.join(", ") };
     if s.suppressed > 0 {
         text.push_str(&format!(" ({} suppressed)", s.suppressed));
     }
@@ -164,11 +140,7 @@ fn counts_text(s: &Summary) -> String {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 #[cfg(test)]
@@ -184,20 +156,12 @@ mod tests {
     }
 
     fn checked(id: &str) -> Checked {
-        Checked {
-            id: id.to_string(),
-            dir: format!("agreements/{id}"),
-            title: String::new(),
-        }
+        Checked { id: id.to_string(), dir: format!("agreements/{id}"), title: String::new() }
     }
 
     fn render_plain(findings: &[Finding], checked: &[Checked]) -> String {
         let registry = Registry::default();
-        let report = Report {
-            findings,
-            registry: &registry,
-            checked,
-        };
+        let report = Report { findings, registry: &registry, checked };
         let mut out = Vec::new();
         write(&report, &mut out, false).expect("write to a Vec");
         String::from_utf8(out).expect("utf-8")
@@ -213,31 +177,18 @@ mod tests {
     fn snippet_has_code_location_labels_and_help() {
         let toml = file("agreements/a/agreement.toml", "[term]\nnumber = \"2\"\n");
         let md = file("agreements/a/s.md", "# Schedule 3\n");
-        let f = finding(
-            Span::new(&md, 11..12),
-            "metadata.schedule-mismatch",
-            Severity::Error,
-        )
-        .label("headed 3")
-        .related(Span::new(&toml, 16..19), "declared here")
-        .help("make them agree");
+        let f = finding(Span::new(&md, 11..12), "metadata.schedule-mismatch", Severity::Error)
+            .label("headed 3")
+            .related(Span::new(&toml, 16..19), "declared here")
+            .help("make them agree");
         let text = render_plain(&[f], &[checked("a")]);
-        assert!(
-            text.contains("error[metadata.schedule-mismatch]: problem metadata.schedule-mismatch"),
-            "{text}"
-        );
+        assert!(text.contains("error[metadata.schedule-mismatch]: problem metadata.schedule-mismatch"), "{text}");
         assert!(text.contains("agreements/a/s.md:1:12"), "{text}");
         assert!(text.contains("agreements/a/agreement.toml:2:10"), "{text}");
         assert!(text.contains("# Schedule 3"), "{text}");
-        assert!(
-            text.contains("headed 3") && text.contains("declared here"),
-            "{text}"
-        );
+        assert!(text.contains("headed 3") && text.contains("declared here"), "{text}");
         assert!(text.contains("= help: make them agree"), "{text}");
-        assert!(
-            text.ends_with("a: 1 error\n1 agreement checked: 1 error\n"),
-            "{text}"
-        );
+        assert!(text.ends_with("a: 1 error\n1 agreement checked: 1 error\n"), "{text}");
     }
 
     #[test]
@@ -255,19 +206,14 @@ mod tests {
         assert!(!text.contains("terms.waived"), "{text}");
         assert!(text.contains("warning[terms.shown]"), "{text}");
         assert!(
-            text.ends_with(
-                "a: 1 warning (1 suppressed)\n2 agreements checked: 1 warning (1 suppressed)\n"
-            ),
+            text.ends_with("a: 1 warning (1 suppressed)\n2 agreements checked: 1 warning (1 suppressed)\n"),
             "{text}"
         );
     }
 
     #[test]
     fn no_findings_says_so() {
-        assert_eq!(
-            render_plain(&[], &[checked("a"), checked("b")]),
-            "2 agreements checked: no problems found\n"
-        );
+        assert_eq!(render_plain(&[], &[checked("a"), checked("b")]), "2 agreements checked: no problems found\n");
     }
 
     #[test]
@@ -276,11 +222,7 @@ mod tests {
         let findings = [finding(Span::new(&md, 0..4), "x.y", Severity::Error)];
         let registry = Registry::default();
         let checked = [checked("a")];
-        let report = Report {
-            findings: &findings,
-            registry: &registry,
-            checked: &checked,
-        };
+        let report = Report { findings: &findings, registry: &registry, checked: &checked };
         let mut coloured = Vec::new();
         write(&report, &mut coloured, true).expect("write");
         assert!(coloured.contains(&0x1b));

@@ -193,18 +193,12 @@ fn log<'a>(report: &Report<'a>) -> Log<'a> {
         },
         original_uri_base_ids: BTreeMap::from([(
             SRCROOT,
-            UriBase {
-                description: Message::new("The repository root."),
-            },
+            UriBase { description: Message::new("The repository root.") },
         )]),
         column_kind: "unicodeCodePoints",
         results: report.findings.iter().map(|f| result(f, rules)).collect(),
     };
-    Log {
-        schema: SCHEMA,
-        version: "2.1.0",
-        runs: vec![run],
-    }
+    Log { schema: SCHEMA, version: "2.1.0", runs: vec![run] }
 }
 
 fn level(s: Severity) -> &'static str {
@@ -224,9 +218,7 @@ fn rule(r: &RuleInfo) -> Rule<'_> {
             text: format!("{}\n\nExample:\n{}", r.explanation, r.example),
             markdown: format!("{}\n\nExample:\n\n```\n{}\n```", r.explanation, r.example),
         },
-        default_configuration: Configuration {
-            level: level(r.severity),
-        },
+        default_configuration: Configuration { level: level(r.severity) },
     }
 }
 
@@ -244,16 +236,9 @@ fn result<'a>(f: &'a Finding, rules: &[RuleInfo]) -> SarifResult<'a> {
         level: level(f.severity),
         message: Message::new(text),
         locations: vec![location(&f.primary, None)],
-        related_locations: f
-            .related
-            .iter()
-            .enumerate()
-            .map(|(i, l)| location(l, Some(i + 1)))
-            .collect(),
+        related_locations: f.related.iter().enumerate().map(|(i, l)| location(l, Some(i + 1))).collect(),
         suppressions: f.suppressed.iter().map(suppression).collect(),
-        properties: ResultProperties {
-            agreement: &f.agreement,
-        },
+        properties: ResultProperties { agreement: &f.agreement },
     }
 }
 
@@ -264,17 +249,12 @@ fn location(label: &Label, id: Option<usize>) -> Location<'_> {
             artifact_location: artifact(&label.span.file.path),
             region: region(&label.span),
         },
-        message: Some(&label.message)
-            .filter(|m| !m.is_empty())
-            .map(Message::new),
+        message: Some(&label.message).filter(|m| !m.is_empty()).map(Message::new),
     }
 }
 
 fn artifact(path: &str) -> ArtifactLocation {
-    ArtifactLocation {
-        uri: uri_path(path),
-        uri_base_id: SRCROOT,
-    }
+    ArtifactLocation { uri: uri_path(path), uri_base_id: SRCROOT }
 }
 
 fn region(span: &Span) -> Region<'_> {
@@ -297,8 +277,7 @@ fn exclusive_end(span: &Span) -> (usize, usize) {
     let text = span.text();
     let line_break = text.len() - text.trim_end_matches(['\n', '\r']).len();
     // `line_col` clamps, so an out-of-range span (empty `text`) still gets a position.
-    span.file
-        .line_col(span.range.end.max(span.range.start) - line_break)
+    span.file.line_col(span.range.end.max(span.range.start) - line_break)
 }
 
 fn suppression(s: &Suppression) -> SuppressionOut<'_> {
@@ -307,10 +286,7 @@ fn suppression(s: &Suppression) -> SuppressionOut<'_> {
         status: "accepted",
         justification: &s.reason,
         location: waiver_location(&s.waiver),
-        properties: WaiverProperties {
-            approved_by: &s.approved_by,
-            expires: &s.expires,
-        },
+        properties: WaiverProperties { approved_by: &s.approved_by, expires: &s.expires },
     }
 }
 
@@ -323,10 +299,7 @@ fn waiver_location(waiver: &str) -> Option<Location<'static>> {
         id: None,
         physical_location: PhysicalLocation {
             artifact_location: artifact(path),
-            region: Region {
-                start_line: line,
-                ..Region::default()
-            },
+            region: Region { start_line: line, ..Region::default() },
         },
         message: Some(Message::new("waiver")),
     })
@@ -363,16 +336,8 @@ mod tests {
     }
 
     fn to_json(findings: &[Finding], registry: &Registry) -> Value {
-        let checked = [Checked {
-            id: "a".into(),
-            dir: "agreements/a".into(),
-            title: String::new(),
-        }];
-        let report = Report {
-            findings,
-            registry,
-            checked: &checked,
-        };
+        let checked = [Checked { id: "a".into(), dir: "agreements/a".into(), title: String::new() }];
+        let report = Report { findings, registry, checked: &checked };
         let mut out = Vec::new();
         write(&report, &mut out).expect("write to a Vec");
         serde_json::from_slice(&out).expect("valid JSON")
@@ -384,10 +349,7 @@ mod tests {
         let trust = f.text.find("the").expect("fixture text");
         let span = Span::new(&f, trust..trust + "the Trust".len());
         let r = region(&span);
-        assert_eq!(
-            (r.start_line, r.start_column, r.end_line, r.end_column),
-            (1, Some(2), Some(1), Some(11))
-        );
+        assert_eq!((r.start_line, r.start_column, r.end_line, r.end_column), (1, Some(2), Some(1), Some(11)));
         // A whole line with its newline ends on that line, one past its last character.
         let line = Span::new(&f, 0..f.text.find("next").expect("fixture text"));
         assert_eq!(exclusive_end(&line), (1, 18));
@@ -398,8 +360,7 @@ mod tests {
     #[test]
     fn suppressed_findings_carry_an_accepted_external_suppression() {
         let f = file("agreements/a/agreement.md", "the Trust shall\n");
-        let mut finding =
-            Finding::new("terms.x", Span::new(&f, 4..9), "m").with_severity(Severity::Error);
+        let mut finding = Finding::new("terms.x", Span::new(&f, 4..9), "m").with_severity(Severity::Error);
         finding.suppressed = Some(Suppression {
             reason: "agreed with legal".into(),
             approved_by: "J. Smith".into(),
@@ -412,10 +373,7 @@ mod tests {
         assert_eq!(s["status"], "accepted");
         assert_eq!(s["justification"], "agreed with legal");
         assert_eq!(s["properties"]["approvedBy"], "J. Smith");
-        assert_eq!(
-            s["location"]["physicalLocation"]["artifactLocation"]["uri"],
-            "s75.toml"
-        );
+        assert_eq!(s["location"]["physicalLocation"]["artifactLocation"]["uri"], "s75.toml");
         assert_eq!(s["location"]["physicalLocation"]["region"]["startLine"], 12);
     }
 
@@ -428,15 +386,11 @@ mod tests {
             ],
         };
         let f = file("x.md", "text\n");
-        let findings =
-            [Finding::new("a.two", Span::new(&f, 0..4), "m").with_severity(Severity::Note)];
+        let findings = [Finding::new("a.two", Span::new(&f, 0..4), "m").with_severity(Severity::Note)];
         let json = to_json(&findings, &registry);
         let run = &json["runs"][0];
         assert_eq!(run["tool"]["driver"]["rules"][1]["id"], "a.two");
-        assert_eq!(
-            run["tool"]["driver"]["rules"][1]["defaultConfiguration"]["level"],
-            "warning"
-        );
+        assert_eq!(run["tool"]["driver"]["rules"][1]["defaultConfiguration"]["level"], "warning");
         assert_eq!(run["results"][0]["ruleIndex"], 1);
         assert_eq!(run["results"][0]["level"], "note");
         assert!(run["results"][0].get("suppressions").is_none());
@@ -444,13 +398,7 @@ mod tests {
 
     #[test]
     fn paths_become_uri_references() {
-        assert_eq!(
-            uri_path("agreements/a-b_c.d/x.md"),
-            "agreements/a-b_c.d/x.md"
-        );
-        assert_eq!(
-            uri_path("agreements/St Mary's #2/é.md"),
-            "agreements/St%20Mary%27s%20%232/%C3%A9.md"
-        );
+        assert_eq!(uri_path("agreements/a-b_c.d/x.md"), "agreements/a-b_c.d/x.md");
+        assert_eq!(uri_path("agreements/St Mary's #2/é.md"), "agreements/St%20Mary%27s%20%232/%C3%A9.md");
     }
 }

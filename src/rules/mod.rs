@@ -164,15 +164,16 @@ impl Checker {
         self.config_waivers
             .iter()
             .filter(|w| w.location.is_some() || w.matches.is_some())
-            .filter(|w| !w.expires.as_ref().is_some_and(|e| e.value < self.cx.today))
+            .filter(|w| w.expires.as_ref().is_none_or(|e| e.value >= self.cx.today))
             .filter(|w| {
                 let at = w.span.location();
                 !findings.iter().any(|f| f.suppressed.as_ref().is_some_and(|s| s.waiver == at))
             })
             .filter_map(|w| {
                 let code = w.code.as_ref().map_or("?", |c| c.value.as_str());
-                let f = Finding::new(waivers::UNUSED, w.span.clone(), format!("waiver for `{code}` matches no finding"))
-                    .help("remove it, or correct its location or text");
+                let f =
+                    Finding::new(waivers::UNUSED, w.span.clone(), format!("waiver for `{code}` matches no finding"))
+                        .help("remove it, or correct its location or text");
                 Some(f.with_severity(self.severity(waivers::UNUSED)?))
             })
             .collect()

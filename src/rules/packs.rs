@@ -41,7 +41,11 @@ impl Packs {
             let disk = root.join(&path.value);
             if !disk.is_file() {
                 let shown = config.file.as_ref().map_or("s75.toml".to_string(), |f| f.path.clone());
-                return Err(LoadError::at(shown, path.span.start().0, format!("rule pack `{}` does not exist", path.value)));
+                return Err(LoadError::at(
+                    shown,
+                    path.span.start().0,
+                    format!("rule pack `{}` does not exist", path.value),
+                ));
             }
             let file = read::read_source(&disk, &path.value)?;
             match name.as_str() {

@@ -52,7 +52,9 @@ pub fn matches(w: &Waiver, f: &Finding, agreement_dir: &str) -> bool {
     let span = &f.primary.span;
     if let Some(loc) = &w.location {
         let (file, line) = match loc.value.rsplit_once(':') {
-            Some((file, line)) if line.chars().all(|c| c.is_ascii_digit()) && !line.is_empty() => (file, line.parse::<usize>().ok()),
+            Some((file, line)) if line.chars().all(|c| c.is_ascii_digit()) && !line.is_empty() => {
+                (file, line.parse::<usize>().ok())
+            }
             _ => (loc.value.as_str(), None),
         };
         let path = &span.file.path;
@@ -66,7 +68,10 @@ pub fn matches(w: &Waiver, f: &Finding, agreement_dir: &str) -> bool {
     }
     if let Some(text) = &w.matches {
         let line_text = span.file.line_text(span.start().0);
-        if !line_text.contains(text.value.as_str()) && !f.message.contains(text.value.as_str()) && !span.text().contains(text.value.as_str()) {
+        if !line_text.contains(text.value.as_str())
+            && !f.message.contains(text.value.as_str())
+            && !span.text().contains(text.value.as_str())
+        {
             return false;
         }
     }
@@ -75,7 +80,13 @@ pub fn matches(w: &Waiver, f: &Finding, agreement_dir: &str) -> bool {
 
 /// Applies `waivers` to `findings`, and returns findings about the waivers
 /// themselves (expired, invalid, and — when `report_unused` — unused).
-pub fn apply(waivers: &[Waiver], findings: &mut [Finding], agreement_dir: &str, today: Date, report_unused: bool) -> Vec<Finding> {
+pub fn apply(
+    waivers: &[Waiver],
+    findings: &mut [Finding],
+    agreement_dir: &str,
+    today: Date,
+    report_unused: bool,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for w in waivers {
         if w.location.is_none() && w.matches.is_none() {
@@ -88,8 +99,12 @@ pub fn apply(waivers: &[Waiver], findings: &mut [Finding], agreement_dir: &str, 
         let expired = w.expires.as_ref().filter(|e| e.value < today);
         if let Some(e) = expired {
             out.push(
-                Finding::new(EXPIRED, e.span.clone(), format!("waiver expired on {}; the finding it accepted counts again", e.value))
-                    .help("renew the waiver with a new expiry and approver, or fix the text"),
+                Finding::new(
+                    EXPIRED,
+                    e.span.clone(),
+                    format!("waiver expired on {}; the finding it accepted counts again", e.value),
+                )
+                .help("renew the waiver with a new expiry and approver, or fix the text"),
             );
             continue;
         }
@@ -107,7 +122,10 @@ pub fn apply(waivers: &[Waiver], findings: &mut [Finding], agreement_dir: &str, 
         }
         if !used && report_unused {
             let code = w.code.as_ref().map_or("?", |c| c.value.as_str());
-            out.push(Finding::new(UNUSED, w.span.clone(), format!("waiver for `{code}` matches no finding")).help("remove it, or correct its location or text"));
+            out.push(
+                Finding::new(UNUSED, w.span.clone(), format!("waiver for `{code}` matches no finding"))
+                    .help("remove it, or correct its location or text"),
+            );
         }
     }
     out

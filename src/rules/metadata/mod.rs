@@ -87,8 +87,12 @@ fn check_id(a: &Agreement, out: &mut Vec<Finding>) {
     let folder = a.dir.rsplit('/').next().unwrap_or(&a.dir);
     if let Some(id) = a.meta.id.as_ref().filter(|id| id.value != folder) {
         out.push(
-            Finding::new(INVALID_VALUE, id.span.clone(), format!("id `{}` differs from the folder name `{folder}`", id.value))
-                .help("rename the folder or change the id: other agreements refer to it by id"),
+            Finding::new(
+                INVALID_VALUE,
+                id.span.clone(),
+                format!("id `{}` differs from the folder name `{folder}`", id.value),
+            )
+            .help("rename the folder or change the id: other agreements refer to it by id"),
         );
     }
 }
@@ -105,9 +109,13 @@ fn check_parties_in_text(a: &Agreement, out: &mut Vec<Finding>) {
         let used = a.documents().any(|d| d.blocks.iter().any(|b| contains_word(&b.text, core)));
         if !used {
             out.push(
-                Finding::new(PARTY_NOT_IN_TEXT, defined.span.clone(), format!("\"{name}\" never appears in the agreement text"))
-                    .label("defined name of this party")
-                    .help("use the name the agreement's text gives the party, e.g. (\"the Trust\") in the preamble"),
+                Finding::new(
+                    PARTY_NOT_IN_TEXT,
+                    defined.span.clone(),
+                    format!("\"{name}\" never appears in the agreement text"),
+                )
+                .label("defined name of this party")
+                .help("use the name the agreement's text gives the party, e.g. (\"the Trust\") in the preamble"),
             );
         }
     }
@@ -128,8 +136,15 @@ fn check_schedule_headings(a: &Agreement, out: &mut Vec<Finding>) {
         let DocKind::Schedule { number: Some(found), .. } = &doc.kind else { continue };
         if !found.value.eq_ignore_ascii_case(&declared.value) {
             out.push(
-                Finding::new(SCHEDULE_MISMATCH, found.span.clone(), format!("file is headed Schedule {} but agreement.toml lists it as Schedule {}", found.value, declared.value))
-                    .related(declared.span.clone(), "declared here"),
+                Finding::new(
+                    SCHEDULE_MISMATCH,
+                    found.span.clone(),
+                    format!(
+                        "file is headed Schedule {} but agreement.toml lists it as Schedule {}",
+                        found.value, declared.value
+                    ),
+                )
+                .related(declared.span.clone(), "declared here"),
             );
         }
     }

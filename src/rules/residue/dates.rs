@@ -32,7 +32,8 @@ static DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i-u)\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b").expect("valid pattern"));
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)").expect("valid pattern")
+    Regex::new(r"(?-u:\b)\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)")
+        .expect("valid pattern")
 });
 
 /// "made on the date on which it has been signed by all of the Partners":

@@ -22,8 +22,10 @@ pub struct Mention {
 }
 
 static SCHEDULES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\bschedules?\s+(\d{1,3}(?-i:[A-Z])?(?:\s*(?:,\s*and|,|and|&|or|to|-|–)\s*\d{1,3}(?-i:[A-Z])?)*)\b")
-        .expect("valid pattern")
+    Regex::new(
+        r"(?i-u)\bschedules?\s+(\d{1,3}(?-i:[A-Z])?(?:\s*(?:,\s*and|,|and|&|or|to|-|–)\s*\d{1,3}(?-i:[A-Z])?)*)\b",
+    )
+    .expect("valid pattern")
 });
 
 static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,3}[A-Z]?").expect("valid pattern"));

@@ -60,7 +60,10 @@ impl Phrase {
 
     /// As [`Phrase::find`], over a text already cut into words.
     pub fn find_in(&self, words: &Words) -> Option<Vec<Range<usize>>> {
-        self.terms.iter().map(|alternatives| alternatives.iter().filter_map(|alt| words.first(alt)).min_by_key(|r| r.start)).collect()
+        self.terms
+            .iter()
+            .map(|alternatives| alternatives.iter().filter_map(|alt| words.first(alt)).min_by_key(|r| r.start))
+            .collect()
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -131,9 +134,8 @@ impl Words {
             match (start, is_word) {
                 (None, true) => start = Some(i),
                 (Some(s), false) => {
-                    let joined = prev_end.is_some_and(|e: usize| {
-                        text[e..s].chars().all(|g| g.is_whitespace() || g == '-' || g == '–')
-                    });
+                    let joined = prev_end
+                        .is_some_and(|e: usize| text[e..s].chars().all(|g| g.is_whitespace() || g == '-' || g == '–'));
                     let word = &text[s..i];
                     let from = out.lowered.len();
                     if word.is_ascii() {
