@@ -5,63 +5,18 @@
 //! leaves the mark out; console errors are caught from Chromium's log too.
 
 mod common;
+#[path = "common/render.rs"]
+mod render;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
 
 use common::{crate_dir, s75};
 use tempfile::TempDir;
 
-fn chromium() -> PathBuf {
-    for candidate in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
-        if Path::new(candidate).is_file() {
-            return PathBuf::from(candidate);
-        }
-    }
-    panic!(
-        "Chromium is not installed, so the HTML report cannot be checked in a browser: run scripts/install-test-deps.sh"
-    );
-}
-
 /// Loads `url` in headless Chromium; returns the DOM after scripts ran, and Chromium's log.
 fn dump_dom(url: &str) -> (String, String) {
-    let profile = TempDir::new().expect("profile dir");
-    let out = TempDir::new().expect("out dir");
-    let (dom_path, log_path) = (out.path().join("dom.html"), out.path().join("log.txt"));
-    let mut child = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(url)
-        .stdout(Stdio::from(std::fs::File::create(&dom_path).expect("dom file")))
-        .stderr(Stdio::from(std::fs::File::create(&log_path).expect("log file")))
-        .spawn()
-        .expect("start chromium");
-    let deadline = Instant::now() + Duration::from_secs(90);
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            break;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish within 90 s");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    (std::fs::read_to_string(dom_path).unwrap_or_default(), std::fs::read_to_string(log_path).unwrap_or_default())
+    let out = render::chromium_url(&["--dump-dom"], url);
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 fn report_file(dir: &TempDir) -> PathBuf {

@@ -3,6 +3,7 @@
 //! `github` (workflow commands that annotate pull requests).
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;

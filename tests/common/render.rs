@@ -96,8 +96,13 @@ pub fn assert_has(hay: &str, needle: &str, what: &str) {
 
 /// Chromium, headless, with a fresh profile, no network and logging to stderr.
 fn chromium(extra: &[&str], page: &Path) -> std::process::Output {
-    let profile = tempfile::TempDir::new().expect("temp profile");
     let url = format!("file://{}", page.canonicalize().expect("page exists").display());
+    chromium_url(extra, &url)
+}
+
+/// As [`chromium`], for a URL (one with a `#fragment`, say).
+pub fn chromium_url(extra: &[&str], url: &str) -> std::process::Output {
+    let profile = tempfile::TempDir::new().expect("temp profile");
     let mut cmd = Command::new(tool("chromium"));
     cmd.args([
         "--headless",

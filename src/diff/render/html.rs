@@ -9,27 +9,12 @@
 //! Every piece of agreement text goes through [`esc`]: an agreement is data,
 //! never markup.
 
+use crate::reports::html::escape as esc;
 use std::io::{self, Write};
 
 use super::{Display, Item, Options, counts_phrase, items, run_label, sides, summary_lines};
 use crate::diff::redline::{BlockDiff, Op, Seg};
 use crate::diff::report::{AgreementDiff, DiffReport, DocDiff, Entry, RefStatus, Status, TermStatus};
-
-/// Escapes text for HTML element content and attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 const CSS: &str = r#"
 :root{--del:#ffe3e3;--del-ink:#8a1010;--ins:#dcf5dc;--ins-ink:#0b5a0b;--muted:#5f6368;--line:#d9dce0;--accent:#1a56a0}

@@ -1,6 +1,7 @@
 //! The matrix as one self-contained HTML page (no scripts, no external
 //! files), laid out to print on A4 landscape for the decision report.
 
+use crate::reports::html::escape as esc;
 use std::io::{self, Write};
 
 use super::{LEGEND_HOW, LEGEND_MARKS, Matrix, mark, pack_line, party_lines, prepared, result_line};
@@ -161,21 +162,6 @@ pub fn write(m: &Matrix, out: &mut dyn Write) -> io::Result<()> {
 
 fn fact(out: &mut dyn Write, term: &str, html: &str) -> io::Result<()> {
     writeln!(out, "<dt>{term}</dt><dd>{html}</dd>")
-}
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
