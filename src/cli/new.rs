@@ -9,7 +9,7 @@
 //! starts on the next 1 April and runs three financial years, so the text
 //! and the metadata agree from the first run.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context as _, bail};
 use jiff::civil::Date;
@@ -76,7 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if target.exists() {
         bail!("{} already exists; s75 new never overwrites an agreement", shown(&root, &target));
     }
-    let vars = Vars::new(&args.id, super::today(args.today)?);
+    let vars = Vars::new(&args.id, super::today(args.today)?)?;
     let files = match args.template {
         Template::PooledFund => POOLED_FUND,
         Template::Delegation => DELEGATION,
@@ -135,8 +135,9 @@ fn write_all(parent: &Path, target: &Path, files: Files, vars: &Vars) -> anyhow:
     if target.exists() {
         bail!("{} appeared while the template was being written; nothing was changed", target.display());
     }
-    let built: PathBuf = tmp.keep();
-    std::fs::rename(&built, target).with_context(|| format!("cannot create {}", target.display()))?;
+    // Rename first: if it fails, the temporary folder is still removed on drop.
+    std::fs::rename(tmp.path(), target).with_context(|| format!("cannot create {}", target.display()))?;
+    let _ = tmp.keep();
     Ok(())
 }
 
@@ -156,12 +157,16 @@ struct Vars {
 
 impl Vars {
     /// The term: the next 1 April after `today`, for three financial years.
-    fn new(id: &str, today: Date) -> Vars {
+    fn new(id: &str, today: Date) -> anyhow::Result<Vars> {
+        // Three whole financial years must fit before the calendar ends in 9999.
+        if today.year() > 9990 {
+            bail!("--today {today} leaves no room for a three-year term before the year 9999");
+        }
         let first = FinancialYear::containing(today).start_year + 1;
         let years = [0, 1, 2].map(|i| FinancialYear { start_year: first + i });
         let commencement = years[0].first_day();
         let expiry = years[2].last_day();
-        Vars { id: id.to_string(), commencement, expiry, years }
+        Ok(Vars { id: id.to_string(), commencement, expiry, years })
     }
 
     fn apply(&self, text: &str) -> String {
@@ -185,13 +190,16 @@ mod tests {
 
     #[test]
     fn the_term_is_the_next_three_financial_years() {
-        let v = Vars::new("x", Date::constant(2026, 11, 24));
+        let v = Vars::new("x", Date::constant(2026, 11, 24)).expect("a term fits");
         assert_eq!(v.commencement, Date::constant(2027, 4, 1));
         assert_eq!(v.expiry, Date::constant(2030, 3, 31));
         assert_eq!(v.apply("{{ year1 }}–{{ year3 }} {{ commencement_text }}"), "2027/28–2029/30 1 April 2027");
         // On 1 April itself the term still starts the following year: a
         // scaffold is never dated in the past.
-        assert_eq!(Vars::new("x", Date::constant(2027, 4, 1)).commencement, Date::constant(2028, 4, 1));
+        assert_eq!(
+            Vars::new("x", Date::constant(2027, 4, 1)).expect("a term fits").commencement,
+            Date::constant(2028, 4, 1)
+        );
     }
 
     #[test]
@@ -204,7 +212,7 @@ mod tests {
 
     #[test]
     fn every_template_placeholder_variable_is_known() {
-        let v = Vars::new("x", Date::constant(2026, 11, 24));
+        let v = Vars::new("x", Date::constant(2026, 11, 24)).expect("a term fits");
         for (path, text) in POOLED_FUND.iter().chain(DELEGATION) {
             assert!(!v.apply(text).contains("{{"), "{path} has an unknown {{{{ variable }}}}");
         }

@@ -60,8 +60,13 @@ pub fn run(args: RenderArgs) -> anyhow::Result<u8> {
             .with_context(|| format!("s75.toml: [render] templates = \"{}\"", dir.value))?,
         (None, None) => Templates::built_in(),
     };
-    let path =
-        args.output.clone().unwrap_or_else(|| PathBuf::from(format!("{}.{}", agreement.id(), args.format.name())));
+    // The default name comes from the folder, not from the id in agreement.toml,
+    // which may be wrong (or hold a path) in a draft.
+    let folder = dir.file_name().map_or_else(|| "agreement".into(), |n| n.to_string_lossy().into_owned());
+    let path = args.output.clone().unwrap_or_else(|| PathBuf::from(format!("{folder}.{}", args.format.name())));
+    if is_source_of(&agreement, &path) {
+        bail!("{} is a source file of the agreement; choose another output path", path.display());
+    }
     let file_name =
         path.file_name().map(|n| n.to_string_lossy().into_owned()).context("the output path has no file name")?;
     let request = render::Request {
@@ -188,4 +193,14 @@ fn find_repo(given: Option<&Path>, pack: &Path) -> anyhow::Result<Repo> {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// Whether `path` is one of the agreement's own files (never overwritten).
+fn is_source_of(agreement: &crate::model::Agreement, path: &std::path::Path) -> bool {
+    let Ok(target) = path.canonicalize() else { return false };
+    let meta = agreement.meta.file.disk_path.canonicalize().ok();
+    std::iter::once(meta)
+        .chain(agreement.documents().map(|d| d.file.disk_path.canonicalize().ok()))
+        .flatten()
+        .any(|p| p == target)
 }

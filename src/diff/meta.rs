@@ -232,7 +232,7 @@ fn expiry(t: &Term) -> Option<(String, String)> {
         return Some((long_date(e.value), location(e)));
     }
     let (c, l) = (t.commencement.as_ref()?, t.length.as_ref()?);
-    let end = c.value.checked_add(l.value.to_span()).ok()?.yesterday().ok()?;
+    let end = l.value.last_day_from(c.value)?;
     Some((format!("{} (computed)", long_date(end)), location(l)))
 }
 

@@ -147,7 +147,8 @@ impl<'t, 'i> TableReader<'t, 'i> {
             DeValue::Float(f) => decimal_pence(&f.as_str().replace('_', "")),
             _ => None,
         };
-        match pence {
+        // Beyond a trillion pounds an amount is a slip, and sums of such amounts could overflow.
+        match pence.filter(|p| p.abs() <= MAX_PENCE) {
             Some(pence) => Some(Located::new(crate::model::metadata::Money { pence }, span)),
             None => {
                 self.wrong_type(ctx, key, v, "an amount in pounds such as 1500000 or 1500000.50");
@@ -224,7 +225,15 @@ impl<'t, 'i> TableReader<'t, 'i> {
 }
 
 /// "1500000.5" → 150000050 pence; more than two decimals is not money.
+/// The largest amount s75 accepts: £1,000,000,000,000.
+const MAX_PENCE: i64 = 100_000_000_000_000;
+
 fn decimal_pence(s: &str) -> Option<i64> {
+    // The sign is read apart from the digits, so "-0.50" keeps it.
+    let (negative, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
     let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
     if frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
         return None;
@@ -235,7 +244,8 @@ fn decimal_pence(s: &str) -> Option<i64> {
         frac.push('0');
     }
     let pence: i64 = frac.parse().ok()?;
-    pounds.checked_mul(100)?.checked_add(if pounds < 0 { -pence } else { pence })
+    let amount = pounds.checked_mul(100)?.checked_add(pence)?;
+    Some(if negative { -amount } else { amount })
 }
 
 /// Parses TOML text, turning a syntax error into a load error with its line.
@@ -256,5 +266,7 @@ mod tests {
         assert_eq!(decimal_pence("1500000.5"), Some(150_000_050));
         assert_eq!(decimal_pence("12.345"), None);
         assert_eq!(decimal_pence("7"), Some(700));
+        assert_eq!(decimal_pence("-0.50"), Some(-50));
+        assert_eq!(decimal_pence("-2.5"), Some(-250));
     }
 }

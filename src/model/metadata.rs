@@ -271,18 +271,8 @@ impl Duration {
     pub fn months(self) -> Option<u32> {
         match self.unit {
             DurationUnit::Month => Some(self.amount),
-            DurationUnit::Year => Some(self.amount * 12),
+            DurationUnit::Year => self.amount.checked_mul(12),
             _ => None,
-        }
-    }
-
-    pub fn to_span(self) -> jiff::Span {
-        let n = i64::from(self.amount);
-        match self.unit {
-            DurationUnit::Day => jiff::Span::new().days(n),
-            DurationUnit::Week => jiff::Span::new().weeks(n),
-            DurationUnit::Month => jiff::Span::new().months(n),
-            DurationUnit::Year => jiff::Span::new().years(n),
         }
     }
 }
@@ -386,6 +376,10 @@ impl FinancialYear {
         let (a, b) = s.trim().split_once(['/', '-'])?;
         let start: i16 = a.parse().ok()?;
         let end: i16 = b.parse().ok()?;
+        // The calendar ends in 9999: a year starting later has no 31 March.
+        if !(1..9999).contains(&start) {
+            return None;
+        }
         let follows = match b.len() {
             2 => (start + 1) % 100 == end,
             4 => start + 1 == end,

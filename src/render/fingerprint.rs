@@ -82,6 +82,10 @@ impl Fingerprint {
 /// (`agreements/<id>`). Fails only when `agreement.toml` itself is absent
 /// or unreadable: a missing body or schedule is part of the answer.
 pub fn compute(repo: &Repo, dir: &str, sources: &dyn Sources) -> anyhow::Result<Fingerprint> {
+    // `dir` may come from a pack being verified: it must name a folder inside the repository.
+    if repo.resolve_inside(&repo.root, dir).is_none() {
+        anyhow::bail!("agreement folder `{dir}` is outside the repository");
+    }
     let meta_rel = join(dir, METADATA_FILE);
     let meta_bytes =
         sources.read(&meta_rel)?.with_context(|| format!("{meta_rel} does not exist in {}", sources.describe()))?;

@@ -246,7 +246,7 @@ pub fn term_end(a: &Agreement) -> Option<Date> {
     }
     let start = term.commencement.as_ref()?.value;
     let length = term.length.as_ref()?.value;
-    start.checked_add(length.to_span()).ok()?.yesterday().ok()
+    length.last_day_from(start)
 }
 
 /// `[satisfies]` resolved: evidence per requirement id, and the problems.
