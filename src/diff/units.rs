@@ -93,11 +93,13 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         // The text without the opening number (what `Provision::text` gives),
         // built from the blocks already collapsed rather than read again.
         let mut text = collapse_ws(&start.text);
-        for b in blocks.iter().skip(1) {
-            text.push(' ');
+        for b in blocks.iter().skip(1).filter(|b| !b.is_empty()) {
+            if !text.is_empty() {
+                text.push(' ');
+            }
             text.push_str(b);
         }
-        fill(&mut u, blocks, &text);
+        fill(&mut u, blocks, text);
         out.push(u);
         for b in &doc.blocks[own_end..p.blocks.end] {
             let mut u = Unit {
@@ -108,16 +110,17 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                 line: b.span.start().0,
                 ..opening.clone()
             };
-            let text = b.display_text();
-            fill(&mut u, vec![collapse_ws(&text)], &text);
+            let text = collapse_ws(&b.display_text());
+            fill(&mut u, vec![text.clone()], text);
             out.push(u);
         }
     }
     out
 }
 
-fn fill(u: &mut Unit, blocks: Vec<String>, text: &str) {
+/// `text` is already whitespace-collapsed.
+fn fill(u: &mut Unit, blocks: Vec<String>, text: String) {
     u.blocks = blocks;
-    u.text = collapse_ws(text);
-    u.hash = hash_str(&u.text);
+    u.hash = hash_str(&text);
+    u.text = text;
 }

@@ -11,12 +11,13 @@ use crate::model::SourceFile;
 /// Reads `disk` and names it `shown` (its repository-relative path) in the model.
 pub fn read_source(disk: &Path, shown: &str) -> Result<Arc<SourceFile>, LoadError> {
     let bytes = std::fs::read(disk).map_err(|e| LoadError::io(shown, e))?;
-    let text = check_text(&bytes, shown)?;
+    let text = check_text(bytes, shown)?;
     Ok(SourceFile::new(shown, disk, text))
 }
 
 /// Validates bytes as s75 source text and returns them as a string.
-pub fn check_text(bytes: &[u8], shown: &str) -> Result<String, LoadError> {
+/// The bytes become the string without a copy.
+pub fn check_text(bytes: Vec<u8>, shown: &str) -> Result<String, LoadError> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Err(LoadError::at(
             shown,
@@ -24,10 +25,11 @@ pub fn check_text(bytes: &[u8], shown: &str) -> Result<String, LoadError> {
             "file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM",
         ));
     }
-    let text = match std::str::from_utf8(bytes) {
+    let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let good = e.valid_up_to();
+            let bytes = e.as_bytes();
+            let good = e.utf8_error().valid_up_to();
             let line = 1 + bytes[..good].iter().filter(|&&b| b == b'\n').count();
             return Err(LoadError::at(
                 shown,
@@ -40,7 +42,7 @@ pub fn check_text(bytes: &[u8], shown: &str) -> Result<String, LoadError> {
         let line = 1 + text[..pos].matches('\n').count();
         return Err(LoadError::at(shown, line, "CRLF (Windows) line endings; convert the file to LF line endings"));
     }
-    Ok(text.to_string())
+    Ok(text)
 }
 
 #[cfg(test)]
@@ -49,12 +51,12 @@ mod tests {
 
     #[test]
     fn rejects_bom_crlf_and_bad_utf8_with_the_line() {
-        let e = check_text(b"\xEF\xBB\xBFhello", "a.md").unwrap_err().to_string();
+        let e = check_text(b"\xEF\xBB\xBFhello".to_vec(), "a.md").unwrap_err().to_string();
         assert_eq!(e, "a.md:1: file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM");
-        let e = check_text(b"one\ntwo\r\nthree", "a.md").unwrap_err().to_string();
+        let e = check_text(b"one\ntwo\r\nthree".to_vec(), "a.md").unwrap_err().to_string();
         assert!(e.starts_with("a.md:2: CRLF"), "{e}");
-        let e = check_text(b"one\ntwo\nth\xFFree", "a.md").unwrap_err().to_string();
+        let e = check_text(b"one\ntwo\nth\xFFree".to_vec(), "a.md").unwrap_err().to_string();
         assert!(e.starts_with("a.md:3: invalid UTF-8 (byte 0xFF)"), "{e}");
-        assert_eq!(check_text("“ok”\n".as_bytes(), "a.md").unwrap(), "“ok”\n");
+        assert_eq!(check_text("“ok”\n".as_bytes().to_vec(), "a.md").unwrap(), "“ok”\n");
     }
 }

@@ -128,7 +128,7 @@ fn hex(bytes: &[u8]) -> String {
 /// The body and schedule files `agreement.toml` names, repository-relative,
 /// resolved exactly as the loader resolves them.
 fn referenced_files(repo: &Repo, dir: &str, meta_rel: &str, bytes: &[u8]) -> anyhow::Result<Vec<String>> {
-    let text = read::check_text(bytes, meta_rel)?;
+    let text = read::check_text(bytes.to_vec(), meta_rel)?;
     let file = SourceFile::new(meta_rel, repo.root.join(meta_rel), text);
     let meta = crate::loading::metadata::parse(&file)?;
     let agreement_dir = repo.root.join(dir);

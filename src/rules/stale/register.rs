@@ -7,7 +7,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use regex::Regex;
+use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson::WhichCaptures;
 
 use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
@@ -142,7 +143,7 @@ pub struct Mention {
     pub range: Range<usize>,
 }
 
-/// What a capture group of the combined pattern stands for.
+/// What a pattern of the combined matcher stands for.
 #[derive(Debug, Clone, Copy)]
 enum Target {
     Entry(usize),
@@ -156,25 +157,28 @@ pub struct Register {
     /// Source key → citation or address.
     pub sources: Vec<(String, String)>,
     pub narrative: Narrative,
+    /// One pattern per exception and per entry, searched together.
     regex: Option<Regex>,
+    /// Pattern id → what it stands for.
     targets: Vec<Target>,
 }
 
 impl Register {
-    /// Every entry name in `text`, in order, in one pass of one regex.
-    /// Exceptions are alternatives listed first, so at any position the
-    /// longer non-stale phrase wins ("Department of Health and Social Care").
+    /// Every entry name in `text`, in order, in one pass of one
+    /// multi-pattern regex: the match says which pattern matched, so no
+    /// capture groups are needed (and a pack's own groups change nothing).
+    /// Exceptions are listed first and, at one position, the first listed
+    /// pattern wins, so the longer non-stale phrase wins ("Department of
+    /// Health and Social Care").
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let Some(regex) = &self.regex else { return Vec::new() };
-        let mut out = Vec::new();
-        for caps in regex.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
-            let target = (1..caps.len()).find(|i| caps.get(*i).is_some()).and_then(|i| self.targets.get(i - 1));
-            if let Some(Target::Entry(entry)) = target {
-                out.push(Mention { entry: *entry, range: whole.range() });
-            }
-        }
-        out
+        regex
+            .find_iter(text)
+            .filter_map(|m| match self.targets.get(m.pattern().as_usize()) {
+                Some(Target::Entry(entry)) => Some(Mention { entry: *entry, range: m.range() }),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The source keys of an entry with their citations: "[S15] https://…".
@@ -334,19 +338,29 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
     let mut pieces = Vec::new();
     let mut targets = Vec::new();
     for e in excepts {
-        pieces.push(format!("({e})"));
+        pieces.push(e);
         targets.push(Target::Except);
     }
     for (index, alternatives) in names {
-        pieces.push(format!("({alternatives})"));
+        pieces.push(alternatives);
         targets.push(Target::Entry(index));
     }
     let regex = if pieces.is_empty() {
         None
     } else {
-        let combined = pieces.join("|");
+        // Only where a match is, never its groups, so the engines that
+        // report groups are not built. No literal prefilter: the
+        // case-insensitive names have too many prefixes for one to help, and
+        // working them out was half the cost of building the matcher.
+        let config = Regex::config()
+            .which_captures(WhichCaptures::Implicit)
+            .onepass(false)
+            .backtrack(false)
+            .auto_prefilter(false);
         Some(
-            Regex::new(&combined)
+            Regex::builder()
+                .configure(config)
+                .build_many(&pieces)
                 .map_err(|e| LoadError::file(&file.path, format!("the register's patterns do not combine: {e}")))?,
         )
     };
@@ -398,6 +412,19 @@ verified = true
             r.find(text).iter().map(|m| (r.entries[m.entry].id.as_str(), &text[m.range.clone()])).collect();
         assert_eq!(found, vec![("ha", "Health Authorities"), ("ccg", "CCGs")]);
         assert!(r.find("CCGroup, PCCG").is_empty());
+    }
+
+    #[test]
+    fn a_pattern_with_its_own_groups_does_not_shift_the_entries_after_it() {
+        let pack = SMALL.replace(
+            "names = [\"Health Authority\", \"Health Authorities\"]",
+            "patterns = ['\\b(Health) (Authority|Authorities)\\b']",
+        );
+        let r = register(&pack).unwrap();
+        let text = "the Health Authority and the CCG";
+        let found: Vec<(&str, &str)> =
+            r.find(text).iter().map(|m| (r.entries[m.entry].id.as_str(), &text[m.range.clone()])).collect();
+        assert_eq!(found, vec![("ha", "Health Authority"), ("ccg", "CCG")]);
     }
 
     #[test]
