@@ -3,6 +3,7 @@
 //! Data flows one way: files → [`loading`] → [`model`] → [`rules`] (findings)
 //! → [`reports`]. [`diff`] and [`render`] read the same model.
 
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod diff;

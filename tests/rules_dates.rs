@@ -314,5 +314,5 @@ fn key_dates_of_the_2019_agreement() {
     let days: Vec<&str> = dates.iter().map(|(d, _)| d.as_str()).collect();
     assert_eq!(days, vec!["2019-04-01", "2019-04-01", "2019-12-31", "2020-03-31"], "{dates:#?}");
     assert!(dates.iter().any(|(d, w)| d == "2019-12-31" && w.starts_with("Extension")));
-    assert!(dates.iter().any(|(d, w)| d == "2019-04-01" && w.starts_with("Last day to serve 12 months notice")));
+    assert!(dates.iter().any(|(d, w)| d == "2019-04-01" && w.starts_with("Last day to serve 12 months' notice")));
 }

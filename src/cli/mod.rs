@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the exit-status contract
 //! (0 clean, 1 findings or differences, 2 bad usage or unreadable input).
 
+mod dates;
 mod diff;
 mod import;
 mod matrix;
@@ -34,6 +35,8 @@ pub enum Command {
     Import(import::Args),
     /// Show each statutory requirement and the clause that satisfies it (the compliance matrix)
     Matrix(matrix::Args),
+    /// List the key dates of agreements (commencement, expiry, extension and notice deadlines), or export them as iCalendar
+    Dates(dates::Args),
     /// Start a new agreement from a template that already satisfies the matrix
     New(new::Args),
     /// Render a signing pack (PDF or HTML) of one agreement, with a manifest beside it
@@ -62,6 +65,7 @@ pub fn main() -> ExitCode {
         Command::Explain(args) => rules::explain(args),
         Command::Diff(args) => diff::run(args),
         Command::Import(args) => import::run(args),
+        Command::Dates(args) => dates::run(args),
         Command::Matrix(args) => matrix::run(args),
         Command::New(args) => new::run(args),
         Command::Render(args) => render::run(args),

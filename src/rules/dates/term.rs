@@ -160,8 +160,13 @@ pub fn key_dates(a: &Agreement) -> Vec<KeyDate> {
     // Notice ending the agreement at expiry must be served by (expiry + 1 day) − notice.
     if let (Some(e), Some(n)) = (&t.expiry, &t.notice) {
         if let Some(d) = e.value.tomorrow().ok().and_then(|day_after| n.value.before(day_after)) {
-            let what =
-                format!("Last day to serve {} notice ending the agreement at expiry ({})", n.value, long_date(e.value));
+            // "12 months' notice", "1 month's notice".
+            let period = n.value.to_string();
+            let apostrophe = if period.ends_with('s') { "'" } else { "'s" };
+            let what = format!(
+                "Last day to serve {period}{apostrophe} notice ending the agreement at expiry ({})",
+                long_date(e.value)
+            );
             out.push(KeyDate { date: d, what, span: n.span.clone() });
         }
     }
