@@ -133,4 +133,21 @@ mod tests {
             "extension-to-be-agreed-in-writing"
         );
     }
+
+    #[test]
+    fn commas_and_semicolons_in_a_title_are_escaped() {
+        let day = Date::constant(2025, 3, 31);
+        let row = Row {
+            agreement: "pool".into(),
+            title: "Coventry, Warwickshire; pooled fund".into(),
+            date: day.to_string(),
+            what: "Last day of the term".into(),
+            file: "agreements/pool/agreement.toml".into(),
+            line: 9,
+            day,
+        };
+        let text = ics(&[row], Date::constant(2026, 11, 24)).to_string().replace("\r\n ", "");
+        assert!(text.contains("SUMMARY:Coventry\\, Warwickshire\\; pooled fund: Last day of the term\r\n"), "{text}");
+        assert!(text.contains("\r\nUID:pool-last-day-of-the-term-20250331@s75\r\n"), "{text}");
+    }
 }
