@@ -29,7 +29,7 @@ fn text_has_a_header_every_requirement_a_legend_and_sources() {
         "Agreement     Section 75 Partnership Agreement for integrated community mental health services (example)",
         "Term          1 April 2024 to 31 March 2027",
         "Prepared      24 November 2026 by s75",
-        "RESULT  All 16 applicable requirements are met.",
+        "RESULT  All 17 applicable requirements are met.",
         "✓ nhsex.reporting  SI 2000/617 reg 8 †",
         "  metadata   Clause 8.1",
         "Legend",
@@ -50,7 +50,7 @@ fn a_gap_is_marked_missing_and_fails_the_run() {
         text.contains("  MISSING    that the arrangements are likely to improve the way the functions are exercised"),
         "{text}"
     );
-    assert!(text.contains("RESULT  15 of 16 applicable requirements met; 1 not met (1 verified, 0 with an unverified statutory basis †)."), "{text}");
+    assert!(text.contains("RESULT  16 of 17 applicable requirements met; 1 not met (1 verified, 0 with an unverified statutory basis †)."), "{text}");
     assert_eq!(code, 1);
 }
 
@@ -116,7 +116,7 @@ fn json_is_the_model() {
     let m: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(code, 0);
     assert_eq!(m["agreement"]["id"], "example-delegation");
-    assert_eq!(m["summary"]["requirements"], 16);
+    assert_eq!(m["summary"]["requirements"], 17);
     assert_eq!(m["summary"]["fully_satisfied"], true);
     assert_eq!(m["prepared"], "2026-11-24");
     let first = &m["rows"][0];

@@ -175,6 +175,6 @@ fn validate_with_matrix_prints_the_matrix_after_the_findings() {
     let findings_end = text.find("1 agreement checked").expect("summary line");
     let matrix_start = text.find("STATUTORY COMPLIANCE MATRIX").expect("matrix");
     assert!(matrix_start > findings_end, "{text}");
-    assert!(text.contains("RESULT  All 20 applicable requirements are met."), "{text}");
+    assert!(text.contains("RESULT  All 21 applicable requirements are met."), "{text}");
     assert_eq!(out.status.code(), Some(0));
 }

@@ -8,6 +8,7 @@
 
 use super::evaluate::{Evidence, Failure, How, fmt_date};
 use super::pack::{Pack, Side};
+use super::phrase::Words;
 use super::refs;
 use crate::model::Agreement;
 use crate::model::metadata::{FunctionKind, Party, State};
@@ -29,13 +30,14 @@ pub enum Fact {
     NhsExistAtCommencement,
     NhsPrescribed,
     NoExcludedFunction,
+    NoLiabilityTransfer,
 }
 
 type Outcome = Result<Vec<Evidence>, Vec<Failure>>;
 
 impl Fact {
     /// Name in the pack, the fact, and what it checks (docs/rule-packs.md).
-    pub const ALL: [(&'static str, Fact, &'static str); 15] = [
+    pub const ALL: [(&'static str, Fact, &'static str); 16] = [
         (
             "in writing",
             Fact::InWriting,
@@ -95,6 +97,11 @@ impl Fact {
             Fact::NoExcludedFunction,
             "no delegated function's description or citation contains an [excluded_functions] word",
         ),
+        (
+            "no sentence claims to transfer statutory liability",
+            Fact::NoLiabilityTransfer,
+            "no sentence of the body or a schedule matches a [liability_transfer] claim without a denial",
+        ),
     ];
 
     pub fn parse(name: &str) -> Option<Fact> {
@@ -132,6 +139,7 @@ impl Fact {
             Fact::NhsExistAtCommencement => in_existence(a, pack),
             Fact::NhsPrescribed => prescribed(a, pack, Side::Nhs),
             Fact::NoExcludedFunction => no_excluded_function(a, pack),
+            Fact::NoLiabilityTransfer => no_liability_transfer(a, pack),
         }
     }
 }
@@ -493,4 +501,89 @@ fn no_excluded_function(a: &Agreement, pack: &Pack) -> Outcome {
         n => format!("none of the {n} delegated functions listed is an excluded function"),
     };
     Ok(vec![metadata("[[functions]]", span, detail)])
+}
+
+/// A sentence that claims to move statutory liability (a claim phrase, and no
+/// denial phrase such as "not" or "remains": "Nothing in this Agreement
+/// transfers that responsibility" is the opposite claim, and is silent).
+fn no_liability_transfer(a: &Agreement, pack: &Pack) -> Outcome {
+    let mut failures = Vec::new();
+    for doc in a.documents() {
+        for b in doc.blocks.iter().filter(|b| !b.is_heading()) {
+            // Most blocks cannot match a claim: skip them before cutting words.
+            let lowered = b.text.to_lowercase();
+            if !pack.liability_claims.iter().any(|c| c.could_occur_in(&lowered)) {
+                continue;
+            }
+            for range in sentences(&b.text) {
+                let words = Words::new(&b.text[range.clone()]);
+                let Some(claim) = pack.liability_claims.iter().find(|c| c.find_in(&words).is_some()) else { continue };
+                if pack.liability_denials.iter().any(|d| d.find_in(&words).is_some()) {
+                    continue;
+                }
+                failures.push(failure(
+                    b.span_of(range),
+                    format!(
+                        "this sentence appears to move statutory liability or accountability to another partner \
+                         (it matches \"{}\"); partnership arrangements do not affect each partner's liability \
+                         for its own functions",
+                        claim.source
+                    ),
+                    "claims to transfer statutory liability",
+                ));
+            }
+        }
+    }
+    if !failures.is_empty() {
+        return Err(failures);
+    }
+    let body = crate::model::Span::line(&a.body.file, 1);
+    let schedules = match a.documents().count() - 1 {
+        0 => String::new(),
+        1 => " or its schedule".to_string(),
+        n => format!(" or its {n} schedules"),
+    };
+    Ok(vec![metadata(
+        "the agreement text",
+        body,
+        format!("no sentence of the body{schedules} claims to transfer statutory liability"),
+    )])
+}
+
+/// Byte ranges of the sentences of a block: cut after ". ", "; ", "? ", "! ".
+/// Clause numbers such as "21.2" have no space after the point, so they stay whole.
+fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &c) in bytes.iter().enumerate() {
+        if matches!(c, b'.' | b';' | b'?' | b'!') && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    // Without the spaces between sentences, so a finding underlines the words.
+    out.into_iter()
+        .filter_map(|r| {
+            let piece = &text[r.clone()];
+            let lead = piece.len() - piece.trim_start().len();
+            let trimmed = piece.trim();
+            (!trimmed.is_empty()).then(|| r.start + lead..r.start + lead + trimmed.len())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    #[test]
+    fn sentences_keep_clause_numbers_whole_and_drop_the_spaces_between() {
+        let text = "Under Clause 21.2 the Trust reports. The Council pays;  the Trust accounts";
+        let cut: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(cut, vec!["Under Clause 21.2 the Trust reports.", "The Council pays;", "the Trust accounts"]);
+    }
 }

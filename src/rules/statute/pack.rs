@@ -32,6 +32,10 @@ pub struct Pack {
     pub sources: Vec<(String, String)>,
     pub party_kinds: Vec<KindInfo>,
     pub excluded_words: Vec<Phrase>,
+    /// A sentence that matches a claim and no denial claims to move
+    /// statutory liability from one partner to another.
+    pub liability_claims: Vec<Phrase>,
+    pub liability_denials: Vec<Phrase>,
     pub elements: Vec<Element>,
     pub requirements: Vec<Requirement>,
 }
@@ -167,6 +171,8 @@ impl Builder<'_> {
         }
 
         let excluded_words = self.phrases(&raw.excluded_functions.words)?;
+        let liability_claims = self.phrases(&raw.liability_transfer.claims)?;
+        let liability_denials = self.phrases(&raw.liability_transfer.denials)?;
 
         let mut elements = Vec::new();
         for (key, el) in raw.elements {
@@ -270,6 +276,8 @@ impl Builder<'_> {
             sources,
             party_kinds,
             excluded_words,
+            liability_claims,
+            liability_denials,
             elements,
             requirements,
         })
@@ -325,9 +333,20 @@ struct RawPack {
     #[serde(default)]
     excluded_functions: RawExcluded,
     #[serde(default)]
+    liability_transfer: RawLiability,
+    #[serde(default)]
     elements: BTreeMap<String, Spanned<RawElement>>,
     #[serde(default)]
     requirement: Vec<Spanned<RawRequirement>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLiability {
+    #[serde(default)]
+    claims: Vec<Spanned<String>>,
+    #[serde(default)]
+    denials: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -69,6 +69,15 @@ impl Phrase {
     pub fn is_match(&self, text: &str) -> bool {
         self.find(text).is_some()
     }
+
+    /// Whether the phrase could occur in `lowered` (a text in lower case):
+    /// every term has an alternative whose first stem is in it. A cheap test
+    /// before cutting a text into words: `false` means [`Phrase::find`] fails.
+    pub fn could_occur_in(&self, lowered: &str) -> bool {
+        self.terms
+            .iter()
+            .all(|alts| alts.iter().any(|alt| alt.first().is_some_and(|w| lowered.contains(w.stem.as_str()))))
+    }
 }
 
 /// One alternative of a term: its words.
@@ -190,6 +199,17 @@ mod tests {
 
     fn m(phrase: &str, text: &str) -> bool {
         Phrase::parse(phrase).expect("phrase").is_match(text)
+    }
+
+    #[test]
+    fn could_occur_in_never_rules_out_a_match() {
+        for (phrase, text) in
+            [("aim* + outcome*", "The Outcomes and the AIMS"), ("host partner|host authority", "Host-Authority")]
+        {
+            let p = Phrase::parse(phrase).expect("phrase");
+            assert!(p.is_match(text) && p.could_occur_in(&text.to_lowercase()), "{phrase} in {text}");
+        }
+        assert!(!Phrase::parse("aim* + outcome*").expect("phrase").could_occur_in("the aims only"));
     }
 
     #[test]
