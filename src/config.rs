@@ -1,13 +1,13 @@
 //! `s75.toml` at the repository root: rule levels, excluded paths, waivers
 //! and rule-pack overrides. Command-line `-A/-W/-D` override it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
-use crate::loading::{LoadError, read};
+use crate::loading::{LoadError, Repo, read};
 use crate::model::metadata::{MetaProblem, Waiver};
 use crate::model::{Located, SourceFile};
 use crate::rules::registry::Registry;
@@ -116,6 +116,16 @@ impl Config {
             return Err(problem_error(file, &first));
         }
         Ok(config)
+    }
+
+    /// The agreement folders `paths` name; with no paths, every agreement in
+    /// the repository that is not excluded (a folder named outright is kept).
+    pub fn select(&self, repo: &Repo, paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+        let mut dirs = repo.select(paths)?;
+        if paths.is_empty() {
+            dirs.retain(|d| !self.is_excluded(&repo.relative(d)));
+        }
+        Ok(dirs)
     }
 
     /// Whether a repository-relative path (an agreement folder) is excluded.

@@ -19,6 +19,16 @@ pub mod rules;
 use std::io::Write;
 use std::path::Path;
 
+/// Writes to standard output. A reader that closes the pipe early
+/// (`s75 diff … | head`) has what it wanted: that is not an error.
+pub fn write_to_stdout(fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match fill(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// Writes a file so that readers see either the old file or the whole new
 /// one, never a part: the content goes to a temporary file beside the
 /// target, which is then renamed over it.

@@ -3,7 +3,6 @@
 //!
 //! Exit status: 0, or 2 when an agreement cannot be read.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -32,24 +31,17 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let repo = Repo::for_paths(&args.paths)?;
     let today = super::today(args.today)?;
-    let mut dirs = repo.select(&args.paths)?;
-    if args.paths.is_empty() {
+    let dirs = if args.paths.is_empty() {
         // As in `validate`: s75.toml's excludes (test fixtures, say) are not agreements to diarise.
-        let config = Config::load(&repo.root, &Checker::new(Context::new(today))?.registry)?;
-        dirs.retain(|d| !config.is_excluded(&repo.relative(d)));
-    }
+        Config::load(&repo.root, &Checker::new(Context::new(today))?.registry)?.select(&repo, &[])?
+    } else {
+        repo.select(&args.paths)?
+    };
     let agreements = dirs.par_iter().map(|dir| load_agreement(&repo, dir)).collect::<Result<Vec<_>, _>>()?;
     let rows = calendar::rows(&agreements);
     match &args.output {
         Some(path) => crate::write_atomically(path, |w| calendar::write(args.format, &rows, today, w))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            let written = calendar::write(args.format, &rows, today, &mut out).and_then(|()| out.flush());
-            match written {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                other => other?,
-            }
-        }
+        None => crate::write_to_stdout(|w| calendar::write(args.format, &rows, today, w))?,
     }
     Ok(EXIT_OK)
 }

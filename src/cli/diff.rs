@@ -13,7 +13,7 @@
 //!
 //! Exit status, like `diff`: 0 no differences, 1 differences, 2 error.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -87,15 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Some(path) => {
             crate::write_atomically(path, |w| render::write(args.format, &report, w, Options { color: false, ..opts }))?
         }
-        None => {
-            let mut out = std::io::stdout().lock();
-            let written = render::write(args.format, &report, &mut out, opts).and_then(|()| out.flush());
-            match written {
-                // `s75 diff … | head`: the reader has what it wanted.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                other => other?,
-            }
-        }
+        None => crate::write_to_stdout(|w| render::write(args.format, &report, w, opts))?,
     }
     timer.mark("render");
     Ok(if report.differences { EXIT_FINDINGS } else { EXIT_OK })

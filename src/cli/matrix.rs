@@ -4,7 +4,6 @@
 //! Regulations is met, 1 when one is not (the same requirements `s75
 //! validate` reports as errors), 2 when the agreement or a pack cannot be read.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
@@ -44,15 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let matrix = Matrix::build(&pack, &agreement, today);
     match &args.output {
         Some(path) => crate::write_atomically(path, |w| crate::matrix::write(args.format, &matrix, w))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            let written = crate::matrix::write(args.format, &matrix, &mut out).and_then(|()| out.flush());
-            // `s75 matrix | head` closes the pipe early: that is not an error.
-            match written {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                other => other?,
-            }
-        }
+        None => crate::write_to_stdout(|w| crate::matrix::write(args.format, &matrix, w))?,
     }
     Ok(if matrix.summary.not_met_verified > 0 { EXIT_FINDINGS } else { EXIT_OK })
 }

@@ -52,12 +52,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let (mut checker, config) = Checker::configured(&repo.root, today)?;
     let deny_warnings = apply_cli_levels(&mut checker, &args)?;
 
-    let mut dirs = repo.select(&args.paths)?;
-    if args.paths.is_empty() {
-        dirs.retain(|d| !config.is_excluded(&repo.relative(d)));
-        if dirs.is_empty() {
-            bail!("every agreement in the repository is excluded by s75.toml");
-        }
+    let dirs = config.select(&repo, &args.paths)?;
+    if dirs.is_empty() {
+        // `select` finds at least one agreement or fails: s75.toml excluded them all.
+        bail!("every agreement in the repository is excluded by s75.toml");
     }
 
     let progress = progress_bar(dirs.len());
