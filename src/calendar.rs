@@ -29,14 +29,17 @@ pub enum Format {
 pub struct Row {
     pub agreement: String,
     pub title: String,
-    /// ISO date, e.g. "2020-03-31".
-    pub date: String,
+    /// In JSON an ISO date, e.g. "2020-03-31".
+    #[serde(rename = "date", serialize_with = "iso_date")]
+    pub day: Date,
     pub what: String,
     /// Repository-relative file and 1-based line.
     pub file: String,
     pub line: usize,
-    #[serde(skip)]
-    day: Date,
+}
+
+fn iso_date<S: serde::Serializer>(day: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(day)
 }
 
 /// The key dates of each agreement, in date order, then agreement order.
@@ -47,11 +50,10 @@ pub fn rows(agreements: &[Agreement]) -> Vec<Row> {
             key_dates(a).into_iter().map(|k| Row {
                 agreement: a.id().to_string(),
                 title: a.title().to_string(),
-                date: k.date.to_string(),
+                day: k.date,
                 what: k.what,
                 file: k.span.file.path.clone(),
                 line: k.span.start().0,
-                day: k.date,
             })
         })
         .collect();
@@ -108,7 +110,7 @@ fn ics(rows: &[Row], today: Date) -> Calendar {
 
 /// "2020-03-31" → "20200331", the iCalendar DATE form.
 fn compact(d: Date) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    d.strftime("%Y%m%d").to_string()
 }
 
 /// "Last day of the term" → "last-day-of-the-term" (first six words).
@@ -140,11 +142,10 @@ mod tests {
         let row = Row {
             agreement: "pool".into(),
             title: "Coventry, Warwickshire; pooled fund".into(),
-            date: day.to_string(),
+            day,
             what: "Last day of the term".into(),
             file: "agreements/pool/agreement.toml".into(),
             line: 9,
-            day,
         };
         let text = ics(&[row], Date::constant(2026, 11, 24)).to_string().replace("\r\n ", "");
         assert!(text.contains("SUMMARY:Coventry\\, Warwickshire\\; pooled fund: Last day of the term\r\n"), "{text}");

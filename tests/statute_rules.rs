@@ -158,18 +158,21 @@ fn an_excluded_function_the_council_keeps_is_not_flagged() {
 
 const SAFEGUARD: &str = "12.1 Each Partner remains liable for the exercise of its own functions; nothing in this Agreement transfers that liability.";
 
+/// The `gen.liability.not_transferred` findings when clause 12.1 reads `clause`.
+fn liability_findings(clause: &str) -> Vec<Value> {
+    let repo = clean_repo();
+    edit(&body(&repo), SAFEGUARD, clause);
+    let (report, _) = validate_json(repo.path(), &[]);
+    about(&report, "statute.unmet-unverified", "gen.liability.not_transferred").into_iter().cloned().collect()
+}
+
 #[test]
 fn a_sentence_moving_statutory_liability_is_an_unverified_warning_at_that_sentence() {
-    let repo = clean_repo();
-    edit(
-        &body(&repo),
-        SAFEGUARD,
+    let f = liability_findings(
         "12.1 Each Partner remains liable for its own acts. The Trust assumes statutory liability for the Council \
          Functions from the Commencement Date.",
     );
-    let (report, _) = validate_json(repo.path(), &[]);
-    let f = about(&report, "statute.unmet-unverified", "gen.liability.not_transferred");
-    assert_eq!(f.len(), 1, "{report:#}");
+    assert_eq!(f.len(), 1, "{f:#?}");
     let m = f[0]["message"].as_str().unwrap_or("");
     assert!(m.contains("NHS Act 2006 s.75 (subsection †)") && m.contains("appears to move statutory liability"), "{m}");
     assert_eq!(f[0]["severity"], "warning");
@@ -180,23 +183,14 @@ fn a_sentence_moving_statutory_liability_is_an_unverified_warning_at_that_senten
 
 #[test]
 fn a_transfer_of_statutory_responsibility_is_flagged_and_its_denial_is_not() {
-    let repo = clean_repo();
-    edit(
-        &body(&repo),
-        SAFEGUARD,
+    let f = liability_findings(
         "12.1 The Council transfers to the Trust its statutory responsibility for the Council Functions.",
     );
-    let (report, _) = validate_json(repo.path(), &[]);
-    assert_eq!(about(&report, "statute.unmet-unverified", "gen.liability.not_transferred").len(), 1, "{report:#}");
-
-    let repo = clean_repo();
-    edit(
-        &body(&repo),
-        SAFEGUARD,
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let f = liability_findings(
         "12.1 Nothing in this Agreement transfers the statutory responsibility of either Partner for its functions.",
     );
-    let (report, _) = validate_json(repo.path(), &[]);
-    assert!(about(&report, "statute.unmet-unverified", "gen.liability.not_transferred").is_empty(), "{report:#}");
+    assert!(f.is_empty(), "{f:#?}");
 }
 
 // --- the conditions: improvement and consultation ----------------------------
