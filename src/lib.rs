@@ -22,7 +22,9 @@ use std::path::Path;
 /// Writes to standard output. A reader that closes the pipe early
 /// (`s75 diff … | head`) has what it wanted: that is not an error.
 pub fn write_to_stdout(fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
+    // Standard output is line-buffered: without a buffer of our own, a
+    // report of a few thousand lines costs a write call per line.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
     match fill(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,

@@ -104,20 +104,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let report = Report { findings: &findings, registry: &checker.registry, checked: &checked };
     let color = super::use_color(args.color, std::io::stdout().is_terminal()) && args.output.is_none();
+    // The matrices follow the findings on standard output, in the order the
+    // agreements were named (with -o, the findings go to the file).
+    let print_matrices = |out: &mut dyn Write| matrices.iter().try_for_each(|m| writeln!(out, "\n{m}"));
     match &args.output {
-        Some(path) => crate::write_atomically(path, |w| reports::write(args.format, &report, w, false))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            reports::write(args.format, &report, &mut out, color)?;
-            out.flush()?;
+        Some(path) => {
+            crate::write_atomically(path, |w| reports::write(args.format, &report, w, false))?;
+            crate::write_to_stdout(print_matrices)?;
         }
+        None => crate::write_to_stdout(|out| {
+            reports::write(args.format, &report, out, color)?;
+            print_matrices(out)
+        })?,
     }
-    // The matrices follow the findings, in the order the agreements were named.
-    let mut out = std::io::stdout().lock();
-    for m in &matrices {
-        writeln!(out, "\n{m}")?;
-    }
-    out.flush()?;
 
     let counts = |s: Severity| findings.iter().filter(|f| f.suppressed.is_none() && f.severity == s).count();
     let failing = counts(Severity::Error) > 0 || (deny_warnings && counts(Severity::Warning) > 0);

@@ -60,9 +60,15 @@ pub fn diff_agreements(old: &Agreement, new: &Agreement, old_side: Side, new_sid
     timer.mark("pair documents");
     // Documents align independently of each other, and the defined terms
     // need no alignment at all: both run on every core.
-    let (aligned, terms) = rayon::join(
-        || timing::timed("  align (parallel)", || pairings.par_iter().map(document).collect::<Vec<_>>()),
-        || timing::timed("  terms (parallel)", || terms::diff(old, new, &pairings)),
+    // The provision-number indexes for the references need no alignment either.
+    let ((aligned, terms), indexes) = rayon::join(
+        || {
+            rayon::join(
+                || timing::timed("  align (parallel)", || pairings.par_iter().map(document).collect::<Vec<_>>()),
+                || timing::timed("  terms (parallel)", || terms::diff(old, new, &pairings)),
+            )
+        },
+        || rayon::join(|| xrefs::Index::new(old), || xrefs::Index::new(new)),
     );
     let mut documents = Vec::with_capacity(aligned.len());
     let mut maps = Vec::new();
@@ -72,7 +78,7 @@ pub fn diff_agreements(old: &Agreement, new: &Agreement, old_side: Side, new_sid
     }
     timer.mark("align + terms");
     let metadata = meta::diff(old, new, &pairings);
-    let references = xrefs::diff(old, new, &pairings, &maps);
+    let references = xrefs::diff(old, new, &pairings, &maps, indexes);
     timer.mark("references");
     mark_reference_only_changes(&mut documents, &pairings);
 

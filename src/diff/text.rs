@@ -21,15 +21,92 @@ fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
 
 /// Collapses every run of whitespace to one space and trims the ends, so a
 /// re-wrapped paragraph compares equal to the original.
+///
+/// The same as joining `split_whitespace()` with spaces, but byte by byte
+/// with no decoding, copying a run of words at a time across gaps that are
+/// already one space: it runs on every block of both agreements.
 pub fn collapse_ws(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    // The run of text not yet copied, and where the current gap began.
+    let mut run: Option<usize> = None;
+    let mut gap: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let width = whitespace_width(bytes, i);
+        if width > 0 {
+            gap.get_or_insert(i);
+            i += width;
+            continue;
         }
-        out.push_str(w);
+        if let Some(g) = gap.take() {
+            let single_space = i - g == 1 && bytes[g] == b' ';
+            match run {
+                Some(_) if single_space => {}
+                Some(start) => {
+                    push_run(&mut out, &s[start..g]);
+                    run = Some(i);
+                }
+                None => run = Some(i),
+            }
+        } else if run.is_none() {
+            run = Some(i);
+        }
+        // Skip the rest of the run: bytes that cannot begin whitespace, and
+        // single spaces between them (already collapsed).
+        i += 1;
+        while let Some(&b) = bytes.get(i) {
+            if !MAY_BEGIN_WHITESPACE[usize::from(b)] {
+                i += 1;
+            } else if b == b' ' && bytes.get(i + 1).is_some_and(|&n| !MAY_BEGIN_WHITESPACE[usize::from(n)]) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+    }
+    if let Some(start) = run {
+        push_run(&mut out, &s[start..gap.unwrap_or(s.len())]);
     }
     out
+}
+
+/// Bytes that can begin a whitespace character: ASCII whitespace and the
+/// lead bytes of U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
+/// U+202F, U+205F and U+3000 (Unicode's White_Space, as `char::is_whitespace`).
+static MAY_BEGIN_WHITESPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b' ' as usize] = true;
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
+/// The length in bytes of the whitespace character at `i`, or 0.
+fn whitespace_width(b: &[u8], i: usize) -> usize {
+    let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        0xE1 if (next(1), next(2)) == (0x9A, 0x80) => 3,
+        0xE2 if matches!((next(1), next(2)), (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F)) => 3,
+        0xE3 if (next(1), next(2)) == (0x80, 0x80) => 3,
+        _ => 0,
+    }
+}
+
+fn push_run(out: &mut String, words: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(words);
 }
 
 /// Word shingles of a text: words are lower-case alphanumeric runs, so
@@ -153,6 +230,27 @@ pub fn excerpt(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapse_ws_is_split_whitespace_joined() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " one  two\tthree\n",
+            "a b c",
+            "a\u{a0}b \u{2003} c\u{3000}",
+            "Council’s  “Services”\r\n(a) x",
+            "\u{b}x\u{c}y\u{85}z  ",
+        ] {
+            assert_eq!(collapse_ws(text), text.split_whitespace().collect::<Vec<_>>().join(" "), "{text:?}");
+        }
+        // Every character Unicode calls whitespace, and its neighbours, between words.
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b{c}{c}’c {c}");
+            assert_eq!(collapse_ws(&text), text.split_whitespace().collect::<Vec<_>>().join(" "), "{c:?}");
+        }
+    }
 
     #[test]
     fn rewrapped_text_hashes_equal() {

@@ -16,6 +16,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::Mapping;
 use super::docs::DocPairing;
 use super::report::{RefChange, RefStatus};
@@ -23,8 +25,16 @@ use crate::model::references::{self, DocId, RefKind, Reference, Within};
 use crate::model::{Agreement, Document};
 
 /// Every reference-to-a-renumbered-target in the new text, in reading order.
-pub fn diff(old: &Agreement, new: &Agreement, pairings: &[DocPairing<'_>], maps: &[Mapping]) -> Vec<RefChange> {
-    let (oi, ni) = (Index::new(old), Index::new(new));
+/// `indexes` are [`Index::new`] of the old and the new agreement: built by
+/// the caller, so that they can be built while the documents are aligned.
+pub fn diff(
+    old: &Agreement,
+    new: &Agreement,
+    pairings: &[DocPairing<'_>],
+    maps: &[Mapping],
+    indexes: (Index, Index),
+) -> Vec<RefChange> {
+    let (oi, ni) = indexes;
     let mut prov_map: HashMap<(DocId, usize), (DocId, usize)> = HashMap::new();
     for m in maps {
         for (po, pn) in m.old_to_new.iter().enumerate() {
@@ -62,9 +72,11 @@ pub fn diff(old: &Agreement, new: &Agreement, pairings: &[DocPairing<'_>], maps:
         return Vec::new();
     }
 
-    let mut out = Vec::new();
-    for m in maps {
-        let (Some(od), Some(nd)) = (m.old.document(old), m.new.document(new)) else { continue };
+    // Each pair of documents is scanned on its own, on every core; the sort
+    // below puts the changes back in reading order.
+    let per_document = |m: &Mapping| -> Vec<RefChange> {
+        let mut out = Vec::new();
+        let (Some(od), Some(nd)) = (m.old.document(old), m.new.document(new)) else { return out };
         let old_refs = by_provision(od, &moved_keys);
         let new_refs = by_provision(nd, &moved_keys);
         for (np, nrefs) in &new_refs {
@@ -130,7 +142,9 @@ pub fn diff(old: &Agreement, new: &Agreement, pairings: &[DocPairing<'_>], maps:
                 });
             }
         }
-    }
+        out
+    };
+    let mut out: Vec<RefChange> = maps.par_iter().flat_map_iter(per_document).collect();
     out.sort_by_cached_key(|r| natural_location(&r.at));
     out
 }
@@ -198,7 +212,7 @@ fn cites_any(text: &str, keys: &HashSet<String>) -> bool {
 }
 
 /// Provision numbers of every document of one agreement, indexed once.
-struct Index {
+pub struct Index {
     docs: HashMap<DocId, DocIndex>,
 }
 
@@ -208,7 +222,7 @@ struct DocIndex {
 }
 
 impl Index {
-    fn new(a: &Agreement) -> Self {
+    pub fn new(a: &Agreement) -> Self {
         let mut docs = HashMap::new();
         for (id, doc) in references::documents(a) {
             let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();

@@ -88,8 +88,32 @@ impl fmt::Display for Number {
     }
 }
 
+/// "16.3.2": one string, no formatting machinery (keys are made for every
+/// provision of every document).
 fn join(c: &[Component]) -> String {
-    c.iter().map(Component::to_string).collect::<Vec<_>>().join(".")
+    let mut out = String::with_capacity(c.len() * 3);
+    for (i, comp) in c.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        push_decimal(&mut out, comp.value);
+        out.extend(comp.suffix);
+    }
+    out
+}
+
+fn push_decimal(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[..len].iter().rev().map(|&d| char::from(d)));
 }
 
 /// Reads a number at the start of `text`. Returns the number and the byte
@@ -202,6 +226,8 @@ mod tests {
         assert_eq!(lead("16.3.2 recognise"), Some(("16.3.2".into(), "16.3.2".into())));
         assert_eq!(lead("2.3. Both"), Some(("2.3.".into(), "2.3".into())));
         assert_eq!(lead("38. No Partnership"), Some(("38.".into(), "38".into())));
+        assert_eq!(lead("120.10.305B x"), Some(("120.10.305B".into(), "120.10.305B".into())));
+        assert_eq!(lead("8.0 Heading"), Some(("8.0".into(), "8".into())));
     }
 
     #[test]

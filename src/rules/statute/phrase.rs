@@ -126,6 +126,20 @@ struct Word {
     joined: bool,
 }
 
+/// Whether the character at byte `i` is part of a word (a letter or digit),
+/// and its length in bytes.
+fn char_class(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    }
+}
+
+/// Whether only spaces and hyphens separate two words ("health-related").
+fn soft_gap(gap: &str) -> bool {
+    gap.chars().all(|g| g.is_whitespace() || g == '-' || g == '–')
+}
+
 /// The index key of a lower-cased word: its first [`PREFIX`] characters.
 fn prefix_key(word: &str) -> u64 {
     word.chars().take(PREFIX).fold(0u64, |key, c| (key << 21) | u64::from(c))
@@ -133,35 +147,43 @@ fn prefix_key(word: &str) -> u64 {
 
 impl Words {
     pub fn new(text: &str) -> Words {
+        let bytes = text.as_bytes();
         let mut out = Words { lowered: String::with_capacity(text.len()), ..Words::default() };
         out.words.reserve(text.len() / 6);
         out.by_prefix.reserve(text.len() / 6);
-        let mut start = None;
         let mut prev_end = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            let is_word = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
-            match (start, is_word) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    let joined = prev_end
-                        .is_some_and(|e: usize| text[e..s].chars().all(|g| g.is_whitespace() || g == '-' || g == '–'));
-                    let word = &text[s..i];
-                    let from = out.lowered.len();
-                    if word.is_ascii() {
-                        out.lowered.push_str(word);
-                        out.lowered[from..].make_ascii_lowercase();
-                    } else {
-                        out.lowered.push_str(&word.to_lowercase());
-                    }
-                    let lower = from..out.lowered.len();
-                    let position = out.words.len() as u32;
-                    out.by_prefix.push((prefix_key(&out.lowered[lower.clone()]), position));
-                    out.words.push(Word { lower, range: s..i, joined });
-                    prev_end = Some(i);
-                    start = None;
-                }
-                _ => {}
+        let mut i = 0;
+        // Bytes are read directly and only non-ASCII characters decoded:
+        // this runs over the whole agreement.
+        while i < bytes.len() {
+            let (is_word, width) = char_class(text, i);
+            if !is_word {
+                i += width;
+                continue;
             }
+            let s = i;
+            i += width;
+            while i < bytes.len() {
+                let (is_word, width) = char_class(text, i);
+                if !is_word {
+                    break;
+                }
+                i += width;
+            }
+            let joined = prev_end.is_some_and(|e: usize| soft_gap(&text[e..s]));
+            let word = &text[s..i];
+            let from = out.lowered.len();
+            if word.is_ascii() {
+                out.lowered.push_str(word);
+                out.lowered[from..].make_ascii_lowercase();
+            } else {
+                out.lowered.push_str(&word.to_lowercase());
+            }
+            let lower = from..out.lowered.len();
+            let position = out.words.len() as u32;
+            out.by_prefix.push((prefix_key(&out.lowered[lower.clone()]), position));
+            out.words.push(Word { lower, range: s..i, joined });
+            prev_end = Some(i);
         }
         out.by_prefix.sort_unstable();
         out
