@@ -31,12 +31,14 @@ fi
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-# Mean wall time in milliseconds of a shell command, over $RUNS runs.
-mean_ms() {
+# Typical wall time in milliseconds of a shell command over $RUNS runs: the
+# median under hyperfine (a shared VM has bursts that drag a mean about),
+# the mean in the fallback loop.
+typical_ms() {
   local cmd="$1"
   if command -v hyperfine >/dev/null 2>&1; then
     hyperfine --style none --warmup 3 --runs "$RUNS" --ignore-failure --export-csv "$WORK/h.csv" "$cmd" >/dev/null 2>&1
-    awk -F, 'NR == 2 { printf "%.1f", $2 * 1000 }' "$WORK/h.csv"
+    awk -F, 'NR == 2 { printf "%.1f", $4 * 1000 }' "$WORK/h.csv"
   else
     local i start end total=0
     for i in 1 2 3; do bash -c "$cmd" >/dev/null 2>&1 || true; done
@@ -54,8 +56,8 @@ if command -v hyperfine >/dev/null 2>&1; then tool="hyperfine"; else tool="date 
 echo "s75 diff benchmark ($tool, $RUNS runs each, $(nproc) CPUs)"
 echo
 
-s75_ms=$(mean_ms "$S75 diff $OLD $NEW > /dev/null")
-git_ms=$(mean_ms "git diff --no-index --word-diff $OLD $NEW > /dev/null")
+s75_ms=$(typical_ms "$S75 diff $OLD $NEW > /dev/null")
+git_ms=$(typical_ms "git diff --no-index --word-diff $OLD $NEW > /dev/null")
 echo "2019 → 2022 agreement (body + 17 schedules):"
 printf '  s75 diff                        %8.1f ms\n' "$s75_ms"
 printf '  git diff --no-index --word-diff %8.1f ms\n' "$git_ms"
@@ -97,7 +99,7 @@ for k in 1 2 5 10; do
   scale "$OLD" "$WORK/k$k/agreements/old" "$k"
   scale "$NEW" "$WORK/k$k/agreements/new" "$k"
   lines=$(cat "$WORK/k$k/agreements/new/agreement.md" "$WORK/k$k/agreements/new/schedules/"*.md | wc -l)
-  ms=$(mean_ms "cd $WORK/k$k && $S75 diff agreements/old agreements/new > /dev/null")
+  ms=$(typical_ms "cd $WORK/k$k && $S75 diff agreements/old agreements/new > /dev/null")
   per=$(awk -v m="$ms" -v k="$k" 'BEGIN { printf "%.1f", m / k }')
   printf '  %4s %10s %12s %10s\n' "$k" "$lines" "$ms" "$per"
   if [ -z "$base" ]; then base="$ms"; fi
