@@ -92,28 +92,15 @@ impl fmt::Display for Number {
 /// provision of every document).
 fn join(c: &[Component]) -> String {
     let mut out = String::with_capacity(c.len() * 3);
+    let mut digits = itoa::Buffer::new();
     for (i, comp) in c.iter().enumerate() {
         if i > 0 {
             out.push('.');
         }
-        push_decimal(&mut out, comp.value);
+        out.push_str(digits.format(comp.value));
         out.extend(comp.suffix);
     }
     out
-}
-
-fn push_decimal(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut len = 0;
-    loop {
-        digits[len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[..len].iter().rev().map(|&d| char::from(d)));
 }
 
 /// Reads a number at the start of `text`. Returns the number and the byte
