@@ -53,10 +53,11 @@
 //!   0.6 for a moved provision; 0.8 containment and 0.7 coverage for splits
 //!   and merges) were chosen on real renewals; they are constants below.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+use super::HashMap;
 use super::text::{intersection, union};
 use super::units::Unit;
 
@@ -150,7 +151,7 @@ impl Matcher<'_> {
 
     /// Pass 1 and 2: unique exact pairs, and the in-order anchors among them.
     fn unique_exact(&mut self) -> Vec<(usize, usize)> {
-        let mut groups: HashMap<u64, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        let mut groups: HashMap<u64, (Vec<usize>, Vec<usize>)> = HashMap::default();
         for (i, u) in self.old.iter().enumerate() {
             groups.entry(u.hash).or_default().0.push(i);
         }
@@ -236,7 +237,7 @@ impl Matcher<'_> {
             }
             return out;
         }
-        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
         for (j, &n) in b.iter().enumerate() {
             if let Some(k) = &self.new[n].key {
                 by_key.entry(k.as_str()).or_default().push(j);
@@ -298,8 +299,8 @@ impl Matcher<'_> {
             return;
         }
         let index = BigramIndex::new(free_new.iter().map(|&n| &self.new[n].shingles().bi_set[..]));
-        let mut best_old: HashMap<usize, (usize, f32)> = HashMap::new();
-        let mut best_new: HashMap<usize, (usize, f32)> = HashMap::new();
+        let mut best_old: HashMap<usize, (usize, f32)> = HashMap::default();
+        let mut best_new: HashMap<usize, (usize, f32)> = HashMap::default();
         for &o in &free_old {
             for j in index.candidates(&self.old[o].shingles().bi_set) {
                 let n = free_new[j];
@@ -465,7 +466,7 @@ struct BigramIndex {
 
 impl BigramIndex {
     fn new<'s>(sets: impl Iterator<Item = &'s [u64]>) -> Self {
-        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
         for (i, set) in sets.enumerate() {
             for &h in set {
                 postings.entry(h).or_default().push(i);
@@ -477,7 +478,7 @@ impl BigramIndex {
     /// The items sharing the most indexed bigrams with `set` (common bigrams
     /// skipped), best first, at most [`INDEX_CANDIDATES`].
     fn candidates(&self, set: &[u64]) -> Vec<usize> {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut counts: HashMap<usize, usize> = HashMap::default();
         for h in set {
             if let Some(p) = self.postings.get(h).filter(|p| p.len() <= MAX_DF) {
                 for &i in p {

@@ -14,13 +14,11 @@
 //! but with a per-document index of provision numbers, so the analysis stays
 //! linear in the number of references on long documents.
 
-use std::collections::{HashMap, HashSet};
-
 use rayon::prelude::*;
 
-use super::Mapping;
 use super::docs::DocPairing;
 use super::report::{RefChange, RefStatus};
+use super::{HashMap, HashSet, Mapping};
 use crate::model::references::{self, DocId, RefKind, Reference, Within};
 use crate::model::{Agreement, Document};
 
@@ -35,7 +33,7 @@ pub fn diff(
     indexes: (Index, Index),
 ) -> Vec<RefChange> {
     let (oi, ni) = indexes;
-    let mut prov_map: HashMap<(DocId, usize), (DocId, usize)> = HashMap::new();
+    let mut prov_map: HashMap<(DocId, usize), (DocId, usize)> = HashMap::default();
     for m in maps {
         for (po, pn) in m.old_to_new.iter().enumerate() {
             if let Some(pn) = pn {
@@ -51,7 +49,7 @@ pub fn diff(
 
     // The numbers that changed: only a block citing one of them can hold a
     // reference this analysis reports, so only those blocks are scanned.
-    let mut moved_keys: HashSet<String> = HashSet::new();
+    let mut moved_keys: HashSet<String> = HashSet::default();
     for m in maps {
         for (po, pn) in m.old_to_new.iter().enumerate() {
             if let (Some(ok), Some(nk)) = (oi.key_of((m.old, po)), pn.and_then(|pn| ni.key_of((m.new, pn)))) {
@@ -168,7 +166,7 @@ fn by_provision(doc: &Document, keys: &HashSet<String>) -> HashMap<usize, Vec<Re
             }
         }
     }
-    let mut out: HashMap<usize, Vec<Reference>> = HashMap::new();
+    let mut out: HashMap<usize, Vec<Reference>> = HashMap::default();
     for (i, b) in doc.blocks.iter().enumerate() {
         if !cites_any(&b.text, keys) {
             continue;
@@ -223,9 +221,9 @@ struct DocIndex {
 
 impl Index {
     pub fn new(a: &Agreement) -> Self {
-        let mut docs = HashMap::new();
+        let mut docs = HashMap::default();
         for (id, doc) in references::documents(a) {
-            let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut by_key: HashMap<String, Vec<usize>> = HashMap::default();
             let mut keys = Vec::with_capacity(doc.provisions.len());
             for (i, p) in doc.provisions.iter().enumerate() {
                 let key = p.number(doc).map(|n| n.value.key());

@@ -9,7 +9,7 @@ use comrak::{Arena, Options, parse_document};
 
 use crate::model::document::{ExecutionBlock, ExecutionField, Provision, Scope, starts_scope};
 use crate::model::number::{Number, parse_leading};
-use crate::model::{Block, BlockKind, DocKind, Document, Located, Section, SourceFile, Span};
+use crate::model::{Block, BlockKind, DocKind, Document, Located, Offsets, Section, SourceFile, Span};
 
 /// Which kind of document the file is: decides how sections are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,8 @@ fn collect_blocks<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>, out: &mut V
             NodeValue::CodeBlock(code) => {
                 let span = node_span(child, file);
                 let text = code.literal.trim_end().to_string();
-                let offsets = vec![span.range.start as u32; text.len() + 1];
+                let mut offsets = Offsets::new();
+                offsets.push_at(span.range.start, text.len() + 1);
                 out.push(Block::new(BlockKind::Code, None, text, offsets, span));
             }
             NodeValue::List(_) | NodeValue::Item(_) | NodeValue::BlockQuote => collect_blocks(child, file, out),
@@ -124,22 +125,21 @@ fn split_number(mut block: Block) -> Block {
 fn table_row<'a>(row: &'a AstNode<'a>, file: &Arc<SourceFile>, header: bool) -> Block {
     let span = node_span(row, file);
     let mut text = String::new();
-    let mut offsets: Vec<u32> = Vec::new();
+    let mut offsets = Offsets::new();
     for (i, cell) in row.children().enumerate() {
         let cell_span = node_span(cell, file);
         if i > 0 {
-            let at = cell_span.range.start as u32;
             text.push_str(" | ");
-            offsets.extend([at; 3]);
+            offsets.push_at(cell_span.range.start, 3);
         }
         let mut cell_text = String::new();
         inline_text(cell, &mut cell_text);
         let mut cell_offsets = align(&cell_text, file, cell_span.range.clone());
         cell_offsets.pop();
         text.push_str(&cell_text);
-        offsets.extend(cell_offsets);
+        offsets.append(&cell_offsets);
     }
-    offsets.push(span.range.end as u32);
+    offsets.push_at(span.range.end, 1);
     Block::new(BlockKind::TableRow { header }, None, text, offsets, span)
 }
 
@@ -180,20 +180,20 @@ fn node_span<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>) -> Span {
 /// Maps each byte of `plain` to a source offset inside `range` by walking the
 /// source alongside the text: markup and escapes in the source are skipped,
 /// and a space in the text matches a line break and indentation.
-fn align(plain: &str, file: &SourceFile, range: Range<usize>) -> Vec<u32> {
+fn align(plain: &str, file: &SourceFile, range: Range<usize>) -> Offsets {
     const WINDOW: usize = 96;
     let src = &file.text[range.clone()];
     let (text_bytes, src_bytes) = (plain.as_bytes(), src.as_bytes());
-    let mut offsets = Vec::with_capacity(plain.len() + 1);
+    let mut offsets = Offsets::new();
     let (mut i, mut j) = (0, 0);
     while i < plain.len() {
-        // Mostly the text is the source verbatim: copy a whole identical run at once.
-        let mut run = text_bytes[i..].iter().zip(&src_bytes[j..]).take_while(|(a, b)| a == b).count();
+        // Mostly the text is the source verbatim: take a whole identical run at once.
+        let mut run = common_prefix_len(&text_bytes[i..], &src_bytes[j..]);
         while !plain.is_char_boundary(i + run) {
             run -= 1;
         }
         if run > 0 {
-            offsets.extend((j..j + run).map(|o| (range.start + o) as u32));
+            offsets.push_verbatim(range.start + j, run);
             i += run;
             j += run;
             continue;
@@ -217,11 +217,24 @@ fn align(plain: &str, file: &SourceFile, range: Range<usize>) -> Vec<u32> {
             }
             None => j.min(src.len()),
         };
-        offsets.extend(std::iter::repeat_n((range.start + at) as u32, ch.len_utf8()));
+        offsets.push_at(range.start + at, ch.len_utf8());
         i += ch.len_utf8();
     }
-    offsets.push((range.start + j.min(src.len())) as u32);
+    offsets.push_at(range.start + j.min(src.len()), 1);
     offsets
+}
+
+/// How many leading bytes `a` and `b` share, eight at a time.
+fn common_prefix_len(a: &[u8], b: &[u8]) -> usize {
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let mut n = 0;
+    for (x, y) in ca.zip(cb) {
+        if x != y {
+            break;
+        }
+        n += 8;
+    }
+    n + a[n..].iter().zip(&b[n..]).take_while(|(x, y)| x == y).count()
 }
 
 /// `# Schedule 4 — The Integrated Mental Health Service`: number and title.

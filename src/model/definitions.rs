@@ -120,6 +120,15 @@ fn is_quote(c: char) -> bool {
     DOUBLE.contains(&c) || SINGLE.contains(&c)
 }
 
+/// The first UTF-8 byte of every typographic quote mark (U+2018–U+201E).
+const QUOTE_LEAD: u8 = 0xE2;
+
+/// Whether `text` holds a quote mark: its bytes are looked at first, as this
+/// runs on every block of an agreement and most hold none.
+fn has_quote(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'"' | b'\'' | QUOTE_LEAD)) && text.contains(is_quote)
+}
+
 /// A quoted term starting at `at` (which holds a quote): (term range, end after the closing quote).
 fn quoted(text: &str, at: usize) -> Option<(Range<usize>, usize)> {
     let opener = text[at..].chars().next().filter(|c| is_quote(*c))?;
@@ -396,7 +405,7 @@ fn inline_definitions(doc: &Document, id: DocId, taken: &[(usize, usize)]) -> Ve
     let mut out = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         let text = b.text.as_str();
-        if b.kind == BlockKind::Code || !text.contains(is_quote) {
+        if b.kind == BlockKind::Code || !has_quote(text) {
             continue;
         }
         // A clause definition's own term and aliases are not inline definitions.
@@ -404,8 +413,16 @@ fn inline_definitions(doc: &Document, id: DocId, taken: &[(usize, usize)]) -> Ve
         // Candidates: each "(", and each quote when the text has words that introduce a term.
         let introduced = INTRODUCERS.iter().any(|w| text.contains(w));
         let mut refs = None;
-        for (at, c) in text.char_indices().filter(|&(at, c)| at >= skip_to && (c == '(' || (introduced && is_quote(c))))
-        {
+        // Byte by byte: '(' and the first byte of every quote mark begin a
+        // character, and only those few bytes need decoding.
+        let candidates = text.bytes().enumerate().skip(skip_to).filter_map(|(at, byte)| match byte {
+            b'(' => Some((at, '(')),
+            b'"' | b'\'' | QUOTE_LEAD if introduced => {
+                text[at..].chars().next().filter(|&c| is_quote(c)).map(|c| (at, c))
+            }
+            _ => None,
+        });
+        for (at, c) in candidates {
             let found = match c {
                 '(' => parenthesised_terms(text, at).map(|(terms, end)| (terms, at..end)),
                 _ => phrase_terms(text, at).map(|terms| (terms, at..at)),

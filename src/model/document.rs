@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::number::{Number, NumberKind};
+use super::offsets::Offsets;
 use super::source::{Located, SourceFile, Span};
 
 #[derive(Debug)]
@@ -70,20 +71,20 @@ pub struct Block {
     /// line breaks as single spaces.
     pub text: String,
     /// Source byte offset of each byte of `text`, plus one for its end.
-    offsets: Vec<u32>,
+    offsets: Offsets,
     /// The whole block in the source.
     pub span: Span,
 }
 
 impl Block {
-    pub fn new(kind: BlockKind, number: Option<Located<Number>>, text: String, offsets: Vec<u32>, span: Span) -> Self {
+    pub fn new(kind: BlockKind, number: Option<Located<Number>>, text: String, offsets: Offsets, span: Span) -> Self {
         debug_assert_eq!(offsets.len(), text.len() + 1);
         Block { kind, section: Section::Clauses, number, text, offsets, span }
     }
 
     /// The source span of a byte range of [`Block::text`].
     pub fn span_of(&self, range: Range<usize>) -> Span {
-        let at = |i: usize| self.offsets.get(i).copied().unwrap_or(0) as usize;
+        let at = |i: usize| self.offsets.get(i).unwrap_or(0);
         let start = at(range.start.min(self.text.len()));
         let end = match self.text.get(..range.end).and_then(|t| t.char_indices().last()) {
             Some((i, c)) if range.end > range.start => at(i) + c.len_utf8(),
@@ -95,7 +96,7 @@ impl Block {
     /// Drops the first `len` bytes of the text (an opening number and its space).
     pub(crate) fn strip_prefix(&mut self, len: usize) {
         self.text.drain(..len);
-        self.offsets.drain(..len);
+        self.offsets.drain_front(len);
     }
 
     pub fn is_heading(&self) -> bool {

@@ -6,6 +6,8 @@ pub mod definitions;
 pub mod document;
 pub mod metadata;
 pub mod number;
+pub mod offsets;
+pub mod pattern;
 pub mod references;
 pub mod source;
 
@@ -13,4 +15,5 @@ pub use agreement::{Agreement, Schedule};
 pub use document::{Block, BlockKind, DocKind, Document, ExecutionBlock, Provision, Section};
 pub use metadata::Metadata;
 pub use number::Number;
+pub use offsets::Offsets;
 pub use source::{Located, SourceFile, Span};

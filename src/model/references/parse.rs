@@ -17,6 +17,7 @@ use regex::Regex;
 
 use super::{Form, RefKind, Within};
 use crate::model::number::Number;
+use crate::model::pattern::Anchored;
 
 /// One reference as found in a text, before spans are attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,34 +55,40 @@ static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// The keyword repeated inside a list: "paragraph 11 (…) and paragraph 12".
-static KEYWORD_AT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i-u)((?:sub-?)?(?:clauses?|paragraphs?|paras?\.?|schedules?|appendix|appendices|parts?))\s+")
+static KEYWORD_AT: LazyLock<Anchored> = LazyLock::new(|| {
+    Anchored::new(r"^(?i-u)((?:sub-?)?(?:clauses?|paragraphs?|paras?\.?|schedules?|appendix|appendices|parts?))\s+")
 });
-static LIST_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|&)\s+)"));
-static RANGE_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s+to\s+|\s*[-–—]\s*)"));
-static QUAL_PREP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?:of|to|in|under|within)\s+"));
-static QUAL_THIS_SCHEDULE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i-u:this)\s+(?i-u:schedule)(?-u:\b)(?:\s+([0-9]{1,2}[A-Z]?)(?-u:\b))?"));
-static QUAL_SCHEDULE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i-u:schedule)\s+([0-9]{1,2}[A-Z]?)(?-u:\b)"));
-static QUAL_AGREEMENT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:the|this)\s+(?:[A-Za-z0-9_’'-]+\s+){0,3}?(?:Agreement|agreement|document)(?-u:\b)"));
+static LIST_SEP: LazyLock<Anchored> =
+    LazyLock::new(|| Anchored::new(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|&)\s+)"));
+static RANGE_SEP: LazyLock<Anchored> = LazyLock::new(|| Anchored::new(r"^(?:\s+to\s+|\s*[-–—]\s*)"));
+static QUAL_PREP: LazyLock<Anchored> = LazyLock::new(|| Anchored::new(r"^\s+(?:of|to|in|under|within)\s+"));
+static QUAL_THIS_SCHEDULE: LazyLock<Anchored> =
+    LazyLock::new(|| Anchored::new(r"^(?i-u:this)\s+(?i-u:schedule)(?-u:\b)(?:\s+([0-9]{1,2}[A-Z]?)(?-u:\b))?"));
+static QUAL_SCHEDULE: LazyLock<Anchored> =
+    LazyLock::new(|| Anchored::new(r"^(?i-u:schedule)\s+([0-9]{1,2}[A-Z]?)(?-u:\b)"));
+static QUAL_AGREEMENT: LazyLock<Anchored> = LazyLock::new(|| {
+    Anchored::new(r"^(?:the|this)\s+(?:[A-Za-z0-9_’'-]+\s+){0,3}?(?:Agreement|agreement|document)(?-u:\b)")
+});
 /// "of the Mental Health Act 1983", "of the Trust's Disciplinary Procedure", "of the policy".
-static QUAL_EXTERNAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+static QUAL_EXTERNAL: LazyLock<Anchored> = LazyLock::new(|| {
+    Anchored::new(
         r"^the\s+(?:[A-Za-z0-9_’'()-]+\s+){0,6}?(?:Acts?|Regulations?|Order|Directive|Rules|Code|Convention|Guidance|Bill|[Pp]rocedures?|[Pp]olic(?:y|ies)|[Pp]rotocols?)(?-u:\b)",
     )
 });
 /// "of the Agreement" after "Schedule 3 (“…”)" in "paragraph 3 of Schedule 3 (“…”) of the Agreement".
-static OF_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s+(?:of|to)\s+(?:the|this)\s+(?:[A-Za-z0-9_’'-]+\s+){0,3}?(?:Agreement|agreement|document)(?-u:\b)")
+static OF_AGREEMENT: LazyLock<Anchored> = LazyLock::new(|| {
+    Anchored::new(
+        r"^\s+(?:of|to)\s+(?:the|this)\s+(?:[A-Za-z0-9_’'-]+\s+){0,3}?(?:Agreement|agreement|document)(?-u:\b)",
+    )
 });
 /// A statute citation running into the keyword: "(Care Act 2014 section 74 and schedule 3)".
-static STATUTE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+static STATUTE_BEFORE: LazyLock<Anchored> = LazyLock::new(|| {
+    Anchored::new(
         r"(?i-u)\b(?:act|regulations)(?:\s+[0-9]{4})?\s*,?\s*(?:sections?|s\.|ss\.|regulations?|reg\.)\s*[A-Za-z0-9()]+(?:\s*(?:,|and|to|&)\s*[A-Za-z0-9()]+)*\s*(?:,|and|&)?\s*$",
     )
 });
-static SCHEDULE_THEN_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+(?i:paragraphs?|paras?\.?)\s+"));
+static SCHEDULE_THEN_PARAGRAPH: LazyLock<Anchored> =
+    LazyLock::new(|| Anchored::new(r"^\s+(?i:paragraphs?|paras?\.?)\s+"));
 /// A bare number used as a reference: "in accordance with 1.3 above", "4.2 of this schedule", "[See 7 below]".
 static BARE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u)(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(above|below|(?:of|in) this [Ss]chedule)\b"));
@@ -206,7 +213,7 @@ fn keyword_phrase(text: &str, kw: Range<usize>, in_heading: bool) -> Option<Vec<
     // "Schedule 8 paragraph 13": a paragraph of the schedule just named.
     if kind == RefKind::Schedule && elems.len() == 1 && elems[0].name.is_none() {
         if let Some(m) = SCHEDULE_THEN_PARAGRAPH.find(&text[end..]) {
-            let p = end + m.end();
+            let p = end + m.end;
             if let Some(first) = element(text, p, RefKind::Paragraph) {
                 let number = elems[0].key.clone();
                 let mut paras = vec![first];
@@ -368,19 +375,19 @@ fn element(text: &str, at: usize, kind: RefKind) -> Option<Elem> {
 fn next_element(text: &str, at: usize, kind: RefKind) -> Option<Elem> {
     let rest = &text[at..];
     let (sep_len, form) = if let Some(m) = RANGE_SEP.find(rest) {
-        (m.end(), Form::RangeEnd)
+        (m.end, Form::RangeEnd)
     } else if let Some(m) = LIST_SEP.find(rest) {
-        (m.end(), Form::ListItem)
+        (m.end, Form::ListItem)
     } else {
         return None;
     };
     let mut p = at + sep_len;
     if let Some(m) = KEYWORD_AT.captures(&text[p..]) {
-        let same = m.get(1).and_then(|k| kind_of(k.as_str())) == Some(kind);
+        let same = m.group(1).and_then(kind_of) == Some(kind);
         if !same {
             return None;
         }
-        p += m.get(0).map_or(0, |g| g.end());
+        p += m.whole().end;
     }
     let mut e = element(text, p, kind)?;
     e.form = form;
@@ -459,28 +466,28 @@ enum Qual {
 
 fn qualifier(text: &str, at: usize) -> Qual {
     let Some(prep) = QUAL_PREP.find(&text[at..]) else { return Qual::None };
-    let p = at + prep.end();
+    let p = at + prep.end;
     let rest = &text[p..];
     if let Some(c) = QUAL_THIS_SCHEDULE.captures(rest) {
-        let end = p + c.get(0).map_or(0, |m| m.end());
-        return Qual::Found(Qualifier::Schedule { number: c.get(1).map(|m| m.as_str().to_string()), named: None }, end);
+        let end = p + c.whole().end;
+        return Qual::Found(Qualifier::Schedule { number: c.group(1).map(String::from), named: None }, end);
     }
     if let Some(c) = QUAL_SCHEDULE.captures(rest) {
-        let mut end = p + c.get(0).map_or(0, |m| m.end());
-        let number = c.get(1).map(|m| m.as_str().to_string());
+        let mut end = p + c.whole().end;
+        let number = c.group(1).map(String::from);
         let named = name_at(text, end, false).map(|(n, e)| {
             end = e;
             n
         });
         if let Some(m) = OF_AGREEMENT.find(&text[end..]) {
-            end += m.end();
+            end += m.end;
         }
         return Qual::Found(Qualifier::Schedule { number, named }, end);
     }
     if let Some(m) = QUAL_AGREEMENT.find(rest) {
-        return Qual::Found(Qualifier::Agreement, p + m.end());
+        return Qual::Found(Qualifier::Agreement, p + m.end);
     }
-    let prep_word = text[at..at + prep.end()].trim();
+    let prep_word = text[at..at + prep.end].trim();
     if matches!(prep_word, "of" | "to" | "under") && QUAL_EXTERNAL.is_match(rest) {
         return Qual::External;
     }
