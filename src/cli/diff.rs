@@ -22,7 +22,7 @@ use super::{ColorChoice, EXIT_FINDINGS, EXIT_OK};
 use crate::diff::render::{self, Display, Format, Options};
 use crate::diff::report::{AgreementDiff, DiffReport, Side};
 use crate::git::{GitRepo, Revision};
-use crate::loading::{Repo, load_agreement};
+use crate::loading::{Repo, SharedParses, load_agreement, load_agreement_sharing};
 use crate::model::Agreement;
 
 #[derive(Debug, clap::Args)]
@@ -134,7 +134,11 @@ fn folders(old: &Path, new: &Path) -> anyhow::Result<DiffReport> {
     let (od, nd) = (old.canonicalize()?, new.canonicalize()?);
     // Both sides load at once: parsing is most of the time of a diff.
     let mut timer = crate::diff::timing::Timer::start();
-    let (a, b) = rayon::join(|| load_agreement(&ro, &od), || load_agreement(&rn, &nd));
+    let shared = SharedParses::default();
+    let (a, b) = rayon::join(
+        || load_agreement_sharing(&ro, &od, Some(&shared)),
+        || load_agreement_sharing(&rn, &nd, Some(&shared)),
+    );
     let (a, b) = (a?, b?);
     timer.mark("load both");
     let diff = crate::diff::diff_agreements(&a, &b, side(&a, None), side(&b, None));

@@ -92,7 +92,10 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         let blocks: Vec<String> = doc.blocks[own].iter().map(|b| collapse_ws(&b.display_text())).collect();
         // The text without the opening number (what `Provision::text` gives),
         // built from the blocks already collapsed rather than read again.
-        let mut text = collapse_ws(&start.text);
+        let mut text = match blocks.first() {
+            Some(first) => without_number(first, start),
+            None => collapse_ws(&start.text),
+        };
         for b in blocks.iter().skip(1).filter(|b| !b.is_empty()) {
             if !text.is_empty() {
                 text.push(' ');
@@ -118,9 +121,43 @@ pub fn units(doc: &Document) -> Vec<Unit> {
     out
 }
 
+/// The collapsed text of `block` without its number, cut from `shown` (the
+/// collapsed [`crate::model::Block::display_text`]): `display_text` puts one
+/// space between number and text, so unless the number itself holds
+/// whitespace, what follows it is the collapsed text.
+fn without_number(shown: &str, block: &crate::model::Block) -> String {
+    let rest = match &block.number {
+        None => Some(shown),
+        Some(n) if !n.value.raw.contains(char::is_whitespace) => shown.strip_prefix(n.value.raw.as_str()),
+        Some(_) => None,
+    };
+    match rest {
+        Some(rest) => rest.strip_prefix(' ').unwrap_or(rest).to_string(),
+        None => collapse_ws(&block.text),
+    }
+}
+
 /// `text` is already whitespace-collapsed.
 fn fill(u: &mut Unit, blocks: Vec<String>, text: String) {
     u.blocks = blocks;
     u.hash = hash_str(&text);
     u.text = text;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loading::markdown::{Role, parse};
+    use crate::model::SourceFile;
+
+    #[test]
+    fn text_without_number_is_the_collapsed_text() {
+        let src = "# 1. Definitions\n\n1.1 The  Council\n   means the council.\n\n(a)   item\n\nplain   paragraph\n\n2.\n\n3.3\u{a0}Tabbed\ttext\n";
+        let file = SourceFile::new("a.md", "a.md", src.to_string());
+        let doc = parse(&file, Role::Body);
+        assert!(doc.blocks.iter().filter(|b| b.number.is_some()).count() >= 4, "{:#?}", doc.blocks);
+        for b in &doc.blocks {
+            assert_eq!(without_number(&collapse_ws(&b.display_text()), b), collapse_ws(&b.text), "{:?}", b.text);
+        }
+    }
 }

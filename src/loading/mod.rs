@@ -9,18 +9,55 @@ pub mod repo;
 pub mod toml_reader;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 pub use error::LoadError;
 pub use repo::Repo;
 
 use crate::model::metadata::ScheduleSource;
-use crate::model::{Agreement, Located, Schedule};
+use crate::model::{Agreement, Document, Located, Schedule, SourceFile};
 use markdown::Role;
 
 pub const DEFAULT_BODY: &str = "agreement.md";
 
 /// Loads the agreement in folder `dir` (inside `repo`).
 pub fn load_agreement(repo: &Repo, dir: &Path) -> Result<Agreement, LoadError> {
+    load_agreement_sharing(repo, dir, None)
+}
+
+/// Documents parsed while loading agreements side by side (the two versions
+/// a diff compares): a renewal carries most schedules over byte for byte,
+/// and a file whose text the other side has already parsed is copied rather
+/// than parsed again. Never waits: a file both sides reach at once is
+/// parsed by both.
+#[derive(Default)]
+pub struct SharedParses {
+    done: Mutex<Vec<(Arc<SourceFile>, Role, Arc<Document>)>>,
+}
+
+impl SharedParses {
+    fn parse(&self, file: &Arc<SourceFile>, role: Role) -> Document {
+        let found = {
+            let done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
+            done.iter().find(|(f, r, _)| *r == role && f.text == file.text).map(|(_, _, d)| Arc::clone(d))
+        };
+        if let Some(doc) = found {
+            return doc.on_file(file);
+        }
+        let doc = markdown::parse(file, role);
+        let shared = Arc::new(doc.clone());
+        self.done.lock().unwrap_or_else(PoisonError::into_inner).push((Arc::clone(file), role, shared));
+        doc
+    }
+}
+
+/// As [`load_agreement`], taking parsed documents from `shared` where the
+/// same text was loaded before, and adding to it.
+pub fn load_agreement_sharing(repo: &Repo, dir: &Path, shared: Option<&SharedParses>) -> Result<Agreement, LoadError> {
+    let parse = |file: &Arc<SourceFile>, role: Role| match shared {
+        Some(s) => s.parse(file, role),
+        None => markdown::parse(file, role),
+    };
     let rel_dir = repo.relative(dir);
     let meta_path = dir.join(repo::METADATA_FILE);
     let meta_file = read::read_source(&meta_path, &repo.relative(&meta_path))?;
@@ -29,7 +66,7 @@ pub fn load_agreement(repo: &Repo, dir: &Path) -> Result<Agreement, LoadError> {
     let body_name = meta.body.as_ref().map_or(DEFAULT_BODY, |b| b.value.as_str());
     let body_path = resolve(repo, dir, body_name, meta.body.as_ref(), &meta_file)?;
     let body_file = read_referenced(repo, &body_path, meta.body.as_ref(), &meta_file, "body file")?;
-    let body = markdown::parse(&body_file, Role::Body);
+    let body = parse(&body_file, Role::Body);
 
     let mut schedules = Vec::with_capacity(meta.schedules.len());
     for (i, entry) in meta.schedules.iter().enumerate() {
@@ -43,7 +80,7 @@ pub fn load_agreement(repo: &Repo, dir: &Path) -> Result<Agreement, LoadError> {
         let doc = match located {
             Some((path, key)) => {
                 let file = read_referenced(repo, &path, Some(key), &meta_file, "schedule file")?;
-                Some(markdown::parse(&file, Role::Schedule))
+                Some(parse(&file, Role::Schedule))
             }
             None => None,
         };

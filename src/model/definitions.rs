@@ -123,10 +123,15 @@ fn is_quote(c: char) -> bool {
 /// The first UTF-8 byte of every typographic quote mark (U+2018–U+201E).
 const QUOTE_LEAD: u8 = 0xE2;
 
-/// Whether `text` holds a quote mark: its bytes are looked at first, as this
-/// runs on every block of an agreement and most hold none.
+/// Whether `text` holds a quote mark. This runs on every block of an
+/// agreement, so it looks only at the bytes that can begin one (found with
+/// `memchr`): `"`, `'`, and E2 80 98/99/9C/9D/9E, the UTF-8 of ‘ ’ “ ” „.
 fn has_quote(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, b'"' | b'\'' | QUOTE_LEAD)) && text.contains(is_quote)
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'"', b'\'', QUOTE_LEAD, bytes).any(|i| {
+        bytes[i] != QUOTE_LEAD
+            || (bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D | 0x9E)))
+    })
 }
 
 /// A quoted term starting at `at` (which holds a quote): (term range, end after the closing quote).

@@ -9,7 +9,7 @@ use super::number::{Number, NumberKind};
 use super::offsets::Offsets;
 use super::source::{Located, SourceFile, Span};
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Document {
     pub file: Arc<SourceFile>,
     pub kind: DocKind,
@@ -61,7 +61,7 @@ pub enum Section {
     Schedule,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Block {
     pub kind: BlockKind,
     pub section: Section,
@@ -191,6 +191,36 @@ impl ExecutionBlock {
 }
 
 impl Document {
+    /// The same document read from another file with the same text (a
+    /// schedule carried over unchanged into a renewal): a copy whose every
+    /// span points into `file`. The fields are named one by one so that a
+    /// new field with a span cannot be missed here.
+    pub fn on_file(&self, file: &Arc<SourceFile>) -> Document {
+        debug_assert_eq!(self.file.text, file.text);
+        let repoint = |span: &mut Span| span.file = Arc::clone(file);
+        let mut doc = self.clone();
+        let Document { file: doc_file, kind, blocks, provisions: _, scopes: _, execution } = &mut doc;
+        *doc_file = Arc::clone(file);
+        if let DocKind::Schedule { number, title } = kind {
+            number.iter_mut().chain(title.iter_mut()).for_each(|l| repoint(&mut l.span));
+        }
+        for block in blocks {
+            let Block { kind: _, section: _, number, text: _, offsets: _, span } = block;
+            repoint(span);
+            if let Some(n) = number {
+                repoint(&mut n.span);
+            }
+        }
+        for e in execution {
+            let ExecutionBlock { heading, fields } = e;
+            repoint(&mut heading.span);
+            for f in fields {
+                repoint(&mut f.span);
+            }
+        }
+        doc
+    }
+
     /// Finds the provision whose number has the given key, in any scope.
     pub fn provisions_numbered<'d>(&'d self, key: &'d str) -> impl Iterator<Item = &'d Provision> + 'd {
         self.provisions.iter().filter(move |p| p.number(self).is_some_and(|n| n.value.key() == key))

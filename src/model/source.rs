@@ -18,7 +18,8 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, disk_path: impl Into<PathBuf>, text: String) -> Arc<Self> {
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let line_starts =
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
         Arc::new(SourceFile { path: path.into(), disk_path: disk_path.into(), text, line_starts })
     }
 

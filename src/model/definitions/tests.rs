@@ -127,3 +127,21 @@ fn no_panics_on_odd_text() {
         let _ = defs(t);
     }
 }
+
+#[test]
+fn has_quote_agrees_with_a_character_search() {
+    for text in [
+        "no quotes – only a dash — and an ellipsis …",
+        "the “Council”",
+        "the ”Council",
+        "„Partner",
+        "the Council’s",
+        "‘Trust’",
+        "\"plain\"",
+        "it's",
+        "",
+        "ends with E2 \u{2013}",
+    ] {
+        assert_eq!(has_quote(text), text.contains(is_quote), "{text}");
+    }
+}

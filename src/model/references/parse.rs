@@ -186,6 +186,14 @@ fn kind_of(word: &str) -> Option<RefKind> {
     })
 }
 
+/// Whether `window` holds "act" or "regulation" in any case, as a
+/// [`STATUTE_BEFORE`] match must: most windows do not, and the check costs
+/// far less than the pattern.
+fn names_legislation(window: &str) -> bool {
+    let bytes = window.as_bytes();
+    ["act", "regulation"].iter().any(|w| bytes.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes())))
+}
+
 fn keyword_phrase(text: &str, kw: Range<usize>, in_heading: bool) -> Option<Vec<Raw>> {
     let kind = kind_of(&text[kw.clone()])?;
     // A heading that starts with the keyword labels what follows ("Part I:
@@ -193,7 +201,8 @@ fn keyword_phrase(text: &str, kw: Range<usize>, in_heading: bool) -> Option<Vec<
     if in_heading && text[..kw.start].trim().is_empty() {
         return None;
     }
-    if STATUTE_BEFORE.is_match(window_before(text, kw.start, 60)) {
+    let before = window_before(text, kw.start, 60);
+    if names_legislation(before) && STATUTE_BEFORE.is_match(before) {
         return None;
     }
     let mut at = kw.end;
