@@ -193,20 +193,33 @@ fn heading_is(a: &Agreement, (doc, prov): (DocId, usize), name: &str) -> bool {
 fn cites_any(text: &str, keys: &HashSet<String>) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
-            let start = i;
-            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.' || b[i].is_ascii_uppercase()) {
-                i += 1;
-            }
-            if keys.contains(text[start..i].trim_end_matches('.')) {
-                return true;
-            }
-        } else {
+    while let Some(start) = next_digit(b, i) {
+        i = start + 1;
+        // A digit inside a word ("S75") starts no number.
+        if start > 0 && b[start - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.' || b[i].is_ascii_uppercase()) {
             i += 1;
+        }
+        if keys.contains(text[start..i].trim_end_matches('.')) {
+            return true;
         }
     }
     false
+}
+
+/// The first ASCII digit at or after `i`. Runs of sixteen bytes are tested
+/// whole, in a form the compiler turns into vector instructions: this scans
+/// every block of both agreements, and most bytes are letters.
+fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = b.get(i..i + 16) {
+        if chunk.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
+            break;
+        }
+        i += 16;
+    }
+    b.get(i..)?.iter().position(u8::is_ascii_digit).map(|p| i + p)
 }
 
 /// Provision numbers of every document of one agreement, indexed once.
@@ -275,6 +288,30 @@ impl Index {
                 }
             }
             (Within::Context, _) => find(from),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cites_any_finds_whole_numbers_only() {
+        let keys: HashSet<String> = ["12.1", "27A", "3"].iter().map(|k| k.to_string()).collect();
+        let long = format!("{} see Clause 12.1.", "words without any figures at all ".repeat(3));
+        for (text, cites) in [
+            ("Clause 12.1 applies", true),
+            (long.as_str(), true),
+            ("under paragraph 27A.", true),
+            ("3", true),
+            ("Clause 12.10 applies", false),
+            ("S75 and B3", false),
+            ("1312.1", false),
+            ("no numbers here", false),
+            ("", false),
+        ] {
+            assert_eq!(cites_any(text, &keys), cites, "{text}");
         }
     }
 }

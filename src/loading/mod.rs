@@ -32,21 +32,28 @@ pub fn load_agreement(repo: &Repo, dir: &Path) -> Result<Agreement, LoadError> {
 /// parsed by both.
 #[derive(Default)]
 pub struct SharedParses {
-    done: Mutex<Vec<(Arc<SourceFile>, Role, Arc<Document>)>>,
+    done: Mutex<Vec<Parsed>>,
+}
+
+/// A document as first parsed, from `file` in `role`.
+struct Parsed {
+    file: Arc<SourceFile>,
+    role: Role,
+    doc: Arc<Document>,
 }
 
 impl SharedParses {
     fn parse(&self, file: &Arc<SourceFile>, role: Role) -> Document {
         let found = {
             let done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
-            done.iter().find(|(f, r, _)| *r == role && f.text == file.text).map(|(_, _, d)| Arc::clone(d))
+            done.iter().find(|p| p.role == role && p.file.text == file.text).map(|p| Arc::clone(&p.doc))
         };
         if let Some(doc) = found {
             return doc.on_file(file);
         }
         let doc = markdown::parse(file, role);
-        let shared = Arc::new(doc.clone());
-        self.done.lock().unwrap_or_else(PoisonError::into_inner).push((Arc::clone(file), role, shared));
+        let parsed = Parsed { file: Arc::clone(file), role, doc: Arc::new(doc.clone()) };
+        self.done.lock().unwrap_or_else(PoisonError::into_inner).push(parsed);
         doc
     }
 }
