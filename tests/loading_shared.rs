@@ -21,7 +21,7 @@ fn documents(a: &Agreement) -> Vec<String> {
 fn shared_documents_are_those_of_their_own_files() {
     let (old_dir, new_dir) =
         (crate_dir().join("agreements/coventry-cwpt-2019"), crate_dir().join("agreements/coventry-cwpt-2022"));
-    let repo = Repo::for_paths(&[old_dir.clone()]).expect("repository");
+    let repo = Repo::for_paths(std::slice::from_ref(&old_dir)).expect("repository");
     let shared = SharedParses::default();
     // One after the other, so every identical schedule of 2022 is a copy.
     let old = load_agreement_sharing(&repo, &old_dir, Some(&shared)).expect("2019 loads");
