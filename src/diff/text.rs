@@ -26,8 +26,26 @@ fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
 /// with no decoding, copying a run of words at a time across gaps that are
 /// already one space: it runs on every block of both agreements.
 pub fn collapse_ws(s: &str) -> String {
-    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
+    push_collapsed(&mut out, s);
+    out
+}
+
+/// [`collapse_ws`] of a block as a reader sees it (its number, a space, its
+/// text: [`crate::model::Block::display_text`]) without building that text.
+pub fn collapse_display(block: &crate::model::Block) -> String {
+    let mut out = String::with_capacity(block.text.len() + 8);
+    if let Some(n) = &block.number {
+        push_collapsed(&mut out, &n.value.raw);
+    }
+    push_collapsed(&mut out, &block.text);
+    out
+}
+
+/// Appends the words of `s` to `out`, one space between words and one
+/// between what `out` held and the first word.
+fn push_collapsed(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
     // The run of text not yet copied, and where the current gap began.
     let mut run: Option<usize> = None;
     let mut gap: Option<usize> = None;
@@ -44,7 +62,7 @@ pub fn collapse_ws(s: &str) -> String {
             match run {
                 Some(_) if single_space => {}
                 Some(start) => {
-                    push_run(&mut out, &s[start..g]);
+                    push_run(out, &s[start..g]);
                     run = Some(i);
                 }
                 None => run = Some(i),
@@ -66,9 +84,8 @@ pub fn collapse_ws(s: &str) -> String {
         }
     }
     if let Some(start) = run {
-        push_run(&mut out, &s[start..gap.unwrap_or(s.len())]);
+        push_run(out, &s[start..gap.unwrap_or(s.len())]);
     }
-    out
 }
 
 /// Bytes that can begin a whitespace character: ASCII whitespace and the

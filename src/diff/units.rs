@@ -3,7 +3,7 @@
 
 use std::cell::OnceCell;
 
-use super::text::{Shingles, collapse_ws, hash_str};
+use super::text::{Shingles, collapse_display, collapse_ws, hash_str};
 use crate::model::{Document, Section};
 
 /// One provision of a document, ready to align.
@@ -89,7 +89,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             (p.blocks.start + 1..p.blocks.end).find(|&k| one_per_block(&doc.blocks[k])).unwrap_or(p.blocks.end);
         let own = p.blocks.start..own_end;
         let mut u = opening.clone();
-        let blocks: Vec<String> = doc.blocks[own].iter().map(|b| collapse_ws(&b.display_text())).collect();
+        let blocks: Vec<String> = doc.blocks[own].iter().map(collapse_display).collect();
         // The text without the opening number (what `Provision::text` gives),
         // built from the blocks already collapsed rather than read again.
         let mut text = match blocks.first() {
@@ -113,7 +113,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                 line: b.span.start().0,
                 ..opening.clone()
             };
-            let text = collapse_ws(&b.display_text());
+            let text = collapse_display(b);
             fill(&mut u, vec![text.clone()], text);
             out.push(u);
         }
@@ -157,7 +157,9 @@ mod tests {
         let doc = parse(&file, Role::Body);
         assert!(doc.blocks.iter().filter(|b| b.number.is_some()).count() >= 4, "{:#?}", doc.blocks);
         for b in &doc.blocks {
-            assert_eq!(without_number(&collapse_ws(&b.display_text()), b), collapse_ws(&b.text), "{:?}", b.text);
+            let shown = collapse_ws(&b.display_text());
+            assert_eq!(collapse_display(b), shown, "{:?}", b.text);
+            assert_eq!(without_number(&shown, b), collapse_ws(&b.text), "{:?}", b.text);
         }
     }
 }
