@@ -105,6 +105,15 @@ pub struct DocPairing<'a> {
     pub moved: bool,
 }
 
+impl<'a> DocPairing<'a> {
+    /// Both documents, when their files are byte for byte the same (a
+    /// schedule a renewal carried over unchanged).
+    pub fn identical(&self) -> Option<(&'a Document, &'a Document)> {
+        let (old, new) = (self.old.as_ref()?.doc?, self.new.as_ref()?.doc?);
+        (old.file.text == new.file.text).then_some((old, new))
+    }
+}
+
 fn schedules(a: &Agreement) -> Vec<DocSide<'_>> {
     a.schedules
         .iter()

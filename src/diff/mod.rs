@@ -145,16 +145,16 @@ fn info(s: &docs::DocSide<'_>) -> DocInfo {
 fn document(p: &DocPairing<'_>) -> (DocDiff, Option<Mapping>) {
     let (od, nd) = (p.old.as_ref().and_then(|s| s.doc), p.new.as_ref().and_then(|s| s.doc));
     let mut ou: Vec<Unit> = od.map(units::units).unwrap_or_default();
-    let (mut nu, links) = match (od, nd) {
+    let (mut nu, links) = match p.identical() {
         // Most schedules of a renewal are carried over byte for byte: the
         // same file gives the same units, each paired with itself, so neither
         // the new side's units nor an alignment need computing.
-        (Some(od), Some(nd)) if od.file.text == nd.file.text => {
+        Some((_, nd)) => {
             let nu: Vec<Unit> = ou.iter().map(|u| Unit { path: nd.file.path.clone(), ..u.clone() }).collect();
             let links = (0..ou.len()).map(|i| Link::Pair { old: i, new: i, moved: false, similarity: 1.0 }).collect();
             (nu, links)
         }
-        _ => {
+        None => {
             let nu: Vec<Unit> = nd.map(units::units).unwrap_or_default();
             let links = align::align(&ou, &nu);
             (nu, links)

@@ -32,13 +32,7 @@ pub fn diff(old: &Agreement, new: &Agreement, pairings: &[DocPairing<'_>]) -> Ve
     // A document whose file is byte-for-byte the same on both sides defines
     // the same terms on both: only the others are read.
     let unchanged = |id: DocId, side: fn(&DocPairing<'_>) -> Option<DocId>| {
-        pairings.iter().any(|p| {
-            side(p) == Some(id)
-                && match (p.old.as_ref().and_then(|s| s.doc), p.new.as_ref().and_then(|s| s.doc)) {
-                    (Some(a), Some(b)) => a.file.text == b.file.text,
-                    _ => false,
-                }
-        })
+        pairings.iter().any(|p| side(p) == Some(id) && p.identical().is_some())
     };
     let od = index(definitions(old, |id| unchanged(id, |p| p.old.as_ref().map(|s| s.id))));
     let nd = index(definitions(new, |id| unchanged(id, |p| p.new.as_ref().map(|s| s.id))));

@@ -86,7 +86,7 @@ fn alternative(alt: &str) -> Result<Vec<WordPattern>, String> {
         return Err("an empty word (check for a doubled `|` or a stray `+`)".to_string());
     }
     let mut out = Vec::new();
-    for word in alt.split(|c: char| c.is_whitespace() || c == '-' || c == '–').filter(|w| !w.is_empty()) {
+    for word in alt.split(joins_words).filter(|w| !w.is_empty()) {
         let (stem, any_ending) = match word.strip_suffix('*') {
             Some(stem) => (stem, true),
             None => (word, false),
@@ -137,7 +137,13 @@ fn char_class(text: &str, i: usize) -> (bool, usize) {
 
 /// Whether only spaces and hyphens separate two words ("health-related").
 fn soft_gap(gap: &str) -> bool {
-    gap.chars().all(|g| g.is_whitespace() || g == '-' || g == '–')
+    gap.chars().all(joins_words)
+}
+
+/// Spaces and hyphens: what may stand between the words of a phrase, in the
+/// pack and in the text alike.
+fn joins_words(c: char) -> bool {
+    c.is_whitespace() || c == '-' || c == '–'
 }
 
 /// The index key of a lower-cased word: its first [`PREFIX`] characters.
