@@ -1,0 +1,82 @@
+//! Where one agreement's validate goes, stage by stage, in one process:
+//! loading, then each rule family on the loaded agreement. Each stage runs
+//! many times and the median is printed, with its share of the whole.
+//!
+//! `cargo bench --bench validate_stages [-- AGREEMENT_DIR]` (default: the
+//! real 2019 agreement). Under `cargo test` it runs each stage once, as a
+//! smoke test of the harness.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use s75::loading::{Repo, load_agreement};
+
+// As in the s75 binary, so that allocation costs what it costs there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use s75::rules::{Context, families};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let benching = args.iter().any(|a| a == "--bench");
+    let dir = args
+        .iter()
+        .enumerate()
+        .find(|&(i, a)| !a.starts_with("--") && (i == 0 || !["--only", "--rounds"].contains(&args[i - 1].as_str())))
+        .map_or("agreements/coventry-cwpt-2019", |(_, a)| a.as_str());
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let repo = Repo::for_paths(std::slice::from_ref(&dir)).expect("a repository");
+    let today = jiff::civil::date(2026, 12, 1);
+    let cx = Context::new(today);
+    let families = families(&cx).expect("built-in packs load");
+    // `--rounds N`: how many timed runs per stage (a few suffice under callgrind).
+    let rounds = match args.iter().position(|a| a == "--rounds").and_then(|i| args.get(i + 1)) {
+        Some(n) => n.parse().expect("--rounds takes a number"),
+        None if benching => 200,
+        None => 1,
+    };
+    // `--only NAME`: time one stage (for a profiler).
+    let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
+    let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
+
+    let median = |f: &mut dyn FnMut()| -> Duration {
+        f(); // warm-up: lazily compiled patterns are compiled here
+        let mut times: Vec<Duration> = (0..rounds)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        times[times.len() / 2]
+    };
+
+    let mut rows = Vec::new();
+    if wanted("load") {
+        rows.push(("load".to_string(), median(&mut || drop(load_agreement(&repo, &dir).expect("loads")))));
+    }
+    let agreement = load_agreement(&repo, &dir).expect("loads");
+    for family in &families {
+        let name = family.rules(&cx).first().map_or("?", |r| r.family()).to_string();
+        if !wanted(&name) {
+            continue;
+        }
+        rows.push((
+            name,
+            median(&mut || {
+                let mut out = Vec::new();
+                family.check(&agreement, &cx, &mut out);
+            }),
+        ));
+    }
+    let total: Duration = rows.iter().map(|r| r.1).sum();
+    for (name, t) in &rows {
+        println!(
+            "{name:>10} {:>8.3} ms {:>5.1} %",
+            t.as_secs_f64() * 1e3,
+            100.0 * t.as_secs_f64() / total.as_secs_f64()
+        );
+    }
+    println!("{:>10} {:>8.3} ms (one core; median of {rounds})", "total", total.as_secs_f64() * 1e3);
+}
