@@ -39,36 +39,39 @@ fn main() {
     let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
     let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
 
-    let median = |f: &mut dyn FnMut()| -> Duration {
-        f(); // warm-up: lazily compiled patterns are compiled here
-        let mut times: Vec<Duration> = (0..rounds)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed()
-            })
-            .collect();
-        times.sort();
-        times[times.len() / 2]
-    };
-
-    let mut rows = Vec::new();
-    if wanted("load") {
-        rows.push(("load".to_string(), median(&mut || drop(load_agreement(&repo, &dir).expect("loads")))));
-    }
-    let agreement = load_agreement(&repo, &dir).expect("loads");
-    for family in &families {
-        let name = family.rules(&cx).first().map_or("?", |r| r.family()).to_string();
-        if !wanted(&name) {
-            continue;
+    let names: Vec<String> =
+        families.iter().map(|f| f.rules(&cx).first().map_or("?", |r| r.family()).to_string()).collect();
+    let stages: Vec<String> = ["load", "words"].iter().map(|s| s.to_string()).chain(names.iter().cloned()).collect();
+    // Each round checks a freshly loaded agreement, as `s75 validate` does:
+    // the words cut on first use are cut again every round.
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); stages.len()];
+    for round in 0..=rounds {
+        let timed = |stage: usize, times: &mut Vec<Vec<Duration>>, f: &mut dyn FnMut()| {
+            let t = Instant::now();
+            f();
+            // Round 0 warms up: lazily compiled patterns are compiled in it.
+            if round > 0 {
+                times[stage].push(t.elapsed());
+            }
+        };
+        let mut agreement = None;
+        timed(0, &mut times, &mut || agreement = Some(load_agreement(&repo, &dir).expect("loads")));
+        let Some(agreement) = agreement else { unreachable!() };
+        timed(1, &mut times, &mut || {
+            s75::model::words::Words::of(&agreement);
+        });
+        for (f, family) in families.iter().enumerate() {
+            if wanted(&names[f]) {
+                timed(f + 2, &mut times, &mut || family.check(&agreement, &cx, &mut Vec::new()));
+            }
         }
-        rows.push((
-            name,
-            median(&mut || {
-                let mut out = Vec::new();
-                family.check(&agreement, &cx, &mut out);
-            }),
-        ));
+    }
+    let mut rows = Vec::new();
+    for (stage, mut t) in stages.into_iter().zip(times) {
+        if !t.is_empty() && (wanted(&stage) || stage == "load" || stage == "words") {
+            t.sort();
+            rows.push((stage, t[t.len() / 2]));
+        }
     }
     let total: Duration = rows.iter().map(|r| r.1).sum();
     for (name, t) in &rows {

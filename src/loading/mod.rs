@@ -93,7 +93,7 @@ pub fn load_agreement_sharing(repo: &Repo, dir: &Path, shared: Option<&SharedPar
         };
         schedules.push(Schedule { entry: i, doc });
     }
-    Ok(Agreement { dir: rel_dir, disk_dir: dir.to_path_buf(), meta, body, schedules })
+    Ok(Agreement { dir: rel_dir, disk_dir: dir.to_path_buf(), meta, body, schedules, words: Default::default() })
 }
 
 /// Resolves a path named in `agreement.toml`; one leaving the repository is an error at that key.

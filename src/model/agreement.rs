@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::document::Document;
 use super::metadata::{Metadata, ScheduleEntry};
+use super::words::Words;
 
 #[derive(Debug)]
 pub struct Agreement {
@@ -15,6 +16,8 @@ pub struct Agreement {
     pub body: Document,
     /// One per `[[schedules]]` entry, in order.
     pub schedules: Vec<Schedule>,
+    /// The text cut into words, on first use (see [`Words::of`]).
+    pub(crate) words: std::sync::OnceLock<Words>,
 }
 
 #[derive(Debug)]

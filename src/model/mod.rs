@@ -10,6 +10,7 @@ pub mod offsets;
 pub mod pattern;
 pub mod references;
 pub mod source;
+pub mod words;
 
 pub use agreement::{Agreement, Schedule};
 pub use document::{Block, BlockKind, DocKind, Document, ExecutionBlock, Provision, Section};

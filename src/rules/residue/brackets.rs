@@ -32,7 +32,17 @@ fn partner(close: char) -> char {
 pub fn unbalanced(text: &str) -> Vec<Stray> {
     let mut open: Vec<Stray> = Vec::new();
     let mut out = Vec::new();
-    for (at, ch) in text.char_indices() {
+    // Brackets are ASCII, never part of another character: their bytes are
+    // found directly (most paragraphs have none).
+    let bytes = text.as_bytes();
+    let mut at_brackets: Vec<usize> = memchr::memchr2_iter(b'(', b')', bytes).collect();
+    let square = at_brackets.len();
+    at_brackets.extend(memchr::memchr2_iter(b'[', b']', bytes));
+    if square > 0 && square < at_brackets.len() {
+        at_brackets.sort_unstable();
+    }
+    for at in at_brackets {
+        let ch = char::from(bytes[at]);
         match ch {
             '(' | '[' => open.push(Stray { at, ch }),
             ')' | ']' => {

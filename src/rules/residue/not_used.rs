@@ -53,25 +53,39 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 }
 
 pub(super) fn check_not_used_references(agreement: &Agreement, out: &mut Vec<Finding>) {
-    for schedule in agreement.schedules.iter().filter(|s| agreement.schedule_not_used(s)) {
+    let not_used: Vec<_> = agreement.schedules.iter().filter(|s| agreement.schedule_not_used(s)).collect();
+    if not_used.is_empty() {
+        return;
+    }
+    // The mentions in every block, found once for all the empty schedules.
+    let mentioned: Vec<Vec<Vec<Mention>>> = agreement
+        .documents()
+        .map(|doc| {
+            doc.blocks
+                .iter()
+                .map(|b| {
+                    let found = mentions(&b.text);
+                    // A contents line or a statement that the schedule is not used.
+                    if !found.is_empty() && says_not_used(&b.text) { Vec::new() } else { found }
+                })
+                .collect()
+        })
+        .collect();
+    for schedule in not_used {
         let entry = agreement.entry(schedule);
         let Some(number) = &entry.number else { continue };
         let marked =
             schedule.doc.as_ref().and_then(|d| d.blocks.first()).map_or_else(|| entry.span.clone(), |b| b.span.clone());
-        for doc in agreement.documents() {
+        for (doc, mentioned) in agreement.documents().zip(&mentioned) {
             if schedule.doc.as_ref().is_some_and(|own| std::ptr::eq(own, doc)) {
                 continue;
             }
-            for b in &doc.blocks {
-                // A contents line or a statement that the schedule is not used.
-                if b.text.to_lowercase().contains("not used") {
-                    continue;
-                }
-                for m in mentions(&b.text).into_iter().filter(|m| m.number.eq_ignore_ascii_case(&number.value)) {
+            for (b, mentions) in doc.blocks.iter().zip(mentioned) {
+                for m in mentions.iter().filter(|m| m.number.eq_ignore_ascii_case(&number.value)) {
                     out.push(
                         Finding::new(
                             NOT_USED_REFERENCE,
-                            b.span_of(m.range),
+                            b.span_of(m.range.clone()),
                             format!("reference to Schedule {}, which is \"Not used\"", number.value),
                         )
                         .label("refers to an empty schedule")
@@ -82,6 +96,15 @@ pub(super) fn check_not_used_references(agreement: &Agreement, out: &mut Vec<Fin
             }
         }
     }
+}
+
+/// Whether the text says "not used", in any case. (No character outside
+/// ASCII has a lower case in which these letters appear, so comparing ASCII
+/// letters case-insensitively is comparing the lower-cased text.)
+fn says_not_used(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'n', b'N', bytes)
+        .any(|i| bytes.get(i..i + 8).is_some_and(|w| w.eq_ignore_ascii_case(b"not used")))
 }
 
 #[cfg(test)]

@@ -95,15 +95,12 @@ pub fn placeholders(text: &str) -> Vec<Hit> {
 fn bracket_groups(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '[' => open = Some(i),
-            ']' => {
-                if let Some(start) = open.take() {
-                    out.push((start..i + 1, &text[start + 1..i]));
-                }
-            }
-            _ => {}
+    // Brackets are ASCII, never part of another character: bytes suffice.
+    for i in memchr::memchr2_iter(b'[', b']', text.as_bytes()) {
+        if text.as_bytes()[i] == b'[' {
+            open = Some(i);
+        } else if let Some(start) = open.take() {
+            out.push((start..i + 1, &text[start + 1..i]));
         }
     }
     out

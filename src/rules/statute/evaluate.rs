@@ -155,7 +155,7 @@ pub fn evaluate<'p>(pack: &'p Pack, a: &Agreement) -> Evaluation<'p> {
         let mut held = Vec::new();
         let mut failures = Vec::new();
         for fact in &req.must_hold {
-            match fact.check(a, pack) {
+            match fact.check(a, pack, units.words()) {
                 Ok(ev) => held.extend(ev),
                 Err(f) => failures.extend(f),
             }
@@ -174,14 +174,14 @@ pub fn evaluate<'p>(pack: &'p Pack, a: &Agreement) -> Evaluation<'p> {
 
 /// Metadata facts (all must hold) and the first heading, else text, match —
 /// unless a decisive fact fails, when agreement.toml has the last word.
-fn find_element<'p>(element: &'p Element, a: &Agreement, pack: &Pack, units: &[recognise::Unit]) -> ElementResult<'p> {
+fn find_element<'p>(element: &'p Element, a: &Agreement, pack: &Pack, units: &recognise::Units) -> ElementResult<'p> {
     let mut evidence = Vec::new();
     let mut contradicted = None;
     if !element.metadata.is_empty() {
         let mut all_hold = true;
         let mut found = Vec::new();
         for fact in &element.metadata {
-            match fact.check(a, pack) {
+            match fact.check(a, pack, units.words()) {
                 Ok(ev) => found.extend(ev),
                 Err(failures) => {
                     all_hold = false;

@@ -10,6 +10,7 @@ use super::evaluate::{Evidence, Failure, How, fmt_date};
 use super::pack::{Pack, Side};
 use super::phrase::Words;
 use super::refs;
+use super::text::AgreementWords;
 use crate::model::Agreement;
 use crate::model::metadata::{FunctionKind, Party, State};
 
@@ -122,7 +123,8 @@ impl Fact {
         matches!(self, Fact::HostReports | Fact::NhsReports | Fact::LaReports) && !a.meta.reporting.is_empty()
     }
 
-    pub fn check(self, a: &Agreement, pack: &Pack) -> Outcome {
+    /// Checks the fact; `text` is the agreement's words (see [`AgreementWords`]).
+    pub fn check(self, a: &Agreement, pack: &Pack, text: &AgreementWords) -> Outcome {
         match self {
             Fact::InWriting => Ok(vec![in_writing(a)]),
             Fact::TermStated => term_stated(a),
@@ -139,7 +141,7 @@ impl Fact {
             Fact::NhsExistAtCommencement => in_existence(a, pack),
             Fact::NhsPrescribed => prescribed(a, pack, Side::Nhs),
             Fact::NoExcludedFunction => no_excluded_function(a, pack),
-            Fact::NoLiabilityTransfer => no_liability_transfer(a, pack),
+            Fact::NoLiabilityTransfer => no_liability_transfer(a, pack, text),
         }
     }
 }
@@ -473,7 +475,8 @@ fn no_excluded_function(a: &Agreement, pack: &Pack) -> Outcome {
         }
         checked += 1;
         for field in [&f.description, &f.citation].into_iter().flatten() {
-            if let Some(word) = pack.excluded_words.iter().find(|w| w.is_match(&field.value)) {
+            let words = Words::new(&field.value);
+            if let Some(word) = pack.excluded_words.iter().find(|w| w.find_in(&words).is_some()) {
                 let mut fail = failure(
                     field.span.clone(),
                     format!(
@@ -506,13 +509,19 @@ fn no_excluded_function(a: &Agreement, pack: &Pack) -> Outcome {
 /// A sentence that claims to move statutory liability (a claim phrase, and no
 /// denial phrase such as "not" or "remains": "Nothing in this Agreement
 /// transfers that responsibility" is the opposite claim, and is silent).
-fn no_liability_transfer(a: &Agreement, pack: &Pack) -> Outcome {
+fn no_liability_transfer(a: &Agreement, pack: &Pack, text: &AgreementWords) -> Outcome {
+    // Most blocks cannot match a claim: only those in which a claim occurs
+    // whole are cut into sentences.
+    let mut candidates = vec![false; text.block_count()];
+    for claim in &pack.liability_claims {
+        for (block, _) in claim.groups(&text.words, |i| text.block_of(i)) {
+            candidates[block as usize] = true;
+        }
+    }
     let mut failures = Vec::new();
     for doc in a.documents() {
-        for b in doc.blocks.iter().filter(|b| !b.is_heading()) {
-            // Most blocks cannot match a claim: skip them before cutting words.
-            let lowered = b.text.to_lowercase();
-            if !pack.liability_claims.iter().any(|c| c.could_occur_in(&lowered)) {
+        for (i, b) in doc.blocks.iter().enumerate().filter(|(_, b)| !b.is_heading()) {
+            if !candidates[text.block_id(doc, i) as usize] {
                 continue;
             }
             for range in sentences(&b.text) {

@@ -18,6 +18,7 @@ pub mod pack;
 pub mod phrase;
 pub mod recognise;
 pub mod refs;
+pub mod text;
 
 pub use evaluate::{Evaluation, Evidence, How, Outcome, Status, evaluate};
 pub use pack::Pack;

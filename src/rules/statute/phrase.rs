@@ -9,11 +9,15 @@
 //!   hyphens (`health related` finds "health-related");
 //! - case never matters.
 //!
-//! Phrases match word by word over a text cut into words once ([`Words`]),
-//! with no regular expressions: a pack of a hundred phrases costs nothing to
-//! load, and a search looks only at the words sharing the stem's first letters.
+//! Phrases match word by word, with no regular expressions: a pack of a
+//! hundred phrases costs nothing to load. A short text is cut into [`Words`]
+//! and read through; a whole agreement is cut once into an [`Index`], where
+//! a search looks only at the words of the forms a stem matches.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::model::words::runs;
 
 #[derive(Debug, Clone)]
 pub struct Phrase {
@@ -69,15 +73,6 @@ impl Phrase {
     pub fn is_match(&self, text: &str) -> bool {
         self.find(text).is_some()
     }
-
-    /// Whether the phrase could occur in `lowered` (a text in lower case):
-    /// every term has an alternative whose first stem is in it. A cheap test
-    /// before cutting a text into words: `false` means [`Phrase::find`] fails.
-    pub fn could_occur_in(&self, lowered: &str) -> bool {
-        self.terms
-            .iter()
-            .all(|alts| alts.iter().any(|alt| alt.first().is_some_and(|w| lowered.contains(w.stem.as_str()))))
-    }
 }
 
 /// One alternative of a term: its words.
@@ -102,21 +97,15 @@ fn alternative(alt: &str) -> Result<Vec<WordPattern>, String> {
     Ok(out)
 }
 
-/// A text cut into words (runs of letters and digits), lower-cased, with an
-/// index from each word's first letters to where such words stand, so a
-/// stem's occurrences are found without scanning the text.
+/// A short text (a heading, a sentence, a value from agreement.toml) cut
+/// into words (runs of letters and digits) in lower case, searched word by
+/// word. A whole agreement is searched through an [`Index`] instead.
 #[derive(Debug, Default)]
 pub struct Words {
     /// Every word lower-cased, one after another; `Word::lower` indexes it.
     lowered: String,
     words: Vec<Word>,
-    /// (key of a word's first [`PREFIX`] characters, its position), sorted:
-    /// the words sharing a prefix form one run, in reading order.
-    by_prefix: Vec<(u64, u32)>,
 }
-
-/// How many leading characters the index keys on.
-const PREFIX: usize = 3;
 
 #[derive(Debug)]
 struct Word {
@@ -126,98 +115,273 @@ struct Word {
     joined: bool,
 }
 
-/// Whether the character at byte `i` is part of a word (a letter or digit),
-/// and its length in bytes.
-fn char_class(text: &str, i: usize) -> (bool, usize) {
-    match text.as_bytes()[i] {
-        b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-        _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
-    }
-}
-
-/// Whether only spaces and hyphens separate two words ("health-related").
-fn soft_gap(gap: &str) -> bool {
-    gap.chars().all(joins_words)
-}
-
 /// Spaces and hyphens: what may stand between the words of a phrase, in the
 /// pack and in the text alike.
 fn joins_words(c: char) -> bool {
     c.is_whitespace() || c == '-' || c == '–'
 }
 
-/// The index key of a lower-cased word: its first [`PREFIX`] characters.
-fn prefix_key(word: &str) -> u64 {
-    word.chars().take(PREFIX).fold(0u64, |key, c| (key << 21) | u64::from(c))
+/// Whether only spaces and hyphens are in `text[gap]`, a gap between words.
+pub fn soft_gap(text: &str, gap: Range<usize>) -> bool {
+    let bytes = &text.as_bytes()[gap.clone()];
+    match bytes {
+        // Most gaps are one space.
+        [b' '] => true,
+        _ if bytes.is_ascii() => bytes.iter().all(|&b| joins_words(char::from(b))),
+        _ => text[gap].chars().all(joins_words),
+    }
 }
 
 impl Words {
     pub fn new(text: &str) -> Words {
-        let bytes = text.as_bytes();
-        let mut out = Words { lowered: String::with_capacity(text.len()), ..Words::default() };
-        out.words.reserve(text.len() / 6);
-        out.by_prefix.reserve(text.len() / 6);
+        let mut words = Words::default();
+        let mut lower = String::new();
         let mut prev_end = None;
-        let mut i = 0;
-        // Bytes are read directly and only non-ASCII characters decoded:
-        // this runs over the whole agreement.
-        while i < bytes.len() {
-            let (is_word, width) = char_class(text, i);
-            if !is_word {
-                i += width;
-                continue;
-            }
-            let s = i;
-            i += width;
-            while i < bytes.len() {
-                let (is_word, width) = char_class(text, i);
-                if !is_word {
-                    break;
-                }
-                i += width;
-            }
-            let joined = prev_end.is_some_and(|e: usize| soft_gap(&text[e..s]));
-            let word = &text[s..i];
-            let from = out.lowered.len();
-            if word.is_ascii() {
-                out.lowered.push_str(word);
-                out.lowered[from..].make_ascii_lowercase();
-            } else {
-                out.lowered.push_str(&word.to_lowercase());
-            }
-            let lower = from..out.lowered.len();
-            let position = out.words.len() as u32;
-            out.by_prefix.push((prefix_key(&out.lowered[lower.clone()]), position));
-            out.words.push(Word { lower, range: s..i, joined });
-            prev_end = Some(i);
+        for range in runs(text) {
+            lower_case(&text[range.clone()], &mut lower);
+            let from = words.lowered.len();
+            words.lowered.push_str(&lower);
+            let joined = prev_end.is_some_and(|e| soft_gap(text, e..range.start));
+            prev_end = Some(range.end);
+            words.words.push(Word { lower: from..words.lowered.len(), range, joined });
         }
-        out.by_prefix.sort_unstable();
-        out
+        words
     }
 
     fn lower(&self, i: usize) -> &str {
         &self.lowered[self.words[i].lower.clone()]
     }
 
-    /// The first place the run of patterns occurs.
+    /// The first place the run of patterns occurs, as a byte range.
     fn first(&self, run: &[WordPattern]) -> Option<Range<usize>> {
-        let (head, rest) = run.split_first()?;
-        let follows = |i: usize| {
-            rest.iter().enumerate().all(|(k, p)| {
-                let j = i + k + 1;
-                j < self.words.len() && self.words[j].joined && p.matches(self.lower(j))
+        let n = self.words.len();
+        let at = |i: usize| {
+            run.iter().enumerate().all(|(k, p)| {
+                let j = i + k;
+                j < n && (k == 0 || self.words[j].joined) && p.matches(self.lower(j))
             })
         };
-        let at = |i: usize| head.matches(self.lower(i)) && follows(i);
-        let found = if head.stem.chars().count() >= PREFIX {
-            let key = prefix_key(&head.stem);
-            let from = self.by_prefix.partition_point(|&(k, _)| k < key);
-            self.by_prefix[from..].iter().take_while(|&&(k, _)| k == key).map(|&(_, i)| i as usize).find(|&i| at(i))
+        let i = (0..n).find(|&i| at(i))?;
+        Some(self.words[i].range.start..self.words[i + run.len() - 1].range.end)
+    }
+}
+
+/// Many words, in pieces (the blocks of a whole agreement: see
+/// `super::text`), each with the id of its lower-case form, and for each
+/// form where it stands: a stem's occurrences are found by looking up the
+/// forms it matches, never by scanning the text.
+#[derive(Debug, Default)]
+pub struct Index {
+    words: Vec<IndexedWord>,
+    /// Every distinct lower-case form, one after another; `forms` indexes it.
+    lowered: String,
+    forms: Vec<Range<u32>>,
+    /// Lower-case form → its index in `forms`.
+    by_form: HashMap<Box<str>, u32>,
+    /// Where words of each form stand, built on the first search.
+    postings: OnceLock<Postings>,
+    /// Form indices in the order of their text, for stems with any ending;
+    /// sorted when first needed.
+    sorted: OnceLock<Vec<u32>>,
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+
+#[derive(Debug)]
+struct IndexedWord {
+    form: u32,
+    /// The piece the word is in.
+    piece: u32,
+    /// Only spaces and hyphens separate it from the previous word.
+    joined: bool,
+}
+
+/// The positions of each form's words, in reading order: those of form `f`
+/// are `positions[starts[f]..starts[f + 1]]`.
+#[derive(Debug)]
+struct Postings {
+    starts: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl Index {
+    /// The id of a lower-case form, added if new.
+    pub fn form_id(&mut self, lower: &str) -> u32 {
+        if let Some(&id) = self.by_form.get(lower) {
+            return id;
+        }
+        let id = u32::try_from(self.forms.len()).unwrap_or(u32::MAX);
+        let from = self.lowered.len() as u32;
+        self.lowered.push_str(lower);
+        self.forms.push(from..self.lowered.len() as u32);
+        self.by_form.insert(lower.into(), id);
+        id
+    }
+
+    /// Adds a word of the form `form` (see [`Index::form_id`]) in piece
+    /// `piece`; `joined` when only spaces and hyphens separate it from the
+    /// word before.
+    pub fn push(&mut self, form: u32, piece: u32, joined: bool) {
+        self.words.push(IndexedWord { form, piece, joined });
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn reserve(&mut self, words: usize) {
+        self.words.reserve(words);
+    }
+
+    /// The piece word `i` is in.
+    pub fn piece(&self, i: usize) -> u32 {
+        self.words[i].piece
+    }
+
+    fn form_text(&self, form: u32) -> &str {
+        let r = &self.forms[form as usize];
+        &self.lowered[r.start as usize..r.end as usize]
+    }
+
+    /// Where the words of `form` stand.
+    fn positions(&self, form: u32) -> &[u32] {
+        let p = self.postings.get_or_init(|| {
+            // Counted, then placed: one array for all forms.
+            let mut starts = vec![0u32; self.forms.len() + 1];
+            for w in &self.words {
+                starts[w.form as usize + 1] += 1;
+            }
+            for f in 0..self.forms.len() {
+                starts[f + 1] += starts[f];
+            }
+            let mut next = starts.clone();
+            let mut positions = vec![0u32; self.words.len()];
+            for (i, w) in self.words.iter().enumerate() {
+                positions[next[w.form as usize] as usize] = i as u32;
+                next[w.form as usize] += 1;
+            }
+            Postings { starts, positions }
+        });
+        let f = form as usize;
+        &p.positions[p.starts[f] as usize..p.starts[f + 1] as usize]
+    }
+
+    /// The forms a pattern matches: the stem, its plurals, or any ending.
+    fn forms_matching(&self, p: &WordPattern) -> Vec<u32> {
+        if p.any_ending {
+            let sorted = self.sorted.get_or_init(|| {
+                // By the first eight bytes first, which decide most comparisons cheaply.
+                let prefix = |f: u32| {
+                    let mut key = [0u8; 8];
+                    let text = self.form_text(f).as_bytes();
+                    let n = text.len().min(8);
+                    key[..n].copy_from_slice(&text[..n]);
+                    u64::from_be_bytes(key)
+                };
+                let mut keyed: Vec<(u64, u32)> = (0..self.forms.len() as u32).map(|f| (prefix(f), f)).collect();
+                keyed.sort_unstable_by(|&(ka, a), &(kb, b)| {
+                    ka.cmp(&kb).then_with(|| self.form_text(a).cmp(self.form_text(b)))
+                });
+                keyed.into_iter().map(|(_, f)| f).collect::<Vec<u32>>()
+            });
+            let from = sorted.partition_point(|&f| self.form_text(f) < p.stem.as_str());
+            sorted[from..].iter().copied().take_while(|&f| self.form_text(f).starts_with(p.stem.as_str())).collect()
         } else {
-            // A stem shorter than the index key: its words are under many keys.
-            (0..self.words.len()).find(|&i| at(i))
-        };
-        found.map(|i| self.words[i].range.start..self.words[i + rest.len()].range.end)
+            let mut key = String::with_capacity(p.stem.len() + 2);
+            let mut out = Vec::new();
+            for ending in ["", "s", "es"] {
+                key.clear();
+                key.push_str(&p.stem);
+                key.push_str(ending);
+                out.extend(self.by_form.get(key.as_str()).copied());
+            }
+            out
+        }
+    }
+
+    /// Every place the run of patterns starts, in reading order.
+    fn occurrences(&self, run: &[WordPattern]) -> Vec<usize> {
+        let Some((head, rest)) = run.split_first() else { return Vec::new() };
+        let forms = self.forms_matching(head);
+        let mut starts: Vec<usize> =
+            forms.iter().flat_map(|&f| self.positions(f).iter().map(|&i| i as usize)).collect();
+        if forms.len() > 1 {
+            starts.sort_unstable();
+        }
+        starts.retain(|&i| {
+            rest.iter().enumerate().all(|(k, p)| {
+                let j = i + k + 1;
+                j < self.words.len() && self.words[j].joined && p.matches(self.form_text(self.words[j].form))
+            })
+        });
+        starts
+    }
+}
+
+/// `word` in lower case, into `out`, as the pack's stems are.
+pub fn lower_case(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// For each group a phrase occurs in whole: the group, and where each of
+/// the phrase's terms first occurs in it (a word position).
+pub type GroupMatches = Vec<(u32, Vec<usize>)>;
+
+/// Not in any group (see [`Phrase::groups`]).
+pub const NO_GROUP: u32 = u32::MAX;
+
+impl Phrase {
+    /// The groups of words (clauses, blocks…: `group_of` gives each word's,
+    /// or [`NO_GROUP`]) in which every term of the phrase occurs, a term's
+    /// words all in one group; in group order. A term's first occurrence in
+    /// a group is its earliest alternative, the first listed on a tie, as in
+    /// [`Phrase::find_in`] over the group's text alone.
+    pub fn groups(&self, words: &Index, group_of: impl Fn(usize) -> u32) -> GroupMatches {
+        let mut matched: Option<GroupMatches> = None;
+        for alternatives in &self.terms {
+            // (group, first start) for this term, by group.
+            let mut firsts: Vec<(u32, usize)> = Vec::new();
+            for alt in alternatives {
+                for start in words.occurrences(alt) {
+                    let group = group_of(start);
+                    if group != NO_GROUP && group_of(start + alt.len() - 1) == group {
+                        firsts.push((group, start));
+                    }
+                }
+            }
+            // Stable: on a tie the alternative listed first stays first.
+            firsts.sort_by_key(|&(g, start)| (g, start));
+            firsts.dedup_by_key(|&mut (g, _)| g);
+            matched = Some(match matched {
+                None => firsts.into_iter().map(|(g, start)| (g, vec![start])).collect(),
+                Some(so_far) => {
+                    let mut next = Vec::with_capacity(so_far.len().min(firsts.len()));
+                    let mut firsts = firsts.into_iter().peekable();
+                    for (g, mut starts) in so_far {
+                        while firsts.next_if(|&(fg, _)| fg < g).is_some() {}
+                        if let Some((_, start)) = firsts.next_if(|&(fg, _)| fg == g) {
+                            starts.push(start);
+                            next.push((g, starts));
+                        }
+                    }
+                    next
+                }
+            });
+            if matched.as_ref().is_some_and(Vec::is_empty) {
+                break;
+            }
+        }
+        matched.unwrap_or_default()
     }
 }
 
@@ -227,17 +391,6 @@ mod tests {
 
     fn m(phrase: &str, text: &str) -> bool {
         Phrase::parse(phrase).expect("phrase").is_match(text)
-    }
-
-    #[test]
-    fn could_occur_in_never_rules_out_a_match() {
-        for (phrase, text) in
-            [("aim* + outcome*", "The Outcomes and the AIMS"), ("host partner|host authority", "Host-Authority")]
-        {
-            let p = Phrase::parse(phrase).expect("phrase");
-            assert!(p.is_match(text) && p.could_occur_in(&text.to_lowercase()), "{phrase} in {text}");
-        }
-        assert!(!Phrase::parse("aim* + outcome*").expect("phrase").could_occur_in("the aims only"));
     }
 
     #[test]

@@ -20,8 +20,9 @@
 use std::ops::Range;
 
 use super::evaluate::{Evidence, How};
-use super::phrase::{Phrase, Words};
+use super::phrase::{GroupMatches, NO_GROUP, Phrase};
 use super::refs::excerpt;
+use super::text::AgreementWords;
 use crate::model::{Agreement, Document, Section};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,32 +43,13 @@ pub struct Unit<'a> {
     schedule: Option<String>,
     /// A schedule's first section, opened by its title.
     is_title: bool,
-    /// The unit's text: its blocks joined by newlines.
-    text: String,
-    /// Where each block starts in `text`.
-    starts: Vec<(usize, usize)>,
-    /// `text` cut into words, once, when a phrase is first searched in it
-    /// (most units never are: the search stops at the first unit that matches).
-    words: std::cell::OnceCell<Words>,
 }
 
 impl<'a> Unit<'a> {
     fn new(doc: &'a Document, kind: Kind, blocks: Range<usize>, schedule: Option<String>) -> Self {
         let heading = doc.blocks.get(blocks.start).filter(|b| b.is_heading()).map(|_| blocks.start);
-        let mut text = String::new();
-        let mut starts = Vec::new();
-        for i in blocks.clone() {
-            starts.push((text.len(), i));
-            text.push_str(&doc.blocks[i].display_text());
-            text.push('\n');
-        }
         let is_title = kind == Kind::Schedule && blocks.start == 0;
-        Unit { doc, kind, blocks, heading, schedule, text, starts, is_title, words: std::cell::OnceCell::new() }
-    }
-
-    /// The block containing byte `at` of the unit text.
-    fn block_at(&self, at: usize) -> usize {
-        self.starts.iter().rev().find(|(start, _)| *start <= at).map_or(self.blocks.start, |(_, i)| *i)
+        Unit { doc, kind, blocks, heading, schedule, is_title }
     }
 
     /// How a reader cites the text at these blocks: "Clause 8.1, 8.2",
@@ -122,8 +104,100 @@ impl<'a> Unit<'a> {
     }
 }
 
+/// The agreement's searchable units, and its words.
+pub struct Units<'a> {
+    units: Vec<Unit<'a>>,
+    text: AgreementWords<'a>,
+    /// Units whose blocks do not overlap, each layer as a map from block id
+    /// to unit (or [`NO_GROUP`]): a phrase is searched once per layer, with
+    /// the layer's units as groups. Units never overlap in an agreement whose
+    /// sections come in order, so there is one layer; a "Recitals" heading
+    /// after the clauses makes a second.
+    layers: Vec<Vec<u32>>,
+    /// Block id → the unit it is the heading of (or [`NO_GROUP`]), likewise.
+    heading_layers: Vec<Vec<u32>>,
+}
+
 /// Every searchable unit of an agreement, in reading order.
-pub fn units(a: &Agreement) -> Vec<Unit<'_>> {
+pub fn units(a: &Agreement) -> Units<'_> {
+    let units = unit_list(a);
+    let text = AgreementWords::new(a);
+    let mut layers: Vec<Vec<u32>> = Vec::new();
+    let mut heading_layers: Vec<Vec<u32>> = Vec::new();
+    for (n, u) in units.iter().enumerate() {
+        let n = n as u32;
+        let ids: Vec<usize> = u.blocks.clone().map(|b| text.block_id(u.doc, b) as usize).collect();
+        place(&mut layers, &ids, n, text.block_count());
+        if let Some(h) = u.heading {
+            place(&mut heading_layers, &[text.block_id(u.doc, h) as usize], n, text.block_count());
+        }
+    }
+    Units { units, text, layers, heading_layers }
+}
+
+/// Puts unit `n` (blocks `ids`) in the first layer where its blocks are free.
+fn place(layers: &mut Vec<Vec<u32>>, ids: &[usize], n: u32, blocks: usize) {
+    let free = |layer: &Vec<u32>| ids.iter().all(|&b| layer[b] == NO_GROUP);
+    let layer = match layers.iter().position(free) {
+        Some(l) => l,
+        None => {
+            layers.push(vec![NO_GROUP; blocks]);
+            layers.len() - 1
+        }
+    };
+    for &b in ids {
+        layers[layer][b] = n;
+    }
+}
+
+impl<'a> Units<'a> {
+    /// The agreement's words.
+    pub fn words(&self) -> &AgreementWords<'a> {
+        &self.text
+    }
+
+    /// The units (with where each term first occurs) in which one phrase occurs whole.
+    fn matching(&self, phrase: &Phrase, layers: &[Vec<u32>]) -> GroupMatches {
+        let mut out: GroupMatches =
+            layers.iter().flat_map(|layer| phrase.groups(&self.text.words, self.text.group_of(layer))).collect();
+        if layers.len() > 1 {
+            out.sort_by_key(|(unit, _)| *unit);
+        }
+        out
+    }
+
+    /// The first unit kept by `keep` whose heading contains one of the phrases.
+    fn first_heading(&self, phrases: &[Phrase], keep: impl Fn(&Unit) -> bool) -> Option<Evidence> {
+        let unit = phrases
+            .iter()
+            .filter_map(|p| {
+                self.matching(p, &self.heading_layers)
+                    .into_iter()
+                    .map(|(u, _)| u)
+                    .find(|&u| keep(&self.units[u as usize]))
+            })
+            .min()?;
+        let u = &self.units[unit as usize];
+        Some(u.evidence(&[u.heading?]))
+    }
+
+    /// The first unit kept by `keep` whose words contain all the words of one
+    /// of the phrases; within it, the first phrase listed that does.
+    fn first_text(&self, phrases: &[Phrase], keep: impl Fn(&Unit) -> bool) -> Option<Evidence> {
+        let (unit, starts) = phrases
+            .iter()
+            .filter_map(|p| self.matching(p, &self.layers).into_iter().find(|(u, _)| keep(&self.units[*u as usize])))
+            .min_by_key(|(u, _)| *u)?;
+        let u = &self.units[unit as usize];
+        let first_id = self.text.block_id(u.doc, 0);
+        let mut blocks: Vec<usize> = starts.iter().map(|&w| (self.text.block_of(w) - first_id) as usize).collect();
+        blocks.sort_unstable();
+        blocks.dedup();
+        Some(u.evidence(&blocks))
+    }
+}
+
+fn unit_list(a: &Agreement) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
     let body = &a.body;
     // Each recital is a unit: words from (A) and (C) together prove nothing.
@@ -171,33 +245,88 @@ pub fn units(a: &Agreement) -> Vec<Unit<'_>> {
 }
 
 /// The first evidence for an element, by the order of precedence above.
-pub fn find(units: &[Unit], heading: &[Phrase], text: &[Phrase]) -> Option<Evidence> {
-    let in_body = |u: &&Unit| u.kind != Kind::Schedule;
-    let titles = |u: &&Unit| u.kind != Kind::Schedule || u.is_title;
-    let sections = |u: &&Unit| u.kind == Kind::Schedule && !u.is_title;
+pub fn find(units: &Units, heading: &[Phrase], text: &[Phrase]) -> Option<Evidence> {
+    let in_body = |u: &Unit| u.kind != Kind::Schedule;
+    let titles = |u: &Unit| u.kind != Kind::Schedule || u.is_title;
+    let sections = |u: &Unit| u.kind == Kind::Schedule && !u.is_title;
     units
-        .iter()
-        .filter(titles)
-        .find_map(|u| by_heading(u, heading))
-        .or_else(|| units.iter().filter(in_body).find_map(|u| by_text(u, text)))
-        .or_else(|| units.iter().filter(sections).find_map(|u| by_heading(u, heading)))
-        .or_else(|| units.iter().filter(|u| !in_body(u)).find_map(|u| by_text(u, text)))
+        .first_heading(heading, titles)
+        .or_else(|| units.first_text(text, in_body))
+        .or_else(|| units.first_heading(heading, sections))
+        .or_else(|| units.first_text(text, |u| !in_body(u)))
 }
 
-/// The unit's heading, if it contains one of the phrases.
-fn by_heading(u: &Unit, phrases: &[Phrase]) -> Option<Evidence> {
-    let h = u.heading?;
-    let heading = u.doc.blocks[h].display_text();
-    phrases.iter().any(|p| p.is_match(&heading)).then(|| u.evidence(&[h]))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loading::{Repo, load_agreement};
+    use crate::rules::statute::phrase::Words;
+    use crate::rules::{Context, statute::Pack};
 
-/// The unit's words, if they contain all the words of one of the phrases.
-fn by_text(u: &Unit, phrases: &[Phrase]) -> Option<Evidence> {
-    phrases.iter().find_map(|p| {
-        let found = p.find_in(u.words.get_or_init(|| Words::new(&u.text)))?;
-        let mut blocks: Vec<usize> = found.iter().map(|r| u.block_at(r.start)).collect();
-        blocks.sort_unstable();
-        blocks.dedup();
-        Some(u.evidence(&blocks))
-    })
+    /// The search as first written: each unit's own text cut into words,
+    /// every phrase tried on each unit in turn. The index must find the same.
+    fn find_unit_by_unit(units: &Units, heading: &[Phrase], text: &[Phrase]) -> Option<Evidence> {
+        let unit_text = |u: &Unit| {
+            let mut out = String::new();
+            let mut starts = Vec::new();
+            for i in u.blocks.clone() {
+                starts.push((out.len(), i));
+                out.push_str(&u.doc.blocks[i].display_text());
+                out.push('\n');
+            }
+            (out, starts)
+        };
+        let by_heading = |u: &Unit| {
+            let h = u.heading?;
+            let words = Words::new(&u.doc.blocks[h].display_text());
+            heading.iter().any(|p| p.find_in(&words).is_some()).then(|| u.evidence(&[h]))
+        };
+        let by_text = |u: &Unit| {
+            let (joined, starts) = unit_text(u);
+            let words = Words::new(&joined);
+            text.iter().find_map(|p| {
+                let found = p.find_in(&words)?;
+                let block_at = |at: usize| starts.iter().rev().find(|(s, _)| *s <= at).map_or(u.blocks.start, |b| b.1);
+                let mut blocks: Vec<usize> = found.iter().map(|r| block_at(r.start)).collect();
+                blocks.sort_unstable();
+                blocks.dedup();
+                Some(u.evidence(&blocks))
+            })
+        };
+        let in_body = |u: &&Unit| u.kind != Kind::Schedule;
+        let titles = |u: &&Unit| u.kind != Kind::Schedule || u.is_title;
+        let sections = |u: &&Unit| u.kind == Kind::Schedule && !u.is_title;
+        let all = &units.units;
+        all.iter()
+            .filter(titles)
+            .find_map(by_heading)
+            .or_else(|| all.iter().filter(in_body).find_map(by_text))
+            .or_else(|| all.iter().filter(sections).find_map(by_heading))
+            .or_else(|| all.iter().filter(|u| !in_body(u)).find_map(by_text))
+    }
+
+    #[test]
+    fn the_index_finds_what_a_unit_by_unit_search_finds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let cx = Context::new(jiff::civil::date(2026, 12, 1));
+        let pack = Pack::parse(&cx.packs.statute).expect("the built-in pack reads");
+        let mut compared = 0;
+        for id in ["coventry-cwpt-2019", "coventry-cwpt-2022", "coventry-mh-pool-2022"] {
+            let dir = root.join("agreements").join(id);
+            let repo = Repo::for_paths(std::slice::from_ref(&dir)).expect("repository");
+            let a = load_agreement(&repo, &dir).expect("loads");
+            let units = units(&a);
+            for element in &pack.elements {
+                let view = |e: Option<Evidence>| e.map(|e| (e.reference, e.span.range, e.detail));
+                assert_eq!(
+                    view(find(&units, &element.heading, &element.text)),
+                    view(find_unit_by_unit(&units, &element.heading, &element.text)),
+                    "{id}: {}",
+                    element.key
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 30, "compared {compared} elements");
+    }
 }

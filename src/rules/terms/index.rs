@@ -13,6 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::model::definitions::{Definition, Problem};
 use crate::model::references::{self, DocId};
+use crate::model::words::{Run, Words};
 use crate::model::{Agreement, BlockKind, Span};
 use crate::rules::xref::singular;
 
@@ -125,14 +126,15 @@ pub struct Hit {
 
 impl<'a> Index<'a> {
     pub fn new(agreement: &'a Agreement, defs: &'a [Definition]) -> Self {
-        let mut interner = Interner::default();
+        let words = Words::of(agreement);
+        let mut interner = Interner { by_spelling: vec![UNSEEN; words.spelling_count()], ..Interner::default() };
         let mut blocks = Vec::new();
         for (id, doc) in references::documents(agreement) {
             for (i, b) in doc.blocks.iter().enumerate() {
                 if b.kind == BlockKind::Code {
                     continue;
                 }
-                let tokens = tokenize(&b.text, &mut interner);
+                let tokens = tokens_of_runs(&b.text, words.block(id, i), &mut interner);
                 blocks.push(BlockWords { doc: id, block: i, heading: b.is_heading(), tokens });
             }
         }
@@ -275,7 +277,11 @@ fn normalise(word: &str) -> String {
 pub struct Interner {
     norms: WordHashMap<String, u32>,
     spellings: WordHashMap<String, u32>,
+    /// The normalised id of each spelling of the agreement's [`Words`], once seen.
+    by_spelling: Vec<u32>,
 }
+
+const UNSEEN: u32 = u32::MAX;
 
 /// A fast hash for the many short words looked up here, eight bytes at a
 /// time (the "Fx" hash of rustc). The default SipHash guards against
@@ -307,11 +313,27 @@ impl Interner {
         if let Some(&id) = self.spellings.get(word) {
             return id;
         }
-        let key = normalise(word);
-        let next = u32::try_from(self.norms.len()).unwrap_or(u32::MAX);
-        let id = *self.norms.entry(key).or_insert(next);
+        let id = self.norm_id(word);
         self.spellings.insert(word.to_string(), id);
         id
+    }
+
+    /// The id of a spelling of the agreement's words (`word` is its text).
+    fn spelling_id(&mut self, spelling: u32, word: &str) -> u32 {
+        match self.by_spelling.get(spelling as usize) {
+            Some(&id) if id != UNSEEN => id,
+            Some(_) => {
+                let id = self.norm_id(word);
+                self.by_spelling[spelling as usize] = id;
+                id
+            }
+            None => self.id(word),
+        }
+    }
+
+    fn norm_id(&mut self, word: &str) -> u32 {
+        let next = u32::try_from(self.norms.len()).unwrap_or(u32::MAX);
+        *self.norms.entry(normalise(word)).or_insert(next)
     }
 }
 
@@ -385,6 +407,78 @@ pub fn tokenize<'t>(text: &'t str, interner: &mut Interner) -> Vec<Token<'t>> {
     out
 }
 
+/// [`tokenize`] over the runs of letters and digits already cut from `text`
+/// ([`Words::block`]): the same tokens, without reading the words again.
+fn tokens_of_runs<'t>(text: &'t str, runs: &[Run], interner: &mut Interner) -> Vec<Token<'t>> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Token<'t>> = Vec::with_capacity(runs.len());
+    // Where the previous token ended (after any possessive).
+    let mut from = 0;
+    let mut k = 0;
+    while let Some(run) = runs.get(k) {
+        let (start, mut word_end) = (run.start as usize, run.end as usize);
+        let (hard, sentence) = gap(text, from, start);
+        k += 1;
+        let mut end = word_end;
+        let mut possessive = false;
+        let mut merged = false;
+        // "Council’s", "Councils’", or an apostrophe inside a word ("don't").
+        while let Some(after) = apostrophe_at(bytes, end) {
+            match runs.get(k).filter(|next| next.start as usize == after) {
+                Some(next) if next.end as usize == after + 1 && bytes[after] == b's' => {
+                    possessive = true;
+                    end = after + 1;
+                    k += 1;
+                    break;
+                }
+                Some(next) => {
+                    word_end = next.end as usize;
+                    end = word_end;
+                    merged = true;
+                    k += 1;
+                }
+                None => {
+                    possessive = true;
+                    end = after;
+                    break;
+                }
+            }
+        }
+        let word = &text[start..word_end];
+        let norm = if merged { interner.id(word) } else { interner.spelling_id(run.spelling, word) };
+        let hard_gap = hard && !out.is_empty();
+        out.push(Token { word, possessive, start, end, hard_gap, sentence_start: sentence || out.is_empty(), norm });
+        from = end;
+    }
+    out
+}
+
+/// What stands between two tokens, `text[from..to]`: punctuation other than
+/// a hyphen or slash (a hard gap), and whether a sentence ends there.
+fn gap(text: &str, from: usize, to: usize) -> (bool, bool) {
+    let (mut hard, mut sentence) = (false, false);
+    for (i, &b) in text.as_bytes()[from..to].iter().enumerate() {
+        let c = match b {
+            b if b < 0x80 => char::from(b),
+            // Continuation bytes: their character was read at its first byte.
+            0x80..=0xBF => continue,
+            _ => text[from + i..].chars().next().unwrap_or(' '),
+        };
+        hard |= !(c.is_whitespace() || matches!(c, '-' | '/' | '–'));
+        sentence |= matches!(c, '.' | '!' | '?' | ':');
+    }
+    (hard, sentence)
+}
+
+/// The byte after an apostrophe (’ or ') at byte `at`, if there is one.
+fn apostrophe_at(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at..)? {
+        [b'\'', ..] => Some(at + 1),
+        [0xE2, 0x80, 0x99, ..] => Some(at + 3),
+        _ => None,
+    }
+}
+
 /// The character at byte `i`, with an ASCII fast path.
 fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
@@ -433,6 +527,44 @@ mod tests {
         let t = tokenize("The Trust. Each Partner: the", &mut Interner::default());
         let starts: Vec<bool> = t.iter().map(|t| t.sentence_start).collect();
         assert_eq!(starts, [true, false, true, false, true]);
+    }
+
+    /// Tokens from the shared runs are the tokens of [`tokenize`], on text
+    /// made of the characters that matter to it: apostrophes of both kinds,
+    /// "s" after them, sentence ends, soft and hard separators, accents.
+    #[test]
+    fn tokens_of_runs_are_the_tokens_of_tokenize() {
+        let pieces = [
+            "Council", "s", "’", "'", " ", "-", "/", "–", ".", ",", ":", "?", "é", "Café", "1", "don", "t", "’s ",
+            "\n", "(",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut texts: Vec<String> = ["the Council’s Head", "Councils’ Functions", "don't", "O’Brien’s", "it's.", "’s"]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 12) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let words = Words::of_text(text);
+            let mut interner = Interner { by_spelling: vec![UNSEEN; words.spelling_count()], ..Interner::default() };
+            let shared = tokens_of_runs(text, words.block(DocId::Body, 0), &mut interner);
+            let own = tokenize(text, &mut Interner::default());
+            let view = |t: &[Token]| -> Vec<(String, bool, usize, usize, bool, bool)> {
+                t.iter()
+                    .map(|t| (t.word.to_string(), t.possessive, t.start, t.end, t.hard_gap, t.sentence_start))
+                    .collect()
+            };
+            assert_eq!(view(&shared), view(&own), "{text:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,307 @@
+//! The agreement's text cut into words once, for every rule that reads
+//! words (defined terms, the statute pack's phrases).
+//!
+//! Every block of the body and of each schedule is cut into runs of letters
+//! and digits, and each run's exact spelling is interned for the whole
+//! agreement. An agreement has some forty thousand words but only a few
+//! thousand spellings, so a rule derives what it needs of a word (its lower
+//! case, its singular) once per spelling, and reads what stands between two
+//! words (a space, a comma, an apostrophe) from the text itself.
+
+use std::ops::Range;
+
+use super::Agreement;
+use super::references::{self, DocId};
+
+/// One run of letters and digits in a block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// Byte range in [`crate::model::Block::text`].
+    pub start: u32,
+    pub end: u32,
+    /// The spelling, as written: an index into [`Words::spelling`].
+    pub spelling: u32,
+}
+
+impl Run {
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Words {
+    /// Every distinct spelling, one after another.
+    text: String,
+    spellings: Vec<Range<u32>>,
+    /// Hash → spelling id, for interning and [`Words::find`].
+    table: Table,
+    runs: Vec<Run>,
+    /// Per document (the body, then each schedule entry), per block: its runs.
+    blocks: Vec<Vec<Range<u32>>>,
+}
+
+impl Words {
+    /// The words of an agreement, cut on first use and kept with it.
+    pub fn of(a: &Agreement) -> &Words {
+        a.words.get_or_init(|| Words::new(a))
+    }
+
+    fn new(a: &Agreement) -> Words {
+        let mut words = Words { blocks: vec![Vec::new(); a.schedules.len() + 1], ..Words::default() };
+        for (id, doc) in references::documents(a) {
+            words.blocks[slot(id)] = doc
+                .blocks
+                .iter()
+                .map(|b| {
+                    let from = words.runs.len() as u32;
+                    words.cut(&b.text);
+                    from..words.runs.len() as u32
+                })
+                .collect();
+        }
+        words
+    }
+
+    /// Appends the runs of `text`. This reads every byte of the agreement,
+    /// so ASCII is classified by a table and each word hashed as it is read.
+    fn cut(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match CLASS[usize::from(bytes[i])] {
+                OTHER => {
+                    i += 1;
+                    continue;
+                }
+                WORD => {}
+                _ => {
+                    let (is_word, width) = char_class(text, i);
+                    if !is_word {
+                        i += width;
+                        continue;
+                    }
+                }
+            }
+            let start = i;
+            let mut hash = Hash::default();
+            while i < bytes.len() {
+                let b = bytes[i];
+                match CLASS[usize::from(b)] {
+                    WORD => {
+                        hash.add(b);
+                        i += 1;
+                    }
+                    OTHER => break,
+                    _ => {
+                        let (is_word, width) = char_class(text, i);
+                        if !is_word {
+                            break;
+                        }
+                        bytes[i..i + width].iter().for_each(|&b| hash.add(b));
+                        i += width;
+                    }
+                }
+            }
+            let spelling = self.intern(&text[start..i], hash.0);
+            self.runs.push(Run { start: start as u32, end: i as u32, spelling });
+        }
+    }
+
+    /// The id of a spelling, added if new.
+    fn intern(&mut self, word: &str, hash: u64) -> u32 {
+        if self.table.slots.len() < 2 * (self.spellings.len() + 1) {
+            self.table.grow();
+        }
+        let at = match self.table.probe(hash, |id| self.spelling(id) == word) {
+            Ok(id) => return id,
+            Err(at) => at,
+        };
+        let id = self.spellings.len() as u32;
+        let from = self.text.len() as u32;
+        self.text.push_str(word);
+        self.spellings.push(from..self.text.len() as u32);
+        self.table.slots[at] = (hash, id);
+        id
+    }
+
+    /// The words of one text, as if it were the agreement's only block
+    /// (`block(DocId::Body, 0)`): for tests of the rules that read words.
+    pub fn of_text(text: &str) -> Words {
+        let mut words = Words { blocks: vec![Vec::new()], ..Words::default() };
+        words.cut(text);
+        words.blocks[0].push(0..words.runs.len() as u32);
+        words
+    }
+
+    /// The runs of block `block` of document `doc`.
+    pub fn block(&self, doc: DocId, block: usize) -> &[Run] {
+        let Some(range) = self.blocks.get(slot(doc)).and_then(|b| b.get(block)) else { return &[] };
+        &self.runs[range.start as usize..range.end as usize]
+    }
+
+    pub fn spelling(&self, id: u32) -> &str {
+        let r = &self.spellings[id as usize];
+        &self.text[r.start as usize..r.end as usize]
+    }
+
+    /// How many runs there are in the whole agreement.
+    pub fn run_count(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// How many distinct spellings there are: ids are below this.
+    pub fn spelling_count(&self) -> usize {
+        self.spellings.len()
+    }
+
+    /// The id of a spelling, if the text has it.
+    pub fn find(&self, spelling: &str) -> Option<u32> {
+        let mut hash = Hash::default();
+        spelling.bytes().for_each(|b| hash.add(b));
+        self.table.probe(hash.0, |id| self.spelling(id) == spelling).ok()
+    }
+}
+
+/// Byte classes: a letter or digit, other ASCII, or a byte of a multi-byte
+/// character (decoded to classify).
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+const MULTI: u8 = 2;
+
+static CLASS: [u8; 256] = {
+    let mut class = [MULTI; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        class[b] = if (b as u8).is_ascii_alphanumeric() { WORD } else { OTHER };
+        b += 1;
+    }
+    class
+};
+
+/// The hash of a word, built byte by byte as it is read (the "Fx" hash of rustc).
+#[derive(Default)]
+struct Hash(u64);
+
+impl Hash {
+    fn add(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// Open addressing from a word's hash to its spelling id.
+#[derive(Debug, Default)]
+struct Table {
+    /// (hash, id); a power of two long, at most half full.
+    slots: Vec<(u64, u32)>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl Table {
+    /// The id whose slot has `hash` and for which `same` holds, or the free
+    /// slot where it would go.
+    fn probe(&self, hash: u64, same: impl Fn(u32) -> bool) -> Result<u32, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = (hash as usize) & mask;
+        loop {
+            let (slot_hash, id) = self.slots[at];
+            if id == EMPTY {
+                return Err(at);
+            }
+            if slot_hash == hash && same(id) {
+                return Ok(id);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![(0, EMPTY); size]);
+        let mask = size - 1;
+        for (hash, id) in old.into_iter().filter(|&(_, id)| id != EMPTY) {
+            let mut at = (hash as usize) & mask;
+            while self.slots[at].1 != EMPTY {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = (hash, id);
+        }
+    }
+}
+
+/// Where a document's blocks are kept in [`Words::blocks`].
+fn slot(doc: DocId) -> usize {
+    match doc {
+        DocId::Body => 0,
+        DocId::Schedule(i) => i + 1,
+    }
+}
+
+/// The byte ranges of the runs of letters and digits in `text`.
+pub fn runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let (is_word, width) = char_class(text, i);
+            if is_word {
+                break;
+            }
+            i += width;
+        }
+        if i >= text.len() {
+            return None;
+        }
+        let start = i;
+        while i < text.len() {
+            let (is_word, width) = char_class(text, i);
+            if !is_word {
+                break;
+            }
+            i += width;
+        }
+        Some(start..i)
+    })
+}
+
+/// Whether the character at byte `i` is a letter or digit, and its length in bytes.
+pub fn char_class(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str) -> Vec<&str> {
+        let mut words = Words::default();
+        words.cut(text);
+        words.runs.iter().map(|r| &text[r.range()]).collect()
+    }
+
+    #[test]
+    fn runs_of_letters_and_digits_in_any_script() {
+        assert_eq!(
+            cut("The Council’s 12-month Café, (iv) 1.1"),
+            ["The", "Council", "s", "12", "month", "Café", "iv", "1", "1"]
+        );
+        assert_eq!(cut(" – "), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn spellings_are_interned_exactly() {
+        let mut words = Words::default();
+        let text = "Trust trust Trust";
+        words.cut(text);
+        let ids: Vec<u32> = words.runs.iter().map(|r| r.spelling).collect();
+        assert_eq!(ids, [0, 1, 0]);
+        assert_eq!(words.find("trust"), Some(1));
+        assert_eq!(words.find("Trusts"), None);
+    }
+}
