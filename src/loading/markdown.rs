@@ -35,7 +35,7 @@ pub fn parse(file: &Arc<SourceFile>, role: Role) -> Document {
     let scopes = scopes(&blocks, role);
     let provisions = provisions(&blocks, &scopes);
     let execution = execution_blocks(&blocks);
-    Document { file: Arc::clone(file), kind, blocks, provisions, scopes, execution }
+    Document { file: Arc::clone(file), kind, blocks, provisions, scopes, execution, joined: Default::default() }
 }
 
 fn collect_blocks<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>, out: &mut Vec<Block>) {

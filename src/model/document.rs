@@ -3,7 +3,7 @@
 //! text back to the source bytes.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::number::{Number, NumberKind};
 use super::offsets::Offsets;
@@ -20,6 +20,8 @@ pub struct Document {
     /// each Part, Appendix, Annex or lettered section heading.
     pub scopes: Vec<Scope>,
     pub execution: Vec<ExecutionBlock>,
+    /// The blocks' texts in one string, on first use (see [`Document::joined`]).
+    pub joined: OnceLock<Joined>,
 }
 
 #[derive(Debug, Clone)]
@@ -199,7 +201,8 @@ impl Document {
         debug_assert_eq!(self.file.text, file.text);
         let repoint = |span: &mut Span| span.file = Arc::clone(file);
         let mut doc = self.clone();
-        let Document { file: doc_file, kind, blocks, provisions: _, scopes: _, execution } = &mut doc;
+        // The joined text has no spans: it serves the copy as it is.
+        let Document { file: doc_file, kind, blocks, provisions: _, scopes: _, execution, joined: _ } = &mut doc;
         *doc_file = Arc::clone(file);
         if let DocKind::Schedule { number, title } = kind {
             number.iter_mut().chain(title.iter_mut()).for_each(|l| repoint(&mut l.span));
@@ -219,6 +222,11 @@ impl Document {
             }
         }
         doc
+    }
+
+    /// The blocks' texts in one string, made on first use.
+    pub fn joined(&self) -> &Joined {
+        self.joined.get_or_init(|| Joined::new(&self.blocks))
     }
 
     /// Finds the provision whose number has the given key, in any scope.
@@ -246,6 +254,45 @@ impl Document {
         let title_says = self.schedule_title().is_some_and(|t| t.trim().eq_ignore_ascii_case("not used"));
         (texts.is_empty() && title_says)
             || (texts.len() == 1 && texts[0].trim_end_matches('.').eq_ignore_ascii_case("not used"))
+    }
+}
+
+/// The texts of a document's blocks one after another, each followed by a
+/// NUL. A pattern that cannot match a NUL finds in it exactly what it finds
+/// in each block's text (a NUL ends a word as the end of a text does), with
+/// one search per document instead of one per block: on a paragraph,
+/// starting a search costs more than searching.
+#[derive(Debug, Clone, Default)]
+pub struct Joined {
+    pub text: String,
+    /// Where each block's text starts in `text`.
+    starts: Vec<usize>,
+}
+
+impl Joined {
+    fn new(blocks: &[Block]) -> Joined {
+        let mut text = String::with_capacity(blocks.iter().map(|b| b.text.len() + 1).sum());
+        let mut starts = Vec::with_capacity(blocks.len());
+        for b in blocks {
+            starts.push(text.len());
+            text.push_str(&b.text);
+            text.push('\0');
+        }
+        Joined { text, starts }
+    }
+
+    /// Where block `block`'s text starts in [`Joined::text`].
+    pub fn start(&self, block: usize) -> usize {
+        self.starts[block]
+    }
+
+    /// The block and the range in its text of a range of [`Joined::text`]
+    /// that lies within one block (as a match of a pattern that cannot
+    /// match a NUL does).
+    pub fn locate(&self, range: Range<usize>) -> (usize, Range<usize>) {
+        let block = self.starts.partition_point(|&s| s <= range.start).saturating_sub(1);
+        let start = self.starts.get(block).copied().unwrap_or(0);
+        (block, range.start - start..range.end - start)
     }
 }
 

@@ -13,7 +13,7 @@ pub mod source;
 pub mod words;
 
 pub use agreement::{Agreement, Schedule};
-pub use document::{Block, BlockKind, DocKind, Document, ExecutionBlock, Provision, Section};
+pub use document::{Block, BlockKind, DocKind, Document, ExecutionBlock, Joined, Provision, Section};
 pub use metadata::Metadata;
 pub use number::Number;
 pub use offsets::Offsets;

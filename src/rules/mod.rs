@@ -15,6 +15,34 @@ pub mod terms;
 pub mod waivers;
 pub mod xref;
 
+/// Real agreements for the unit tests of the rules.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::loading::{Repo, load_agreement};
+    use crate::model::{Agreement, Document};
+
+    /// The agreements bundled with s75 (the real 2019 one among them).
+    pub fn bundled() -> Vec<Agreement> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("agreements");
+        ["coventry-cwpt-2019", "coventry-cwpt-2022", "coventry-mh-pool-2022"]
+            .iter()
+            .map(|id| {
+                let dir = root.join(id);
+                let repo = Repo::for_paths(std::slice::from_ref(&dir)).expect("the repository");
+                load_agreement(&repo, &dir).expect("a bundled agreement loads")
+            })
+            .collect()
+    }
+
+    /// Every document of the bundled agreements.
+    pub fn bundled_documents() -> Vec<Document> {
+        bundled()
+            .into_iter()
+            .flat_map(|a| std::iter::once(a.body).chain(a.schedules.into_iter().filter_map(|s| s.doc)))
+            .collect()
+    }
+}
+
 use std::sync::Arc;
 
 use jiff::civil::Date;

@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
+use crate::model::Document;
 use crate::model::metadata::{Duration, DurationUnit};
+use crate::model::pattern::{Groups, Scanner};
 
 /// Number words up to ninety-nine; compounds ("twenty-four") are built from these.
 const UNITS: [&str; 20] = [
@@ -102,13 +104,55 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("the duration pattern is valid")
 });
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE: LazyLock<Scanner> = LazyLock::new(|| {
     let months = MONTHS.iter().map(|m| format!("{}(?:{})?", &m[..3], &m[3..])).collect::<Vec<_>>().join("|");
     let pattern = format!(
         r"(?i-u)\b(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<m1>{months}|Sept)\.?,?\s+(?P<y1>[0-9]{{4}})|(?P<m2>{months}|Sept)\.?\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,\s*(?P<y2>[0-9]{{4}}))\b"
     );
-    Regex::new(&pattern).expect("the date pattern is valid")
+    Scanner::new(&pattern)
 });
+
+/// What [`durations`], [`words_figures`] and [`dates`] find in each block
+/// of a document, by block.
+#[derive(Debug, Default)]
+pub struct InBlocks {
+    pub durations: Vec<Vec<FoundDuration>>,
+    pub words_figures: Vec<Vec<WordsFigures>>,
+    pub dates: Vec<Vec<FoundDate>>,
+}
+
+/// Periods and dates in every block of a document: each pattern searches
+/// the document's joined text once (neither can match a NUL).
+pub fn in_blocks(doc: &Document) -> InBlocks {
+    let joined = doc.joined();
+    let n = doc.blocks.len();
+    let mut found =
+        InBlocks { durations: vec![Vec::new(); n], words_figures: vec![Vec::new(); n], dates: vec![Vec::new(); n] };
+    let local = |range: Range<usize>| joined.locate(range);
+    for c in DURATION.captures_iter(&joined.text) {
+        match read_duration(&c) {
+            Ok(Some(mut d)) => {
+                let (b, range) = local(d.range);
+                d.range = range;
+                found.durations[b].push(d);
+            }
+            Ok(None) => {}
+            Err(mut w) => {
+                let (b, range) = local(w.range);
+                w.range = range;
+                found.words_figures[b].push(w);
+            }
+        }
+    }
+    for c in DATE.captures_iter(&joined.text) {
+        if let Some(mut d) = read_date(&c) {
+            let (b, range) = local(d.range);
+            d.range = range;
+            found.dates[b].push(d);
+        }
+    }
+    found
+}
 
 /// Every period in `text`. Periods whose words and figure disagree are left
 /// out here and returned by [`words_figures`].
@@ -176,19 +220,18 @@ pub fn dates(text: &str) -> Vec<FoundDate> {
     DATE.captures_iter(text).filter_map(|c| read_date(&c)).collect()
 }
 
-fn read_date(c: &regex::Captures) -> Option<FoundDate> {
-    let whole = c.get(0)?;
+fn read_date(c: &Groups) -> Option<FoundDate> {
     let (d, m, y) = match (c.name("d1"), c.name("m1"), c.name("y1")) {
         (Some(d), Some(m), Some(y)) => (d, m, y),
         _ => (c.name("d2")?, c.name("m2")?, c.name("y2")?),
     };
-    let day: i8 = d.as_str().parse().ok()?;
-    let year: i16 = y.as_str().parse().ok()?;
-    let month = month_number(m.as_str())?;
+    let day: i8 = d.parse().ok()?;
+    let year: i16 = y.parse().ok()?;
+    let month = month_number(m)?;
     if !(1..=31).contains(&day) {
         return None;
     }
-    Some(FoundDate { date: Date::new(year, month, day).ok(), range: whole.range() })
+    Some(FoundDate { date: Date::new(year, month, day).ok(), range: c.whole() })
 }
 
 fn month_number(name: &str) -> Option<i8> {

@@ -139,7 +139,10 @@ impl Family for Dates {
     }
 
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
-        let facts = text::read(a);
+        // Periods and dates in every block, read once for the body's
+        // statements and for the words-and-figures checks.
+        let found: Vec<english::InBlocks> = a.documents().map(english::in_blocks).collect();
+        let facts = text::read_found(a, &found[0]);
         let t = term::resolve(a, &facts);
         check_term_arithmetic(a, out);
         check_metadata_against_text(a, &facts, &t, out);
@@ -147,7 +150,7 @@ impl Family for Dates {
         check_notice(&t, out);
         check_extension_deadline(&t, out);
         check_contributions(a, &t, out);
-        check_words(a, out);
+        check_words(a, found, out);
     }
 }
 
@@ -412,13 +415,10 @@ fn check_contributions(a: &Agreement, t: &ResolvedTerm, out: &mut Vec<Finding>) 
 }
 
 /// Periods whose words and figures disagree, and dates the calendar lacks, anywhere in the text.
-fn check_words(a: &Agreement, out: &mut Vec<Finding>) {
-    for doc in a.documents() {
-        for b in &doc.blocks {
-            if !b.text.contains(|c: char| c.is_ascii_digit()) {
-                continue;
-            }
-            for w in english::words_figures(&b.text) {
+fn check_words(a: &Agreement, found: Vec<english::InBlocks>, out: &mut Vec<Finding>) {
+    for (doc, found) in a.documents().zip(found) {
+        for ((b, words_figures), dates) in doc.blocks.iter().zip(found.words_figures).zip(found.dates) {
+            for w in words_figures {
                 out.push(
                     Finding::new(
                         WORDS_FIGURES,
@@ -428,7 +428,7 @@ fn check_words(a: &Agreement, out: &mut Vec<Finding>) {
                     .help("correct the words or the figure"),
                 );
             }
-            for d in english::dates(&b.text).into_iter().filter(|d| d.date.is_none()) {
+            for d in dates.into_iter().filter(|d| d.date.is_none()) {
                 out.push(Finding::new(
                     IMPOSSIBLE_DATE,
                     b.span_of(d.range.clone()),

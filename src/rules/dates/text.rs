@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-use super::english::{self, FoundDuration};
+use super::english::{self, FoundDate, FoundDuration};
 use crate::model::metadata::Duration;
 use crate::model::{Agreement, Block, Located, Section};
 
@@ -104,41 +104,48 @@ fn is_definition_of(block: &Block, term: &str) -> bool {
 
 /// Reads the body of `agreement`.
 pub fn read(agreement: &Agreement) -> TextFacts {
+    read_found(agreement, &english::in_blocks(&agreement.body))
+}
+
+/// As [`read`], given the periods and dates of the body's blocks.
+pub fn read_found(agreement: &Agreement, found: &english::InBlocks) -> TextFacts {
     let mut facts = TextFacts::default();
-    for block in agreement.body.blocks.iter().filter(|b| b.section == Section::Clauses && !b.is_heading()) {
-        read_block(block, &mut facts);
+    let blocks = agreement.body.blocks.iter().zip(&found.dates).zip(&found.durations);
+    for ((block, dates), periods) in blocks.filter(|((b, _), _)| b.section == Section::Clauses && !b.is_heading()) {
+        read_block(block, dates, periods, &mut facts);
     }
     facts
 }
 
-fn read_block(block: &Block, facts: &mut TextFacts) {
+/// Reads one block, given the dates and periods in it.
+fn read_block(block: &Block, dates: &[FoundDate], periods: &[FoundDuration], facts: &mut TextFacts) {
     let text = block.text.as_str();
     let at = |range: std::ops::Range<usize>| block.span_of(range);
+    if dates.is_empty() && periods.is_empty() {
+        return;
+    }
     let commencement_def = is_definition_of(block, "Commencement Date");
     let term_def = is_definition_of(block, "Term");
 
     // Dates: commencement and expiry.
-    if text.contains(|c: char| c.is_ascii_digit()) {
-        for (i, d) in english::dates(text).into_iter().enumerate() {
-            let Some(date) = d.date else { continue };
-            let before = &text[..d.range.start];
-            if (commencement_def && i == 0) || BEFORE_COMMENCEMENT.is_match(before) {
-                facts.commencement.push(Located::new(date, at(d.range)));
-            } else if (term_def && BEFORE_EXPIRY_IN_TERM.is_match(before)) || BEFORE_EXPIRY.is_match(before) {
-                facts.expiry.push(Located::new(date, at(d.range)));
-            }
+    for (i, d) in dates.iter().enumerate() {
+        let Some(date) = d.date else { continue };
+        let before = &text[..d.range.start];
+        if (commencement_def && i == 0) || BEFORE_COMMENCEMENT.is_match(before) {
+            facts.commencement.push(Located::new(date, at(d.range.clone())));
+        } else if (term_def && BEFORE_EXPIRY_IN_TERM.is_match(before)) || BEFORE_EXPIRY.is_match(before) {
+            facts.expiry.push(Located::new(date, at(d.range.clone())));
         }
     }
 
-    let lower = text.to_ascii_lowercase();
-    let periods = english::durations(text);
     if periods.is_empty() {
         return;
     }
+    let lower = text.to_ascii_lowercase();
     let is_duration_clause = term_def || (DURATION_VERBS.is_match(text) && !NOT_DURATION.is_match(text));
     let is_notice_clause = lower.contains("terminat") && lower.contains("notice") && !FAULT.is_match(text);
     let is_extension_clause = lower.contains("extend") || lower.contains("extension");
-    for FoundDuration { duration, range } in periods {
+    for &FoundDuration { duration, ref range } in periods {
         let (before, after) = (&text[..range.start], &text[range.end..]);
         let span = at(range.clone());
         if is_duration_clause && FROM_COMMENCEMENT.is_match(after) {

@@ -134,11 +134,12 @@ impl Family for Residue {
         let draft = agreement.meta.status.as_ref().is_some_and(|s| s.state.value == State::Draft);
         let placeholder_code = if draft { DRAFT_PLACEHOLDER } else { PLACEHOLDER };
         for doc in agreement.documents() {
-            for (i, b) in doc.blocks.iter().enumerate() {
+            let placeholders = placeholder::in_document(doc);
+            for ((i, b), hits) in doc.blocks.iter().enumerate().zip(placeholders) {
                 if b.kind == BlockKind::Code {
                     continue;
                 }
-                check_placeholders(b, placeholder_code, out);
+                check_placeholders(b, hits, placeholder_code, out);
                 shape::check_block_shape(doc, i, out);
                 brackets::check_number_suffix(b, out);
             }
@@ -152,8 +153,8 @@ impl Family for Residue {
     }
 }
 
-fn check_placeholders(b: &Block, code: &str, out: &mut Vec<Finding>) {
-    for hit in placeholder::placeholders(&b.text) {
+fn check_placeholders(b: &Block, hits: Vec<placeholder::Hit>, code: &str, out: &mut Vec<Finding>) {
+    for hit in hits {
         out.push(
             Finding::new(code, b.span_of(hit.range.clone()), format!("placeholder {} left in the text", hit.text))
                 .label("placeholder")

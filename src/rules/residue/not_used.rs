@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::Agreement;
+use crate::model::{Agreement, Document};
 use crate::rules::Finding;
 
 use super::NOT_USED_REFERENCE;
@@ -32,10 +32,38 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,3}[A-Z]?").exp
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:to|-|–)\s*$").expect("valid pattern"));
 
+/// The mentions in one text: what [`mentions_by_block`] finds in each block.
+#[cfg(test)]
 pub fn mentions(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for caps in SCHEDULES.captures_iter(text) {
-        let (Some(whole), Some(list)) = (caps.get(0), caps.get(1)) else { continue };
+        read_mention(&caps, &mut out);
+    }
+    out
+}
+
+/// [`mentions`] in every block of a document, by block: the pattern
+/// searches the document's joined text once (it cannot match a NUL).
+fn mentions_by_block(doc: &Document) -> Vec<Vec<Mention>> {
+    let joined = doc.joined();
+    let mut out: Vec<Vec<Mention>> = vec![Vec::new(); doc.blocks.len()];
+    for caps in SCHEDULES.captures_iter(&joined.text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let (b, _) = joined.locate(whole.range());
+        let start = joined.start(b);
+        let from = out[b].len();
+        read_mention(&caps, &mut out[b]);
+        for m in &mut out[b][from..] {
+            m.range = m.range.start - start..m.range.end - start;
+        }
+    }
+    out
+}
+
+/// The mentions in one match of [`SCHEDULES`], at their places in the searched text.
+fn read_mention(caps: &regex::Captures, out: &mut Vec<Mention>) {
+    {
+        let (Some(whole), Some(list)) = (caps.get(0), caps.get(1)) else { return };
         let items: Vec<_> = ITEM.find_iter(list.as_str()).collect();
         for (k, item) in items.iter().enumerate() {
             let sep_before = k.checked_sub(1).map(|p| &list.as_str()[items[p].end()..item.start()]);
@@ -49,7 +77,6 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             out.push(Mention { range: start..list.start() + item.end(), number: item.as_str().to_string() });
         }
     }
-    out
 }
 
 pub(super) fn check_not_used_references(agreement: &Agreement, out: &mut Vec<Finding>) {
@@ -61,14 +88,14 @@ pub(super) fn check_not_used_references(agreement: &Agreement, out: &mut Vec<Fin
     let mentioned: Vec<Vec<Vec<Mention>>> = agreement
         .documents()
         .map(|doc| {
-            doc.blocks
-                .iter()
-                .map(|b| {
-                    let found = mentions(&b.text);
-                    // A contents line or a statement that the schedule is not used.
-                    if !found.is_empty() && says_not_used(&b.text) { Vec::new() } else { found }
-                })
-                .collect()
+            let mut found = mentions_by_block(doc);
+            for (b, mentions) in doc.blocks.iter().zip(&mut found) {
+                // A contents line or a statement that the schedule is not used.
+                if !mentions.is_empty() && says_not_used(&b.text) {
+                    mentions.clear();
+                }
+            }
+            found
         })
         .collect();
     for schedule in not_used {
@@ -110,6 +137,14 @@ fn says_not_used(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_searched_at_once_has_each_blocks_mentions() {
+        for doc in crate::rules::testing::bundled_documents() {
+            let by_block: Vec<Vec<Mention>> = doc.blocks.iter().map(|b| mentions(&b.text)).collect();
+            assert_eq!(mentions_by_block(&doc), by_block, "{}", doc.file.path);
+        }
+    }
 
     fn numbers(text: &str) -> Vec<(String, String)> {
         mentions(text).into_iter().map(|m| (text[m.range].to_string(), m.number)).collect()

@@ -14,6 +14,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::model::Document;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     /// Byte range in the text.
@@ -66,13 +68,10 @@ static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
 static TO_BE_CONFIRMED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i-u)\bto be (?:confirmed|advised|determined)\b").expect("pattern is valid"));
 
+/// The placeholders of one text: what [`in_document`] finds in each block.
+#[cfg(test)]
 pub fn placeholders(text: &str) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    for (range, inner) in bracket_groups(text) {
-        if is_placeholder(inner) {
-            hits.push(Hit { text: text[range.clone()].to_string(), range });
-        }
-    }
+    let mut hits = bracketed(text);
     for m in TOKENS.find_iter(text) {
         hits.push(Hit { range: m.range(), text: m.as_str().to_string() });
     }
@@ -81,6 +80,38 @@ pub fn placeholders(text: &str) -> Vec<Hit> {
             hits.push(Hit { range: m.range(), text: m.as_str().to_string() });
         }
     }
+    outermost(hits)
+}
+
+/// [`placeholders`] of every block of a document, by block: the patterns
+/// search the document's joined text once (they cannot match a NUL).
+pub fn in_document(doc: &Document) -> Vec<Vec<Hit>> {
+    let mut hits: Vec<Vec<Hit>> = doc.blocks.iter().map(|b| bracketed(&b.text)).collect();
+    let joined = doc.joined();
+    for m in TOKENS.find_iter(&joined.text) {
+        let (b, range) = joined.locate(m.range());
+        hits[b].push(Hit { range, text: m.as_str().to_string() });
+    }
+    for m in TO_BE_CONFIRMED.find_iter(&joined.text) {
+        let (b, range) = joined.locate(m.range());
+        if stands_alone(&doc.blocks[b].text, range.clone()) {
+            hits[b].push(Hit { range, text: m.as_str().to_string() });
+        }
+    }
+    hits.into_iter().map(outermost).collect()
+}
+
+/// Bracketed placeholders: "[insert date]", "[Trust/Council]".
+fn bracketed(text: &str) -> Vec<Hit> {
+    bracket_groups(text)
+        .into_iter()
+        .filter(|(_, inner)| is_placeholder(inner))
+        .map(|(range, _)| Hit { text: text[range.clone()].to_string(), range })
+        .collect()
+}
+
+/// The hits in reading order, without those inside another.
+fn outermost(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
     let mut out: Vec<Hit> = Vec::new();
     for h in hits {
@@ -170,6 +201,14 @@ pub fn is_drafting_note(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_searched_at_once_has_each_blocks_placeholders() {
+        for doc in crate::rules::testing::bundled_documents() {
+            let by_block: Vec<Vec<Hit>> = doc.blocks.iter().map(|b| placeholders(&b.text)).collect();
+            assert_eq!(in_document(&doc), by_block, "{}", doc.file.path);
+        }
+    }
 
     fn found(text: &str) -> Vec<String> {
         placeholders(text).into_iter().map(|h| h.text).collect()

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use regex::Regex;
+use crate::model::pattern::{Groups, Scanner};
 
 use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
@@ -38,7 +38,9 @@ pub struct Citation {
 #[derive(Debug)]
 pub struct Acts {
     pub acts: Vec<Act>,
-    regex: Option<Regex>,
+    regex: Option<Scanner>,
+    /// The group of each act's names in `regex`, by act.
+    groups: Vec<usize>,
 }
 
 /// Words that join a longer title ("Local Government and Public Involvement
@@ -53,15 +55,19 @@ impl Acts {
         let Some(regex) = &self.regex else { return Vec::new() };
         let mut out = Vec::new();
         for caps in regex.captures_iter(text) {
-            let (Some(whole), Some(year)) = (caps.get(0), caps.name("year")) else { continue };
-            let Some(act) = (0..self.acts.len()).find(|i| caps.name(&format!("a{i}")).is_some()) else { continue };
-            if continues_a_title(&text[..whole.start()]) {
-                continue;
+            if let Some(c) = self.citation(&caps).filter(|c| !continues_a_title(&text[..c.range.start])) {
+                out.push(c);
             }
-            let Ok(year) = year.as_str().parse::<i16>() else { continue };
-            out.push(Citation { act, year, range: whole.range() });
         }
         out
+    }
+
+    /// The citation one match stands for, at its place in the searched text.
+    fn citation(&self, caps: &Groups) -> Option<Citation> {
+        let year = caps.name("year")?;
+        let act = self.groups.iter().position(|&g| caps.has(g))?;
+        let year = year.parse::<i16>().ok()?;
+        Some(Citation { act, year, range: caps.whole() })
     }
 }
 
@@ -106,12 +112,18 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Acts, LoadError> {
         None
     } else {
         let pattern = format!(r"(?-u:\b)(?:{})\s+(?P<year>1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)", pieces.join("|"));
+        // Titles begin with common words ("Local", "Health"): a literal
+        // prefilter would stop at each; the automaton alone reads faster.
         Some(
-            Regex::new(&pattern)
+            Scanner::build(&pattern)
                 .map_err(|e| LoadError::file(&file.path, format!("the act titles do not combine: {e}")))?,
         )
     };
-    Ok(Acts { acts, regex })
+    let groups = match &regex {
+        Some(r) => (0..acts.len()).filter_map(|i| r.group_index(&format!("a{i}"))).collect(),
+        None => Vec::new(),
+    };
+    Ok(Acts { acts, regex, groups })
 }
 
 const ACT_KEYS: [&str; 4] = ["title", "aliases", "source", "years"];

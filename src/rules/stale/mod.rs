@@ -168,8 +168,10 @@ impl Family for Stale {
         let expiry = t.expiry.as_ref().map(|e| e.value);
         let range = t.range_text().unwrap_or_else(|| format!("from {}", c.value));
         let term = Term { commencement: c.value, expiry, range };
-        let party_entries = self.check_parties(a, &term, out);
-        self.check_text(a, &term, &party_entries, out);
+        // The register's names in every block of every document, found once.
+        let mentions: Mentions = a.documents().map(|d| self.register.find_in(d)).collect();
+        let party_entries = self.check_parties(a, &term, &mentions, out);
+        self.check_text(a, &term, &party_entries, &mentions, out);
     }
 }
 
@@ -190,7 +192,7 @@ impl Stale {
 
     /// Parties whose kind or name is a register entry. Returns the entries
     /// reported this way, whose mentions in the text are then not repeated.
-    fn check_parties(&self, a: &Agreement, term: &Term, out: &mut Vec<Finding>) -> Vec<usize> {
+    fn check_parties(&self, a: &Agreement, term: &Term, mentions: &Mentions, out: &mut Vec<Finding>) -> Vec<usize> {
         let mut reported = Vec::new();
         for party in &a.meta.parties {
             let mut hits: Vec<(usize, Span)> = Vec::new();
@@ -239,7 +241,7 @@ impl Stale {
                 let mut f = Finding::new(code, span, message)
                     .label(format!("{} on {}", entry.change.future(), entry.from))
                     .help(self.help(entry, &format!("successor: {}", entry.successor)));
-                if let Some(first) = self.first_mention(a, i) {
+                if let Some(first) = first_mention(a, mentions, i) {
                     f = f.related(first, format!("named in the text as a {}", entry.name));
                 }
                 if let Some(s) = self.successor_mention(a, entry) {
@@ -251,12 +253,6 @@ impl Stale {
         reported
     }
 
-    fn first_mention(&self, a: &Agreement, entry: usize) -> Option<Span> {
-        a.documents().flat_map(|d| d.blocks.iter()).find_map(|b| {
-            self.register.find(&b.text).into_iter().find(|m| m.entry == entry).map(|m| b.span_of(m.range))
-        })
-    }
-
     fn successor_mention(&self, a: &Agreement, entry: &Entry) -> Option<Span> {
         a.documents().flat_map(|d| d.blocks.iter()).find_map(|b| {
             entry.successor_names.iter().find(|n| contains_word(&b.text, n)).and_then(|n| {
@@ -266,15 +262,22 @@ impl Stale {
         })
     }
 
-    fn check_text(&self, a: &Agreement, term: &Term, party_entries: &[usize], out: &mut Vec<Finding>) {
+    fn check_text(
+        &self,
+        a: &Agreement,
+        term: &Term,
+        party_entries: &[usize],
+        mentions: &Mentions,
+        out: &mut Vec<Finding>,
+    ) {
         let entries = &self.register.entries;
-        for doc in a.documents() {
+        for (doc, in_doc) in a.documents().zip(mentions) {
             // Names that go stale during the term: one finding per entry per file.
             let mut during: BTreeMap<usize, (Span, String, usize)> = BTreeMap::new();
-            for b in &doc.blocks {
+            for (b, in_block) in doc.blocks.iter().zip(in_doc) {
                 // Mentions of each entry in this block, live and historical.
                 let mut live: BTreeMap<usize, Vec<(std::ops::Range<usize>, bool)>> = BTreeMap::new();
-                for m in self.register.find(&b.text) {
+                for m in in_block.iter().cloned() {
                     let e = &entries[m.entry];
                     if !e.context.is_empty() && !in_context(b, &e.context) {
                         continue;
@@ -370,6 +373,7 @@ impl Stale {
 
     fn check_acts(&self, a: &Agreement, out: &mut Vec<Finding>) {
         for doc in a.documents() {
+            // Few paragraphs cite an Act: each is searched on its own.
             for b in doc.blocks.iter().filter(|b| b.text.contains(" Act")) {
                 for c in self.acts.find(&b.text) {
                     let act = &self.acts.acts[c.act];
@@ -392,6 +396,15 @@ impl Stale {
             }
         }
     }
+}
+
+/// The register's mentions: per document, per block.
+type Mentions = Vec<Vec<Vec<register::Mention>>>;
+
+/// Where the text first names a register entry.
+fn first_mention(a: &Agreement, mentions: &Mentions, entry: usize) -> Option<Span> {
+    let mut blocks = a.documents().zip(mentions).flat_map(|(d, m)| d.blocks.iter().zip(m));
+    blocks.find_map(|(b, m)| m.iter().find(|m| m.entry == entry).map(|m| b.span_of(m.range.clone())))
 }
 
 fn in_context(b: &Block, words: &[String]) -> bool {

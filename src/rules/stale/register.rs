@@ -14,7 +14,8 @@ use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
 use crate::model::metadata::PartyKind;
-use crate::model::{SourceFile, Span};
+use crate::model::pattern::searches_joined;
+use crate::model::{Document, SourceFile, Span};
 
 /// What happened to the name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +160,9 @@ pub struct Register {
     pub narrative: Narrative,
     /// One pattern per exception and per entry, searched together.
     regex: Option<Regex>,
+    /// Whether every pattern can search a document's joined text (see
+    /// [`searches_joined`]); a pack's own pattern may not.
+    joinable: bool,
     /// Pattern id → what it stands for.
     targets: Vec<Target>,
 }
@@ -179,6 +183,21 @@ impl Register {
                 _ => None,
             })
             .collect()
+    }
+
+    /// [`Register::find`] in every block of a document, by block: one
+    /// search of the document's joined text when the patterns allow it.
+    pub fn find_in(&self, doc: &Document) -> Vec<Vec<Mention>> {
+        if !self.joinable {
+            return doc.blocks.iter().map(|b| self.find(&b.text)).collect();
+        }
+        let joined = doc.joined();
+        let mut out = vec![Vec::new(); doc.blocks.len()];
+        for m in self.find(&joined.text) {
+            let (b, range) = joined.locate(m.range);
+            out[b].push(Mention { entry: m.entry, range });
+        }
+        out
     }
 
     /// The source keys of an entry with their citations: "[S15] https://…".
@@ -364,7 +383,8 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
                 .map_err(|e| LoadError::file(&file.path, format!("the register's patterns do not combine: {e}")))?,
         )
     };
-    Ok(Register { entries, sources, narrative, regex, targets })
+    let joinable = pieces.iter().all(|p| searches_joined(p));
+    Ok(Register { entries, sources, narrative, regex, joinable, targets })
 }
 
 #[cfg(test)]

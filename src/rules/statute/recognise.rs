@@ -259,7 +259,6 @@ pub fn find(units: &Units, heading: &[Phrase], text: &[Phrase]) -> Option<Eviden
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loading::{Repo, load_agreement};
     use crate::rules::statute::phrase::Words;
     use crate::rules::{Context, statute::Pack};
 
@@ -307,14 +306,11 @@ mod tests {
 
     #[test]
     fn the_index_finds_what_a_unit_by_unit_search_finds() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let cx = Context::new(jiff::civil::date(2026, 12, 1));
         let pack = Pack::parse(&cx.packs.statute).expect("the built-in pack reads");
         let mut compared = 0;
-        for id in ["coventry-cwpt-2019", "coventry-cwpt-2022", "coventry-mh-pool-2022"] {
-            let dir = root.join("agreements").join(id);
-            let repo = Repo::for_paths(std::slice::from_ref(&dir)).expect("repository");
-            let a = load_agreement(&repo, &dir).expect("loads");
+        for a in crate::rules::testing::bundled() {
+            let id = a.id().to_string();
             let units = units(&a);
             for element in &pack.elements {
                 let view = |e: Option<Evidence>| e.map(|e| (e.reference, e.span.range, e.detail));
