@@ -262,6 +262,22 @@ pub fn long_date(d: Date) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_document_searched_at_once_has_each_blocks_periods_and_dates() {
+        let (mut periods, mut found_dates) = (0, 0);
+        for doc in crate::rules::testing::bundled_documents() {
+            let found = in_blocks(&doc);
+            for (i, b) in doc.blocks.iter().enumerate() {
+                assert_eq!(found.durations[i], durations(&b.text), "{}: {}", doc.file.path, b.text);
+                assert_eq!(found.words_figures[i], words_figures(&b.text), "{}: {}", doc.file.path, b.text);
+                assert_eq!(found.dates[i], dates(&b.text), "{}: {}", doc.file.path, b.text);
+                periods += found.durations[i].len();
+                found_dates += found.dates[i].len();
+            }
+        }
+        assert!(periods > 20 && found_dates > 20, "{periods} periods, {found_dates} dates");
+    }
+
     fn dur(amount: u32, unit: DurationUnit) -> Duration {
         Duration { amount, unit }
     }

@@ -391,6 +391,22 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_document_searched_at_once_has_each_blocks_mentions() {
+        let packs = crate::rules::Packs::builtin();
+        let register = parse(&packs.stale).expect("the built-in register reads");
+        assert!(register.joinable, "the built-in register searches joined text");
+        let view = |m: &[Mention]| m.iter().map(|m| (m.entry, m.range.clone())).collect::<Vec<_>>();
+        let mut found = 0;
+        for doc in crate::rules::testing::bundled_documents() {
+            for (b, mentions) in doc.blocks.iter().zip(register.find_in(&doc)) {
+                assert_eq!(view(&mentions), view(&register.find(&b.text)), "{}: {}", doc.file.path, b.text);
+                found += mentions.len();
+            }
+        }
+        assert!(found > 10, "the bundled agreements name stale bodies ({found} mentions)");
+    }
+
     fn register(text: &str) -> Result<Register, LoadError> {
         parse(&SourceFile::new("register.toml", "register.toml", text.to_string()))
     }
