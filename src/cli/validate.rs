@@ -47,6 +47,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if args.matrix && args.format != Format::Human {
         bail!("--matrix goes with the human report; for other formats use `s75 matrix --format …`");
     }
+    // Not waited for: a check that needs a pattern first waits for it, or
+    // compiles it itself if this has not reached it yet.
+    rayon::spawn(crate::rules::compile_patterns);
     let repo = Repo::for_paths(&args.paths)?;
     let today = super::today(args.today)?;
     let (mut checker, config) = Checker::configured(&repo.root, today)?;

@@ -14,7 +14,9 @@ use std::ops::Range;
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures;
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+mod joined;
+pub use joined::searches_joined;
 
 /// A pattern compiled for phrases at a known place; see the module comment.
 pub struct Anchored {
@@ -50,63 +52,88 @@ impl Anchored {
     }
 }
 
-/// A pattern compiled to scan a whole document for matches anywhere, with
-/// no literal prefilter: where a pattern's first letters are common in
-/// English (the day or month that opens a date), a prefilter stops at
-/// almost every word and restarts the search there, which made a scan of
-/// an agreement for dates six times slower than the automaton alone.
+/// A pattern compiled without a literal prefilter. Working out a pattern's
+/// literals is half or more of the cost of compiling it, and they help only
+/// a search of a long text for a rare word: not a pattern that reads a
+/// paragraph or the words around a match, nor one whose first letters are
+/// common in English (the day or month that opens a date), for which a
+/// prefilter stops at almost every word and restarts the search there (a
+/// scan of an agreement for dates was six times slower with it). The
+/// methods are those of `regex::Regex`, and so are the matches.
 #[derive(Debug)]
-pub struct Scanner {
+pub struct Pattern {
     regex: Regex,
 }
 
-impl Scanner {
+impl Pattern {
     /// Compiles a pattern written in this program.
     ///
     /// # Panics
     /// If the pattern is invalid (see [`Anchored::new`]).
-    pub fn new(pattern: &str) -> Scanner {
-        Scanner::build(pattern).expect("valid regex literal")
+    pub fn new(pattern: &str) -> Pattern {
+        Pattern::build(pattern).expect("valid regex literal")
     }
 
     /// Compiles a pattern made from a rule pack's data.
-    pub fn build(pattern: &str) -> Result<Scanner, Box<meta::BuildError>> {
+    pub fn build(pattern: &str) -> Result<Pattern, Box<meta::BuildError>> {
         let config = meta::Config::new().auto_prefilter(false);
-        Ok(Scanner { regex: meta::Builder::new().configure(config).build(pattern).map_err(Box::new)? })
+        Ok(Pattern { regex: meta::Builder::new().configure(config).build(pattern).map_err(Box::new)? })
     }
 
-    /// The index of the group named `name`.
-    pub fn group_index(&self, name: &str) -> Option<usize> {
-        self.regex.group_info().to_index(regex_automata::PatternID::ZERO, name)
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex.is_match(text)
+    }
+
+    /// The leftmost match.
+    pub fn find<'t>(&self, text: &'t str) -> Option<Found<'t>> {
+        self.regex.find(text).map(|m| Found { text, range: m.range() })
+    }
+
+    /// Every match, leftmost first.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Found<'t>> + 't {
+        self.regex.find_iter(text).map(move |m| Found { text, range: m.range() })
+    }
+
+    /// The leftmost match and its groups.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<Groups<'t>> {
+        let mut caps = self.regex.create_captures();
+        self.regex.captures(text, &mut caps);
+        caps.is_match().then_some(Groups { text, caps })
     }
 
     /// Every match, leftmost first, with its groups.
     pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Groups<'t>> + 't {
         self.regex.captures_iter(text).map(move |caps| Groups { text, caps })
     }
+
+    /// The index of the group named `name`.
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.regex.group_info().to_index(regex_automata::PatternID::ZERO, name)
+    }
 }
 
-/// Whether a pattern finds in a document's [`crate::model::Joined`] text
-/// exactly what it finds in each block's text: it has no `^` or `$` (which
-/// would take the blocks for the middle of one text) and cannot match a NUL
-/// (so no match runs from one block into the next).
-pub fn searches_joined(pattern: &str) -> bool {
-    let Ok(hir) = regex_syntax::parse(pattern) else { return false };
-    let looks = hir.properties().look_set();
-    let anchors = [Look::Start, Look::End, Look::StartLF, Look::EndLF, Look::StartCRLF, Look::EndCRLF];
-    !anchors.iter().any(|&l| looks.contains(l)) && !matches_nul(&hir)
+/// A match, or a group of one, in the searched text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<'t> {
+    text: &'t str,
+    range: Range<usize>,
 }
 
-fn matches_nul(hir: &Hir) -> bool {
-    match hir.kind() {
-        HirKind::Literal(literal) => literal.0.contains(&0),
-        // Ranges are sorted: a class with NUL starts with it.
-        HirKind::Class(Class::Unicode(class)) => class.ranges().first().is_some_and(|r| r.start() == '\0'),
-        HirKind::Class(Class::Bytes(class)) => class.ranges().first().is_some_and(|r| r.start() == 0),
-        HirKind::Repetition(r) => matches_nul(&r.sub),
-        HirKind::Capture(c) => matches_nul(&c.sub),
-        HirKind::Concat(all) | HirKind::Alternation(all) => all.iter().any(matches_nul),
-        HirKind::Empty | HirKind::Look(_) => false,
+impl<'t> Found<'t> {
+    pub fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+
+    pub fn start(&self) -> usize {
+        self.range.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.range.end
+    }
+
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.range.clone()]
     }
 }
 
@@ -132,9 +159,14 @@ impl<'t> Groups<'t> {
         self.caps.get_group(i).map(|s| &self.text[s.range()])
     }
 
-    /// The text of the group named `name`, if it took part in the match.
-    pub fn name(&self, name: &str) -> Option<&'t str> {
-        self.caps.get_group_by_name(name).map(|s| &self.text[s.range()])
+    /// Group `i`, if it took part in the match (0 is the whole match).
+    pub fn get(&self, i: usize) -> Option<Found<'t>> {
+        self.caps.get_group(i).map(|s| Found { text: self.text, range: s.range() })
+    }
+
+    /// The group named `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Found<'t>> {
+        self.caps.get_group_by_name(name).map(|s| Found { text: self.text, range: s.range() })
     }
 }
 
@@ -173,7 +205,7 @@ mod tests {
             "x",
         ];
         for p in patterns {
-            let (scanner, theirs) = (Scanner::new(p), regex::Regex::new(p).expect("pattern"));
+            let (scanner, theirs) = (Pattern::new(p), regex::Regex::new(p).expect("pattern"));
             for t in texts {
                 let ours: Vec<_> = scanner.captures_iter(t).map(|g| (g.whole(), g.group(1))).collect();
                 let want: Vec<_> = theirs

@@ -160,19 +160,26 @@ impl Reference {
     }
 }
 
-/// Every reference in a document, in reading order.
+/// Every reference in a document, in reading order. The keywords that open
+/// references are found with one search of the document's joined text.
 pub fn references(doc: &Document) -> Vec<Reference> {
-    (0..doc.blocks.len()).flat_map(|i| references_in_block(doc, i)).collect()
+    let keywords = parse::keywords_by_block(doc);
+    (0..doc.blocks.len()).flat_map(|i| block_references(doc, i, Some(&keywords[i]))).collect()
 }
 
 /// The references in one block of a document. Code blocks have none.
 pub fn references_in_block(doc: &Document, block: usize) -> Vec<Reference> {
+    block_references(doc, block, None)
+}
+
+/// The references in a block, given where its keywords are if known.
+fn block_references(doc: &Document, block: usize, keywords: Option<&[Range<usize>]>) -> Vec<Reference> {
     let Some(b) = doc.blocks.get(block) else { return Vec::new() };
     if b.kind == super::BlockKind::Code {
         return Vec::new();
     }
     let current = doc.schedule_number();
-    parse::scan(&b.text, b.is_heading(), current.is_some())
+    parse::scan(&b.text, keywords, b.is_heading(), current.is_some())
         .into_iter()
         .map(|raw| {
             let schedule = match (raw.kind, raw.within) {
@@ -523,6 +530,13 @@ fn label_value(s: &str) -> Option<u32> {
         }
     }
     (total > 0).then_some(total)
+}
+
+/// Compiles this module's patterns now rather than on first use (see
+/// `rules::compile_patterns`).
+pub fn compile_patterns() {
+    LazyLock::force(&CAPTION);
+    parse::compile_patterns();
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Form, RefKind, Within};
+use crate::model::Document;
 use crate::model::number::Number;
 use crate::model::pattern::Anchored;
 
@@ -140,21 +141,51 @@ const SENTENCE_STARTS: &[&str] = &[
 ];
 const CONNECTORS: &[&str] = &["and", "of", "for", "the", "to", "in", "on", "&"];
 
-pub(super) fn scan(text: &str, in_heading: bool, in_schedule: bool) -> Vec<Raw> {
+/// The references in `text`; `keywords` are the [`KEYWORD`] matches in it,
+/// if they were found beforehand ([`keywords_by_block`]).
+pub(super) fn scan(text: &str, keywords: Option<&[Range<usize>]>, in_heading: bool, in_schedule: bool) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::new();
     let mut from = 0;
+    let mut next = 0;
+    // The first keyword at or after `from`, as `KEYWORD.find_at(text, from)`
+    // finds it: the first of the matches found beforehand that starts there
+    // or later is that one, unless a match runs across `from`.
+    let mut find_at = |from: usize| match keywords {
+        Some(found) => {
+            while found.get(next).is_some_and(|k| k.end <= from) {
+                next += 1;
+            }
+            match found.get(next) {
+                Some(k) if k.start < from => KEYWORD.find_at(text, from).map(|m| m.range()),
+                k => k.cloned(),
+            }
+        }
+        None => KEYWORD.find_at(text, from).map(|m| m.range()),
+    };
     while from < text.len() {
-        let Some(m) = KEYWORD.find_at(text, from) else { break };
-        match keyword_phrase(text, m.range(), in_heading) {
+        let Some(m) = find_at(from) else { break };
+        match keyword_phrase(text, m.clone(), in_heading) {
             Some(found) => {
-                from = found.iter().map(|r| r.phrase.end).max().unwrap_or(m.end()).max(m.end());
+                from = found.iter().map(|r| r.phrase.end).max().unwrap_or(m.end).max(m.end);
                 out.extend(found);
             }
-            None => from = m.end(),
+            None => from = m.end,
         }
     }
     bare_numbers(text, in_schedule, &mut out);
     out.sort_by_key(|r| r.range.start);
+    out
+}
+
+/// The [`KEYWORD`] matches in each block of a document, found with one
+/// search of its joined text (the pattern cannot match a NUL).
+pub(super) fn keywords_by_block(doc: &Document) -> Vec<Vec<Range<usize>>> {
+    let joined = doc.joined();
+    let mut out = vec![Vec::new(); doc.blocks.len()];
+    for m in KEYWORD.find_iter(&joined.text) {
+        let (b, range) = joined.locate(m.range());
+        out[b].push(range);
+    }
     out
 }
 
@@ -685,4 +716,22 @@ fn bare_numbers(text: &str, in_schedule: bool, out: &mut Vec<Raw>) {
             form: Form::Single,
         });
     }
+}
+
+/// Compiles this module's patterns now rather than on first use (see
+/// `rules::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&KEYWORD);
+    LazyLock::force(&KEYWORD_AT);
+    LazyLock::force(&LIST_SEP);
+    LazyLock::force(&RANGE_SEP);
+    LazyLock::force(&QUAL_PREP);
+    LazyLock::force(&QUAL_THIS_SCHEDULE);
+    LazyLock::force(&QUAL_SCHEDULE);
+    LazyLock::force(&QUAL_AGREEMENT);
+    LazyLock::force(&QUAL_EXTERNAL);
+    LazyLock::force(&OF_AGREEMENT);
+    LazyLock::force(&STATUTE_BEFORE);
+    LazyLock::force(&SCHEDULE_THEN_PARAGRAPH);
+    LazyLock::force(&BARE);
 }

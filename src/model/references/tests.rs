@@ -280,3 +280,19 @@ fn no_panics_on_odd_text() {
         let _ = in_schedule(text);
     }
 }
+
+/// Keywords found once in a document's joined text open the same references
+/// as a search of each block.
+#[test]
+fn a_document_searched_at_once_has_each_blocks_references() {
+    let view =
+        |refs: Vec<Reference>| refs.into_iter().map(|r| (r.block, r.range, r.phrase, r.target.key)).collect::<Vec<_>>();
+    let mut found = 0;
+    for doc in crate::rules::testing::bundled_documents() {
+        let whole = view(references(&doc));
+        let by_block = view((0..doc.blocks.len()).flat_map(|i| references_in_block(&doc, i)).collect());
+        found += whole.len();
+        assert_eq!(whole, by_block, "{}", doc.file.path);
+    }
+    assert!(found > 100, "{found} references");
+}

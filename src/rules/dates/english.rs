@@ -10,11 +10,10 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use crate::model::Document;
 use crate::model::metadata::{Duration, DurationUnit};
-use crate::model::pattern::{Groups, Scanner};
+use crate::model::pattern::{Groups, Pattern};
 
 /// Number words up to ninety-nine; compounds ("twenty-four") are built from these.
 const UNITS: [&str; 20] = [
@@ -92,7 +91,7 @@ pub struct WordsFigures {
 /// One regex for every period: a number (in words, in figures, or in words
 /// followed by its figure, bracketed or not) and a unit, with the
 /// possessive or adjectival forms agreements use ("months'", "12-month").
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
     let units = UNITS[1..].join("|");
     let tens = TENS[2..].join("|");
     let word = format!("(?:(?:{tens})(?:[- ](?:{units}))?|{units})");
@@ -101,15 +100,15 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?-u:\b)(?:(?P<w>(?i-u:{word}))(?:\s*\(\s*(?P<f1>[0-9]{{1,3}})\s*\)|\s+(?P<f2>[0-9]{{1,3}}))?|(?P<d>[0-9]{{1,3}}))(?:\s+|-)(?i-u:calendar\s+)?(?P<u>(?i-u:day|week|month|year))(?i-u:s)?(?-u:\b)(?:['’]s?)?"
     );
-    Regex::new(&pattern).expect("the duration pattern is valid")
+    Pattern::new(&pattern)
 });
 
-static DATE: LazyLock<Scanner> = LazyLock::new(|| {
+static DATE: LazyLock<Pattern> = LazyLock::new(|| {
     let months = MONTHS.iter().map(|m| format!("{}(?:{})?", &m[..3], &m[3..])).collect::<Vec<_>>().join("|");
     let pattern = format!(
         r"(?i-u)\b(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<m1>{months}|Sept)\.?,?\s+(?P<y1>[0-9]{{4}})|(?P<m2>{months}|Sept)\.?\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,\s*(?P<y2>[0-9]{{4}}))\b"
     );
-    Scanner::new(&pattern)
+    Pattern::new(&pattern)
 });
 
 /// What [`durations`], [`words_figures`] and [`dates`] find in each block
@@ -182,7 +181,7 @@ pub fn words_figures(text: &str) -> Vec<WordsFigures> {
 
 /// `Ok(None)` when the capture is not a usable period; `Err` when its words
 /// and figure disagree.
-fn read_duration(c: &regex::Captures) -> Result<Option<FoundDuration>, WordsFigures> {
+fn read_duration(c: &Groups) -> Result<Option<FoundDuration>, WordsFigures> {
     let Some(whole) = c.get(0) else { return Ok(None) };
     let figure = c.name("f1").or_else(|| c.name("f2")).and_then(|f| f.as_str().parse::<u32>().ok());
     let amount = match (c.name("w").and_then(|w| number_word(w.as_str())), figure, c.name("d")) {
@@ -225,9 +224,9 @@ fn read_date(c: &Groups) -> Option<FoundDate> {
         (Some(d), Some(m), Some(y)) => (d, m, y),
         _ => (c.name("d2")?, c.name("m2")?, c.name("y2")?),
     };
-    let day: i8 = d.parse().ok()?;
-    let year: i16 = y.parse().ok()?;
-    let month = month_number(m)?;
+    let day: i8 = d.as_str().parse().ok()?;
+    let year: i16 = y.as_str().parse().ok()?;
+    let month = month_number(m.as_str())?;
     if !(1..=31).contains(&day) {
         return None;
     }
@@ -256,6 +255,13 @@ pub fn adjectival(d: Duration) -> String {
 pub fn long_date(d: Date) -> String {
     let month = usize::try_from(d.month() - 1).ok().and_then(|i| MONTHS.get(i)).copied().unwrap_or("?");
     format!("{} {} {}", d.day(), month, d.year())
+}
+
+/// Compiles this module's patterns now rather than on first use (see
+/// `rules::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&DURATION);
+    LazyLock::force(&DATE);
 }
 
 #[cfg(test)]

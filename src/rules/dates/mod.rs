@@ -438,3 +438,10 @@ fn check_words(a: &Agreement, found: Vec<english::InBlocks>, out: &mut Vec<Findi
         }
     }
 }
+
+/// Compiles the family's built-in patterns now rather than on first use
+/// (see `rules::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    english::compile_patterns();
+    text::compile_patterns();
+}

@@ -9,8 +9,8 @@
 
 use std::sync::LazyLock;
 
+use crate::model::pattern::Pattern;
 use jiff::civil::Date;
-use regex::Regex;
 
 use super::english::{self, FoundDate, FoundDuration};
 use crate::model::metadata::Duration;
@@ -41,53 +41,53 @@ pub struct TextFacts {
 
 /// Patterns use ASCII case folding (`(?i-u)`): the words are ASCII, and
 /// Unicode folding costs far more to compile.
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid built-in pattern")
+fn re(pattern: &str) -> Pattern {
+    Pattern::new(pattern)
 }
 
 /// `“Term” means` / `"Commencement Date" shall mean`, at the start of a block.
-static DEFINITION: LazyLock<Regex> =
+static DEFINITION: LazyLock<Pattern> =
     LazyLock::new(|| re(r#"^\s*["“”'‘’]\s*(?P<term>[^"“”'‘’]{1,60}?)\s*["“”'‘’]\s+(?:shall\s+)?means?(?-u:\b)"#));
 /// What follows a period that counts from the start: "… from the Commencement Date".
-static FROM_COMMENCEMENT: LazyLock<Regex> = LazyLock::new(|| {
+static FROM_COMMENCEMENT: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)^\s+(?:from|following|after|commencing\s+on|starting\s+on|beginning\s+on)\s+(?:and\s+including\s+)?the\s+Commencement\s+Date",
     )
 });
 /// Verbs of a clause that states how long the Agreement lasts.
-static DURATION_VERBS: LazyLock<Regex> =
+static DURATION_VERBS: LazyLock<Pattern> =
     LazyLock::new(|| re(r"(?i-u)\b(?:continue|cease|expire|determine|remain\s+in\s+force|period\s+of|term\s+of)"));
 /// Blocks whose periods are about something else (reviews, notices, deadlines).
-static NOT_DURATION: LazyLock<Regex> = LazyLock::new(|| re(r"(?i-u)\b(?:notice|review|within)\b"));
-static BEFORE_EXPIRY_IN_TERM: LazyLock<Regex> =
+static NOT_DURATION: LazyLock<Pattern> = LazyLock::new(|| re(r"(?i-u)\b(?:notice|review|within)\b"));
+static BEFORE_EXPIRY_IN_TERM: LazyLock<Pattern> =
     LazyLock::new(|| re(r"(?i-u)(?:\bto|\buntil|\bending\s+on|\bexpiring\s+on|\band\s+including)\s+(?:the\s+)?$"));
-static BEFORE_EXPIRY: LazyLock<Regex> = LazyLock::new(|| {
+static BEFORE_EXPIRY: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)(?:this\s+Agreement|the\s+Term)\s+(?:shall|will)\s+(?:(?:continue|remain\s+in\s+force)\s+until|(?:expire|end|terminate|cease)(?:\s+absolutely)?\s+on)\s+(?:and\s+including\s+)?$",
     )
 });
-static BEFORE_COMMENCEMENT: LazyLock<Regex> = LazyLock::new(|| {
+static BEFORE_COMMENCEMENT: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)(?:this\s+Agreement|it)\s+(?:shall\s+|will\s+)?(?:take\s+effect|commences?|come\s+into\s+(?:force|effect)|comes\s+into\s+(?:force|effect))\s+(?:on|from)\s+(?:and\s+including\s+)?$",
     )
 });
 /// Termination for fault is not the notice period of the agreement.
-static FAULT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i-u)breach|default|insolv|force\s+majeure|fail|remed"));
-static AFTER_NOTICE_PERIOD: LazyLock<Regex> =
+static FAULT: LazyLock<Pattern> = LazyLock::new(|| re(r"(?i-u)breach|default|insolv|force\s+majeure|fail|remed"));
+static AFTER_NOTICE_PERIOD: LazyLock<Pattern> =
     LazyLock::new(|| re(r"(?i-u)^\s*(?:(?:prior|advance|written|previous)\s+)*notice\b"));
-static BEFORE_NOTICE_PERIOD: LazyLock<Regex> =
+static BEFORE_NOTICE_PERIOD: LazyLock<Pattern> =
     LazyLock::new(|| re(r"(?i-u)\bnotice\s+(?:in\s+writing\s+)?(?:of\s+)?(?:not\s+less\s+than\s+|at\s+least\s+)$"));
-static AFTER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+static AFTER_LEAD: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)^\s+(?:prior\s+to|before)\s+the\s+(?:end|expiry|expiration|termination)\s+of\s+(?:the\s+Term|this\s+Agreement|the\s+Agreement)",
     )
 });
-static FIRM_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+static FIRM_LEAD: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)(?:no\s+later\s+than|not\s+later\s+than|at\s+least|not\s+less\s+than|a\s+minimum\s+of|on\s+or\s+before|by)\s+$",
     )
 });
-static BEFORE_EXTENSION_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static BEFORE_EXTENSION_PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
     re(
         r"(?i-u)\bextend(?:ed)?\s+(?:this\s+Agreement\s+|the\s+Agreement\s+|the\s+Term\s+)?(?:once\s+)?(?:by|for)\s+(?:a\s+|one\s+)?(?:further\s+|additional\s+)?(?:period\s+of\s+|term\s+of\s+)?$",
     )
@@ -159,4 +159,22 @@ fn read_block(block: &Block, dates: &[FoundDate], periods: &[FoundDuration], fac
             facts.extension_period.push(Located::new(duration, span));
         }
     }
+}
+
+/// Compiles this module's patterns now rather than on first use (see
+/// `rules::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&DEFINITION);
+    LazyLock::force(&FROM_COMMENCEMENT);
+    LazyLock::force(&DURATION_VERBS);
+    LazyLock::force(&NOT_DURATION);
+    LazyLock::force(&BEFORE_EXPIRY_IN_TERM);
+    LazyLock::force(&BEFORE_EXPIRY);
+    LazyLock::force(&BEFORE_COMMENCEMENT);
+    LazyLock::force(&FAULT);
+    LazyLock::force(&AFTER_NOTICE_PERIOD);
+    LazyLock::force(&BEFORE_NOTICE_PERIOD);
+    LazyLock::force(&AFTER_LEAD);
+    LazyLock::force(&FIRM_LEAD);
+    LazyLock::force(&BEFORE_EXTENSION_PERIOD);
 }

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::model::pattern::Pattern;
 
 /// What a date line lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,30 +18,28 @@ pub struct Undated {
 
 // Patterns use ASCII word rules (`-u`): the words are English, and a Unicode
 // `\b` stops the fast DFA on text full of curly quotes and dashes.
-static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:this (?:agreement|deed) is (?:made|dated|entered into)(?: on)?|^dated\b)")
-        .expect("valid pattern")
+static ANCHOR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)\b(?:this (?:agreement|deed) is (?:made|dated|entered into)(?: on)?|^dated\b)")
 });
 
-static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
-        .expect("valid pattern")
+static MONTH: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    )
 });
 
-static DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b").expect("valid pattern"));
+static DAY: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i-u)\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b"));
 
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)")
-        .expect("valid pattern")
+static NUMERIC: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?-u:\b)\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)")
 });
 
 /// "made on the date on which it has been signed by all of the Partners":
 /// dated by its signatures, which is a date.
-static BY_SIGNATURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)\b(?:signed|signature|executed|execution)\b").expect("valid pattern"));
+static BY_SIGNATURE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i-u)\b(?:signed|signature|executed|execution)\b"));
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").expect("valid pattern"));
+static YEAR: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)"));
 
 /// Whether the text is a date line ("THIS AGREEMENT is made on …").
 pub fn is_date_line(text: &str) -> bool {
@@ -72,6 +70,17 @@ pub fn undated(text: &str) -> Option<Undated> {
     }
     let end = YEAR.find(date).map_or(date.trim_end().len(), |y| y.end());
     Some(Undated { range: anchor.start()..anchor.end() + end, has_month: month.is_some() })
+}
+
+/// Compiles this module's patterns now rather than on first use (see
+/// `rules::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&ANCHOR);
+    LazyLock::force(&MONTH);
+    LazyLock::force(&DAY);
+    LazyLock::force(&NUMERIC);
+    LazyLock::force(&BY_SIGNATURE);
+    LazyLock::force(&YEAR);
 }
 
 #[cfg(test)]

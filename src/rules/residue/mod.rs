@@ -162,3 +162,11 @@ fn check_placeholders(b: &Block, hits: Vec<placeholder::Hit>, code: &str, out: &
         );
     }
 }
+
+/// Compiles the family's built-in patterns now rather than on first use
+/// (see `rules::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    placeholder::compile_patterns();
+    not_used::compile_patterns();
+    dates::compile_patterns();
+}

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::model::pattern::Pattern;
+
 use crate::model::{Agreement, Document};
 use crate::rules::Finding;
 
@@ -28,9 +30,17 @@ static SCHEDULES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
-static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,3}[A-Z]?").expect("valid pattern"));
+static ITEM: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\d{1,3}[A-Z]?"));
 
-static RANGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:to|-|–)\s*$").expect("valid pattern"));
+static RANGE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^\s*(?:to|-|–)\s*$"));
+
+/// Compiles this module's patterns now rather than on first use (see
+/// `rules::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&SCHEDULES);
+    LazyLock::force(&ITEM);
+    LazyLock::force(&RANGE);
+}
 
 /// The mentions in one text: what [`mentions_by_block`] finds in each block.
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::model::pattern::{Groups, Scanner};
+use crate::model::pattern::{Groups, Pattern};
 
 use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
@@ -38,7 +38,7 @@ pub struct Citation {
 #[derive(Debug)]
 pub struct Acts {
     pub acts: Vec<Act>,
-    regex: Option<Scanner>,
+    regex: Option<Pattern>,
     /// The group of each act's names in `regex`, by act.
     groups: Vec<usize>,
 }
@@ -66,7 +66,7 @@ impl Acts {
     fn citation(&self, caps: &Groups) -> Option<Citation> {
         let year = caps.name("year")?;
         let act = self.groups.iter().position(|&g| caps.has(g))?;
-        let year = year.parse::<i16>().ok()?;
+        let year = year.as_str().parse::<i16>().ok()?;
         Some(Citation { act, year, range: caps.whole() })
     }
 }
@@ -115,7 +115,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Acts, LoadError> {
         // Titles begin with common words ("Local", "Health"): a literal
         // prefilter would stop at each; the automaton alone reads faster.
         Some(
-            Scanner::build(&pattern)
+            Pattern::build(&pattern)
                 .map_err(|e| LoadError::file(&file.path, format!("the act titles do not combine: {e}")))?,
         )
     };

@@ -15,6 +15,7 @@
 //! A party that ceases to exist is the important case (`stale.party-*`).
 
 pub mod acts;
+mod combine;
 mod pack;
 pub mod register;
 

@@ -7,9 +7,13 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use jiff::civil::Date;
+use regex_automata::Input;
+use regex_automata::dfa::{self, dense};
 use regex_automata::meta::Regex;
 use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::iter::Searcher;
 
+use super::combine;
 use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
@@ -158,8 +162,9 @@ pub struct Register {
     /// Source key → citation or address.
     pub sources: Vec<(String, String)>,
     pub narrative: Narrative,
-    /// One pattern per exception and per entry, searched together.
-    regex: Option<Regex>,
+    /// One pattern per exception and per entry, searched together; `None`
+    /// when the register names nothing.
+    regex: Option<Matcher>,
     /// Whether every pattern can search a document's joined text (see
     /// [`searches_joined`]); a pack's own pattern may not.
     joinable: bool,
@@ -178,8 +183,9 @@ impl Register {
         let Some(regex) = &self.regex else { return Vec::new() };
         regex
             .find_iter(text)
-            .filter_map(|m| match self.targets.get(m.pattern().as_usize()) {
-                Some(Target::Entry(entry)) => Some(Mention { entry: *entry, range: m.range() }),
+            .into_iter()
+            .filter_map(|(pattern, range)| match self.targets.get(pattern) {
+                Some(Target::Entry(entry)) => Some(Mention { entry: *entry, range }),
                 _ => None,
             })
             .collect()
@@ -214,21 +220,88 @@ impl Register {
     }
 }
 
-/// Whole-word alternatives. An ASCII `\b` keeps the fast DFA usable on text
-/// with curly quotes (a Unicode `\b` would not).
-fn words(alternatives: &[String], case_insensitive: bool) -> Option<String> {
-    if alternatives.is_empty() {
-        return None;
+/// The register's one matcher.
+///
+/// For the built-in register it is compiled when s75 is built (`build.rs`)
+/// into a dense DFA that is only read here: compiling it at run time, and
+/// the lazy DFA building its states during the first search, was a fifth of
+/// a validate's work. A register from `[packs]` in s75.toml is compiled when
+/// it is read.
+enum Matcher {
+    Prebuilt(Box<dfa::regex::Regex<dense::DFA<&'static [u32]>>>),
+    Compiled(Regex),
+}
+
+/// A DFA's bytes, aligned as reading them in place requires.
+#[repr(C, align(4))]
+struct Aligned<B: ?Sized>(B);
+
+/// What `build.rs` compiled: the patterns (one per line) and the two DFAs;
+/// all empty if it could not.
+const PREBUILT_PATTERNS: &str = include_str!(concat!(env!("OUT_DIR"), "/register.patterns"));
+static PREBUILT_FORWARD: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/register.forward.dfa")));
+static PREBUILT_REVERSE: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/register.reverse.dfa")));
+
+impl Matcher {
+    /// `None` when there are no patterns.
+    fn new(pieces: &[String]) -> Result<Option<Matcher>, Box<regex_automata::meta::BuildError>> {
+        if pieces.is_empty() {
+            return Ok(None);
+        }
+        if let Some(prebuilt) = Self::prebuilt(pieces) {
+            return Ok(Some(prebuilt));
+        }
+        // Only where a match is, never its groups, so the engines that
+        // report groups are not built. No literal prefilter: the
+        // case-insensitive names have too many prefixes for one to help, and
+        // working them out was half the cost of building the matcher.
+        let config = Regex::config()
+            .which_captures(WhichCaptures::Implicit)
+            .onepass(false)
+            .backtrack(false)
+            .auto_prefilter(false);
+        Ok(Some(Matcher::Compiled(Regex::builder().configure(config).build_many(pieces).map_err(Box::new)?)))
     }
-    let body = alternatives
-        .iter()
-        .map(|a| a.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
-    // ASCII case folding: names are English, and Unicode folding would make
-    // the combined pattern several times slower to compile.
-    let flags = if case_insensitive { "i-u" } else { "-u" };
-    Some(format!(r"(?{flags}:\b(?:{body})\b)"))
+
+    /// The DFAs compiled ahead of time, if they were compiled from exactly
+    /// these patterns (and read back whole on this machine).
+    fn prebuilt(pieces: &[String]) -> Option<Matcher> {
+        // A pattern with a line break in it never equals a line: compiled here.
+        let same = PREBUILT_PATTERNS.split('\n').eq(pieces.iter().map(String::as_str));
+        if !same || PREBUILT_PATTERNS.is_empty() {
+            return None;
+        }
+        let (forward, _) = dense::DFA::from_bytes(&PREBUILT_FORWARD.0).ok()?;
+        let (reverse, _) = dense::DFA::from_bytes(&PREBUILT_REVERSE.0).ok()?;
+        Some(Matcher::Prebuilt(Box::new(dfa::regex::Regex::builder().build_from_dfas(forward, reverse))))
+    }
+
+    /// Every leftmost-first match: (pattern index, where).
+    fn find_iter(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        match self {
+            Matcher::Compiled(regex) => regex.find_iter(text).map(|m| (m.pattern().as_usize(), m.range())).collect(),
+            Matcher::Prebuilt(regex) => {
+                let mut out = Vec::new();
+                let mut searcher = Searcher::new(Input::new(text));
+                // A search fails only on a DFA's "quit" bytes, which only a
+                // Unicode word boundary adds, and build.rs would not have
+                // built the DFA for one: an error cannot happen here.
+                while let Ok(Some(m)) = searcher.try_advance(|input| regex.try_search(input)) {
+                    out.push((m.pattern().as_usize(), m.range()));
+                }
+                out
+            }
+        }
+    }
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Matcher::Prebuilt(_) => "Matcher::Prebuilt",
+            Matcher::Compiled(_) => "Matcher::Compiled",
+        })
+    }
 }
 
 /// Parses the register pack. Any problem is a load error with the line.
@@ -328,12 +401,8 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
                 return Err(error_at(file, &p.span, format!("invalid pattern `{}`: {first}", p.value)));
             }
         }
-        let mut alternatives: Vec<String> = Vec::new();
-        alternatives.extend(words(&strings(&plain), true));
-        alternatives.extend(words(&strings(&acronyms), false));
-        alternatives.extend(patterns.iter().map(|p| format!("(?:{})", p.value)));
-        names.push((index, alternatives.join("|")));
-        excepts.extend(words(&strings(&except), true));
+        names.push((index, combine::entry_pattern(&strings(&plain), &strings(&acronyms), &strings(&patterns))));
+        excepts.extend(combine::words(&strings(&except), true));
 
         entries.push(Entry {
             id: id.value,
@@ -354,36 +423,14 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
     top.finish(&mut ctx);
     first_problem(ctx)?;
 
-    let mut pieces = Vec::new();
-    let mut targets = Vec::new();
-    for e in excepts {
-        pieces.push(e);
-        targets.push(Target::Except);
-    }
-    for (index, alternatives) in names {
-        pieces.push(alternatives);
-        targets.push(Target::Entry(index));
-    }
-    let regex = if pieces.is_empty() {
-        None
-    } else {
-        // Only where a match is, never its groups, so the engines that
-        // report groups are not built. No literal prefilter: the
-        // case-insensitive names have too many prefixes for one to help, and
-        // working them out was half the cost of building the matcher.
-        let config = Regex::config()
-            .which_captures(WhichCaptures::Implicit)
-            .onepass(false)
-            .backtrack(false)
-            .auto_prefilter(false);
-        Some(
-            Regex::builder()
-                .configure(config)
-                .build_many(&pieces)
-                .map_err(|e| LoadError::file(&file.path, format!("the register's patterns do not combine: {e}")))?,
-        )
-    };
-    let joinable = pieces.iter().all(|p| searches_joined(p));
+    let (indexes, entry_patterns): (Vec<usize>, Vec<String>) = names.into_iter().unzip();
+    let (pieces, n_excepts) = combine::pieces(excepts, entry_patterns);
+    let targets =
+        std::iter::repeat_n(Target::Except, n_excepts).chain(indexes.into_iter().map(Target::Entry)).collect();
+    let regex = Matcher::new(&pieces)
+        .map_err(|e| LoadError::file(&file.path, format!("the register's patterns do not combine: {e}")))?;
+    // build.rs compiles the built-in register only if it can search joined text.
+    let joinable = matches!(regex, Some(Matcher::Prebuilt(_))) || pieces.iter().all(|p| searches_joined(p));
     Ok(Register { entries, sources, narrative, regex, joinable, targets })
 }
 
@@ -405,6 +452,28 @@ mod tests {
             }
         }
         assert!(found > 10, "the bundled agreements name stale bodies ({found} mentions)");
+    }
+
+    /// The matcher compiled when s75 was built finds what the register's
+    /// patterns compiled now find.
+    #[test]
+    fn the_prebuilt_matcher_is_the_register_compiled() {
+        let packs = crate::rules::Packs::builtin();
+        let register = parse(&packs.stale).expect("the built-in register reads");
+        #[cfg(target_endian = "little")]
+        assert!(matches!(register.regex, Some(Matcher::Prebuilt(_))), "build.rs compiled the built-in register");
+        let pieces: Vec<String> = PREBUILT_PATTERNS.split('\n').map(str::to_string).collect();
+        let config = Regex::config().which_captures(WhichCaptures::Implicit);
+        let compiled = Matcher::Compiled(Regex::builder().configure(config).build_many(&pieces).expect("compiles"));
+        let prebuilt = register.regex.as_ref().expect("a matcher");
+        let mut matched = 0;
+        for doc in crate::rules::testing::bundled_documents() {
+            let text = &doc.joined().text;
+            let found = prebuilt.find_iter(text);
+            assert_eq!(found, compiled.find_iter(text), "{}", doc.file.path);
+            matched += found.len();
+        }
+        assert!(matched > 10, "{matched} matches");
     }
 
     fn register(text: &str) -> Result<Register, LoadError> {

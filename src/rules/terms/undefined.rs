@@ -17,16 +17,17 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::model::pattern::Pattern;
 
 use super::index::{DETERMINERS, Hit, Index};
 use super::{UNDEFINED, quoted};
 use crate::rules::Finding;
 use crate::rules::xref::singular;
 
-static DEFINED_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[A-Z][A-Za-z0-9’'-]*)(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][A-Za-z0-9’'-]*)*)\s+\(?(?:as\s+)?defined\s+(?:in|by|at)\s+(?:Clause|clause|Schedule|schedule|this Agreement|the Agreement)(?-u:\b)")
-        .expect("valid regex literal")
+static DEFINED_IN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"((?:[A-Z][A-Za-z0-9’'-]*)(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][A-Za-z0-9’'-]*)*)\s+\(?(?:as\s+)?defined\s+(?:in|by|at)\s+(?:Clause|clause|Schedule|schedule|this Agreement|the Agreement)(?-u:\b)",
+    )
 });
 
 struct Occurrence {
@@ -217,4 +218,10 @@ fn defined_elsewhere(ix: &Index, names: &HashSet<String>, out: &mut Vec<Finding>
         }
         out.push(f);
     }
+}
+
+/// Compiles this module's patterns now rather than on first use (see
+/// `rules::compile_patterns`).
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&DEFINED_IN);
 }
