@@ -99,14 +99,12 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
     let by_first = patterns_by(ix, multi, |p| p.norms.first().copied().into_iter().collect());
     let by_second = patterns_by(ix, multi, |p| p.norms.get(1).copied().into_iter().collect());
     let by_any_unused = patterns_by(ix, |p| multi(p) && unused(p), |p| p.norms.clone());
-    let mut covered: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ix.blocks.len()];
-    for h in uses {
-        if let Some(c) = covered.get_mut(h.block) {
-            c.push((h.at, h.len));
-        }
-    }
+    // The uses are in reading order (see `index::longest`): a block's are a run of them.
+    debug_assert!(uses.is_sorted_by_key(|h| (h.block, h.at)));
+    let mut cands: Vec<usize> = Vec::new();
     for (bi, b) in ix.blocks.iter().enumerate().filter(|(_, b)| !b.heading) {
-        let uses_here = covered.get(bi).map_or(&[][..], Vec::as_slice);
+        let from = uses.partition_point(|h| h.block < bi);
+        let uses_here = &uses[from..from + uses[from..].partition_point(|h| h.block == bi)];
         for s in 0..b.tokens.len() {
             if !b.tokens[s].capitalised() || continues_name(&b.tokens, s) {
                 continue;
@@ -119,20 +117,22 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
             if first.is_empty() && second.is_empty() && any.is_empty() {
                 continue;
             }
-            let mut cands: Vec<usize> = first.to_vec();
+            cands.clear();
+            cands.extend_from_slice(first);
             for &p in second.iter().chain(any) {
                 if !cands.contains(&p) {
                     cands.push(p);
                 }
             }
-            for p in cands {
+            for &p in &cands {
                 let pat = &ix.patterns[p];
                 let len = pat.words.len();
                 let Some(window) = b.tokens.get(s..s + len).filter(|w| plausible(w, pat)) else { continue };
                 // Inside another defined term, or over a use of a term of several words.
-                let overlaps_use = uses_here
-                    .iter()
-                    .any(|&(at, l)| (at <= s && s + len <= at + l) || (l >= 2 && at < s + len && s < at + l));
+                let overlaps_use = uses_here.iter().any(|h| {
+                    let (at, l) = (h.at, h.len);
+                    (at <= s && s + len <= at + l) || (l >= 2 && at < s + len && s < at + l)
+                });
                 if overlaps_use {
                     continue;
                 }
@@ -217,34 +217,40 @@ fn kind(window: &[Token], pat: &Pattern) -> Option<Kind> {
     if window.iter().skip(1).any(|t| t.hard_gap) {
         return None;
     }
-    let written: Vec<u32> = window.iter().map(|t| t.norm).collect();
-    if written == pat.norms {
+    if window.iter().map(|t| t.norm).eq(pat.norms.iter().copied()) {
         // Same words in order: a use (exact or not), handled by the uses.
         return None;
     }
-    let (mut a, mut b) = (written.clone(), pat.norms.clone());
-    a.sort_unstable();
-    b.sort_unstable();
-    if a == b {
+    if same_words(window, &pat.norms) {
         return Some(Kind::Reworded);
     }
-    if strsim::generic_levenshtein(&written, &pat.norms) != 1 {
+    // The window is as long as the term: one word apart is one word changed.
+    let j = window.iter().zip(&pat.norms).position(|(t, &y)| t.norm != y)?;
+    if window[j + 1..].iter().zip(&pat.norms[j + 1..]).any(|(t, &y)| t.norm != y) {
         return None;
     }
-    let j = written.iter().zip(&pat.norms).position(|(x, y)| x != y)?;
-    let w = window[j].word.to_lowercase();
-    let d = pat.words[j].0.to_lowercase();
-    if misspelt(&w, &d) {
+    let (written, defined) = (window[j].word, pat.words[j].0.as_str());
+    // Lower case is needed only for words long enough to be misspelt, and
+    // for a word that might be a stop word.
+    let lower = |w: &str| w.to_lowercase();
+    let long_enough = |w: &str| !w.is_ascii() || w.len() >= 5;
+    if long_enough(written) && long_enough(defined) && misspelt(&lower(written), &lower(defined)) {
         return Some(Kind::Misspelt);
     }
-    let content = || {
-        pat.words
-            .iter()
-            .filter(|(w, _)| !STOPWORDS.contains(&w.to_lowercase().as_str()) && w.chars().any(char::is_alphabetic))
-            .count()
+    let is_stopword = |w: &str| match w.is_ascii() {
+        true => STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(w)),
+        false => STOPWORDS.contains(&lower(w).as_str()),
     };
-    (j > 0 && j + 1 < n && window[j].capitalised() && !STOPWORDS.contains(&w.as_str()) && content() >= 4)
-        .then_some(Kind::Reworded)
+    let content = || pat.words.iter().filter(|(w, _)| !is_stopword(w) && w.chars().any(char::is_alphabetic)).count();
+    (j > 0 && j + 1 < n && window[j].capitalised() && !is_stopword(written) && content() >= 4).then_some(Kind::Reworded)
+}
+
+/// Whether the window has the term's words in some order.
+fn same_words(window: &[Token], norms: &[u32]) -> bool {
+    // Terms are a few words long: counting each word's repeats beats sorting copies.
+    let count_in_window = |n: u32| window.iter().filter(|t| t.norm == n).count();
+    let count_in_term = |n: u32| norms.iter().filter(|&&m| m == n).count();
+    window.len() == norms.len() && norms.iter().all(|&n| count_in_window(n) == count_in_term(n))
 }
 
 /// Whether two lower-case words of five letters or more are one slip apart:
