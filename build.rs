@@ -8,8 +8,9 @@
 //!    loop pays that each time; the address-space randomisation PIE buys
 //!    matters little for a program that only reads local files.
 //! 2. Compiles the built-in stale-name register (`src/rules/stale/register.toml`)
-//!    into a dense DFA that s75 reads in place (`rules::stale::register`):
-//!    building its matcher at run time was a fifth of a validate's work.
+//!    and list of Acts (`acts.toml`) into dense DFAs that s75 reads in place
+//!    (`rules::stale::matcher`): building their matchers at run time was a
+//!    fifth of a validate's work.
 
 use std::path::{Path, PathBuf};
 
@@ -22,12 +23,13 @@ mod combine;
 mod joined;
 
 const REGISTER: &str = "src/rules/stale/register.toml";
+const ACTS: &str = "src/rules/stale/acts.toml";
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed={REGISTER}");
-    println!("cargo:rerun-if-changed=src/rules/stale/combine.rs");
-    println!("cargo:rerun-if-changed=src/model/pattern/joined.rs");
+    for f in [REGISTER, ACTS, "src/rules/stale/combine.rs", "src/model/pattern/joined.rs"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
     if os == "linux" && env == "gnu" {
@@ -35,18 +37,20 @@ fn main() {
     }
 
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let (patterns, forward, reverse) = match register_dfa() {
-        Ok(built) => built,
-        Err(why) => {
-            // s75 then compiles the register when it reads it, as it does a
-            // register from s75.toml: slower, never wrong.
-            println!("cargo:warning=the register's matcher is compiled at run time: {why}");
-            (String::new(), Vec::new(), Vec::new())
-        }
-    };
-    write(&out.join("register.patterns"), patterns.as_bytes());
-    write(&out.join("register.forward.dfa"), &forward);
-    write(&out.join("register.reverse.dfa"), &reverse);
+    for (name, pieces) in [("register", register_pieces()), ("acts", act_pieces())] {
+        let (patterns, forward, reverse) = match pieces.and_then(|p| compile(&p)) {
+            Ok(built) => built,
+            Err(why) => {
+                // s75 then compiles the patterns when it reads the pack, as it
+                // does a pack from s75.toml: slower, never wrong.
+                println!("cargo:warning=the {name} matcher is compiled at run time: {why}");
+                (String::new(), Vec::new(), Vec::new())
+            }
+        };
+        write(&out.join(format!("{name}.patterns")), patterns.as_bytes());
+        write(&out.join(format!("{name}.forward.dfa")), &forward);
+        write(&out.join(format!("{name}.reverse.dfa")), &reverse);
+    }
 }
 
 fn write(path: &Path, bytes: &[u8]) {
@@ -55,31 +59,54 @@ fn write(path: &Path, bytes: &[u8]) {
     }
 }
 
-/// The register's patterns (one per line) and its forward and reverse DFAs,
-/// serialised little-endian (s75 falls back to compiling on other machines).
-fn register_dfa() -> Result<(String, Vec<u8>, Vec<u8>), String> {
-    let text = std::fs::read_to_string(REGISTER).map_err(|e| format!("{REGISTER}: {e}"))?;
-    let doc: toml::Table = text.parse().map_err(|e| format!("{REGISTER}: {e}"))?;
-    let strings = |entry: &toml::Table, key: &str| -> Vec<String> {
-        let values = entry.get(key).and_then(toml::Value::as_array).map(Vec::as_slice).unwrap_or_default();
-        values.iter().filter_map(toml::Value::as_str).map(str::to_string).collect()
-    };
+/// The `[[key]]` tables of a pack.
+fn tables(file: &str, key: &str) -> Result<Vec<toml::Table>, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let doc: toml::Table = text.parse().map_err(|e| format!("{file}: {e}"))?;
+    let tables = doc.get(key).and_then(toml::Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    Ok(tables.iter().filter_map(toml::Value::as_table).cloned().collect())
+}
+
+/// The strings of an array key (or of a string key, as one).
+fn strings(table: &toml::Table, key: &str) -> Vec<String> {
+    match table.get(key) {
+        Some(toml::Value::String(s)) => vec![s.clone()],
+        Some(toml::Value::Array(values)) => values.iter().filter_map(toml::Value::as_str).map(str::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The register's patterns, as `rules::stale::register::parse` builds them.
+fn register_pieces() -> Result<Vec<String>, String> {
     let mut excepts = Vec::new();
     let mut entries = Vec::new();
-    let tables = doc.get("entry").and_then(toml::Value::as_array).map(Vec::as_slice).unwrap_or_default();
-    for entry in tables.iter().filter_map(toml::Value::as_table) {
+    for entry in tables(REGISTER, "entry")? {
         entries.push(combine::entry_pattern(
-            &strings(entry, "names"),
-            &strings(entry, "acronyms"),
-            &strings(entry, "patterns"),
+            &strings(&entry, "names"),
+            &strings(&entry, "acronyms"),
+            &strings(&entry, "patterns"),
         ));
-        excepts.extend(combine::words(&strings(entry, "except"), true));
+        excepts.extend(combine::words(&strings(&entry, "except"), true));
     }
-    let (pieces, _) = combine::pieces(excepts, entries);
+    Ok(combine::pieces(excepts, entries).0)
+}
+
+/// The Acts' patterns, as `rules::stale::acts::parse` builds them.
+fn act_pieces() -> Result<Vec<String>, String> {
+    let acts = tables(ACTS, "act")?;
+    Ok(acts
+        .iter()
+        .map(|act| combine::act_pattern(&[strings(act, "title"), strings(act, "aliases")].concat()))
+        .collect())
+}
+
+/// The patterns (one per line) and their forward and reverse DFAs,
+/// serialised little-endian (s75 falls back to compiling on other machines).
+fn compile(pieces: &[String]) -> Result<(String, Vec<u8>, Vec<u8>), String> {
     if pieces.iter().any(|p| p.contains('\n')) {
         return Err("a pattern contains a line break".to_string());
     }
-    // s75 searches a document's joined blocks with the prebuilt matcher.
+    // s75 may search a document's joined blocks with a prebuilt matcher.
     if let Some(p) = pieces.iter().find(|p| !joined::searches_joined(p)) {
         return Err(format!("a pattern cannot search joined blocks: {p}"));
     }
@@ -88,7 +115,7 @@ fn register_dfa() -> Result<(String, Vec<u8>, Vec<u8>), String> {
         // forward DFA is half the size, and reading it in half the work.
         .dense(dense::Config::new().minimize(true).start_kind(StartKind::Unanchored))
         .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
-        .build_many(&pieces)
+        .build_many(pieces)
         .map_err(|e| e.to_string())?;
     let (forward, pad) = regex.forward().to_bytes_little_endian();
     let forward = forward[pad..].to_vec();

@@ -5,8 +5,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::model::pattern::{Groups, Pattern};
-
+use super::combine;
+use super::matcher::{Matcher, Prebuilt};
 use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
@@ -38,9 +38,8 @@ pub struct Citation {
 #[derive(Debug)]
 pub struct Acts {
     pub acts: Vec<Act>,
-    regex: Option<Pattern>,
-    /// The group of each act's names in `regex`, by act.
-    groups: Vec<usize>,
+    /// One pattern per act, searched together.
+    matcher: Option<Matcher>,
 }
 
 /// Words that join a longer title ("Local Government and Public Involvement
@@ -52,22 +51,20 @@ impl Acts {
     /// tail of a longer one ("Health Act" in "Mental Health Act", or after
     /// "… in") is not a citation of the shorter Act.
     pub fn find(&self, text: &str) -> Vec<Citation> {
-        let Some(regex) = &self.regex else { return Vec::new() };
+        let Some(matcher) = &self.matcher else { return Vec::new() };
         let mut out = Vec::new();
-        for caps in regex.captures_iter(text) {
-            if let Some(c) = self.citation(&caps).filter(|c| !continues_a_title(&text[..c.range.start])) {
-                out.push(c);
+        for (act, range) in matcher.find_iter(text) {
+            if continues_a_title(&text[..range.start]) {
+                continue;
             }
+            // A match ends with the year's four digits.
+            let Some(year) = text.get(range.end.saturating_sub(4)..range.end).and_then(|y| y.parse::<i16>().ok())
+            else {
+                continue;
+            };
+            out.push(Citation { act, year, range });
         }
         out
-    }
-
-    /// The citation one match stands for, at its place in the searched text.
-    fn citation(&self, caps: &Groups) -> Option<Citation> {
-        let year = caps.name("year")?;
-        let act = self.groups.iter().position(|&g| caps.has(g))?;
-        let year = year.as_str().parse::<i16>().ok()?;
-        Some(Citation { act, year, range: caps.whole() })
     }
 }
 
@@ -99,32 +96,19 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Acts, LoadError> {
         if years.is_empty() {
             return Err(error_at(file, &span, format!("act `{}` has no years", title.value)));
         }
-        let names = std::iter::once(&title).chain(aliases.iter());
-        let body = names
-            .map(|n| n.value.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
-            .collect::<Vec<_>>();
-        pieces.push(format!("(?P<a{}>{})", acts.len(), body.join("|")));
+        let names: Vec<String> = std::iter::once(&title).chain(aliases.iter()).map(|n| n.value.clone()).collect();
+        pieces.push(combine::act_pattern(&names));
         acts.push(Act { title: title.value, years, source: source.map(|s| s.value) });
     }
     top.finish(&mut ctx);
     first_problem(ctx)?;
-    let regex = if pieces.is_empty() {
-        None
-    } else {
-        let pattern = format!(r"(?-u:\b)(?:{})\s+(?P<year>1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)", pieces.join("|"));
-        // Titles begin with common words ("Local", "Health"): a literal
-        // prefilter would stop at each; the automaton alone reads faster.
-        Some(
-            Pattern::build(&pattern)
-                .map_err(|e| LoadError::file(&file.path, format!("the act titles do not combine: {e}")))?,
-        )
-    };
-    let groups = match &regex {
-        Some(r) => (0..acts.len()).filter_map(|i| r.group_index(&format!("a{i}"))).collect(),
-        None => Vec::new(),
-    };
-    Ok(Acts { acts, regex, groups })
+    let matcher = Matcher::new(&pieces, &PREBUILT)
+        .map_err(|e| LoadError::file(&file.path, format!("the act titles do not combine: {e}")))?;
+    Ok(Acts { acts, matcher })
 }
+
+/// The built-in list's matcher, compiled when s75 was built.
+static PREBUILT: Prebuilt = crate::prebuilt!("acts");
 
 const ACT_KEYS: [&str; 4] = ["title", "aliases", "source", "years"];
 
@@ -183,6 +167,52 @@ years = [1946, 1977, 2006]
 title = "Contracts (Rights of Third Parties) Act"
 years = [1999]
 "#;
+
+    /// The built-in list's matcher, compiled when s75 was built, cites what
+    /// one pattern with a named group per Act (the first way of writing it)
+    /// cites, in the bundled agreements and in a list of the Acts cited
+    /// with and without their years.
+    #[test]
+    fn the_prebuilt_matcher_cites_what_one_pattern_of_all_titles_cites() {
+        let packs = crate::rules::Packs::builtin();
+        let acts = parse(&packs.acts).expect("the built-in list reads");
+        #[cfg(target_endian = "little")]
+        assert!(acts.matcher.as_ref().is_some_and(Matcher::is_prebuilt), "build.rs compiled the built-in list");
+        // Each Act's title and aliases, read from the list as it is written.
+        let list: toml::Table = packs.acts.text.parse().expect("the list is TOML");
+        let mut groups = Vec::new();
+        for (i, act) in list["act"].as_array().expect("[[act]]").iter().enumerate() {
+            let aliases = act.get("aliases").and_then(|a| a.as_array()).cloned().unwrap_or_default();
+            let names = std::iter::once(&act["title"]).chain(aliases.iter()).filter_map(|n| n.as_str());
+            let body: Vec<String> =
+                names.map(|n| n.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")).collect();
+            groups.push(format!("(?P<a{i}>{})", body.join("|")));
+        }
+        let pattern = format!(r"(?-u:\b)(?:{})\s+(?P<year>1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)", groups.join("|"));
+        let one = regex::Regex::new(&pattern).expect("compiles");
+        let cite = |text: &str| -> Vec<(usize, i16, Range<usize>)> {
+            one.captures_iter(text)
+                .filter_map(|c| {
+                    let whole = c.get(0)?;
+                    let act = (0..acts.acts.len()).find(|i| c.name(&format!("a{i}")).is_some())?;
+                    let year = c.name("year")?.as_str().parse().ok()?;
+                    (!continues_a_title(&text[..whole.start()])).then(|| (act, year, whole.range()))
+                })
+                .collect()
+        };
+        let listed: String =
+            acts.acts.iter().map(|a| format!("the {} {}, {} 1999; ", a.title, a.years[0], a.title)).collect();
+        let mut texts: Vec<String> =
+            crate::rules::testing::bundled_documents().iter().map(|d| d.joined().text.clone()).collect();
+        texts.push(listed);
+        let mut cited = 0;
+        for text in &texts {
+            let found: Vec<_> = acts.find(text).into_iter().map(|c| (c.act, c.year, c.range)).collect();
+            assert_eq!(found, cite(text));
+            cited += found.len();
+        }
+        assert!(cited > acts.acts.len(), "{cited} citations");
+    }
 
     fn acts() -> Acts {
         parse(&SourceFile::new("acts.toml", "acts.toml", ACTS.to_string())).unwrap()

@@ -1,7 +1,8 @@
-//! How the register's names become the patterns of its one matcher.
+//! How the register's names and the Acts' titles become the patterns of
+//! their matchers.
 //!
-//! Shared with `build.rs`, which compiles the built-in register's matcher
-//! ahead of time (see `register::Matcher`), so this file uses nothing but
+//! Shared with `build.rs`, which compiles the built-in packs' matchers ahead
+//! of time (see `matcher::Matcher`), so this file uses nothing but
 //! `regex-syntax`: the two must build the very same patterns.
 
 /// Whole-word alternatives. An ASCII `\b` keeps the fast DFA usable on text
@@ -40,4 +41,15 @@ pub fn pieces(excepts: Vec<String>, entries: Vec<String>) -> (Vec<String>, usize
     let mut all = excepts;
     all.extend(entries);
     (all, n)
+}
+
+/// One Act's pattern: its title or an alias, then a year (the match ends
+/// with the year's four digits).
+pub fn act_pattern(names: &[String]) -> String {
+    let body = names
+        .iter()
+        .map(|n| n.split_whitespace().map(regex_syntax::escape).collect::<Vec<_>>().join(r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    format!(r"(?-u:\b)(?:{body})\s+(?:1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)")
 }

@@ -16,6 +16,7 @@
 
 pub mod acts;
 mod combine;
+pub mod matcher;
 mod pack;
 pub mod register;
 

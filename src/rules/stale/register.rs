@@ -7,13 +7,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use regex_automata::Input;
-use regex_automata::dfa::{self, dense};
-use regex_automata::meta::Regex;
-use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::iter::Searcher;
 
 use super::combine;
+use super::matcher::{Matcher, Prebuilt};
 use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
@@ -220,89 +216,8 @@ impl Register {
     }
 }
 
-/// The register's one matcher.
-///
-/// For the built-in register it is compiled when s75 is built (`build.rs`)
-/// into a dense DFA that is only read here: compiling it at run time, and
-/// the lazy DFA building its states during the first search, was a fifth of
-/// a validate's work. A register from `[packs]` in s75.toml is compiled when
-/// it is read.
-enum Matcher {
-    Prebuilt(Box<dfa::regex::Regex<dense::DFA<&'static [u32]>>>),
-    Compiled(Regex),
-}
-
-/// A DFA's bytes, aligned as reading them in place requires.
-#[repr(C, align(4))]
-struct Aligned<B: ?Sized>(B);
-
-/// What `build.rs` compiled: the patterns (one per line) and the two DFAs;
-/// all empty if it could not.
-const PREBUILT_PATTERNS: &str = include_str!(concat!(env!("OUT_DIR"), "/register.patterns"));
-static PREBUILT_FORWARD: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/register.forward.dfa")));
-static PREBUILT_REVERSE: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/register.reverse.dfa")));
-
-impl Matcher {
-    /// `None` when there are no patterns.
-    fn new(pieces: &[String]) -> Result<Option<Matcher>, Box<regex_automata::meta::BuildError>> {
-        if pieces.is_empty() {
-            return Ok(None);
-        }
-        if let Some(prebuilt) = Self::prebuilt(pieces) {
-            return Ok(Some(prebuilt));
-        }
-        // Only where a match is, never its groups, so the engines that
-        // report groups are not built. No literal prefilter: the
-        // case-insensitive names have too many prefixes for one to help, and
-        // working them out was half the cost of building the matcher.
-        let config = Regex::config()
-            .which_captures(WhichCaptures::Implicit)
-            .onepass(false)
-            .backtrack(false)
-            .auto_prefilter(false);
-        Ok(Some(Matcher::Compiled(Regex::builder().configure(config).build_many(pieces).map_err(Box::new)?)))
-    }
-
-    /// The DFAs compiled ahead of time, if they were compiled from exactly
-    /// these patterns (and read back whole on this machine).
-    fn prebuilt(pieces: &[String]) -> Option<Matcher> {
-        // A pattern with a line break in it never equals a line: compiled here.
-        let same = PREBUILT_PATTERNS.split('\n').eq(pieces.iter().map(String::as_str));
-        if !same || PREBUILT_PATTERNS.is_empty() {
-            return None;
-        }
-        let (forward, _) = dense::DFA::from_bytes(&PREBUILT_FORWARD.0).ok()?;
-        let (reverse, _) = dense::DFA::from_bytes(&PREBUILT_REVERSE.0).ok()?;
-        Some(Matcher::Prebuilt(Box::new(dfa::regex::Regex::builder().build_from_dfas(forward, reverse))))
-    }
-
-    /// Every leftmost-first match: (pattern index, where).
-    fn find_iter(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        match self {
-            Matcher::Compiled(regex) => regex.find_iter(text).map(|m| (m.pattern().as_usize(), m.range())).collect(),
-            Matcher::Prebuilt(regex) => {
-                let mut out = Vec::new();
-                let mut searcher = Searcher::new(Input::new(text));
-                // A search fails only on a DFA's "quit" bytes, which only a
-                // Unicode word boundary adds, and build.rs would not have
-                // built the DFA for one: an error cannot happen here.
-                while let Ok(Some(m)) = searcher.try_advance(|input| regex.try_search(input)) {
-                    out.push((m.pattern().as_usize(), m.range()));
-                }
-                out
-            }
-        }
-    }
-}
-
-impl std::fmt::Debug for Matcher {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Matcher::Prebuilt(_) => "Matcher::Prebuilt",
-            Matcher::Compiled(_) => "Matcher::Compiled",
-        })
-    }
-}
+/// The built-in register's matcher, compiled when s75 was built.
+static PREBUILT: Prebuilt = crate::prebuilt!("register");
 
 /// Parses the register pack. Any problem is a load error with the line.
 pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
@@ -427,10 +342,10 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
     let (pieces, n_excepts) = combine::pieces(excepts, entry_patterns);
     let targets =
         std::iter::repeat_n(Target::Except, n_excepts).chain(indexes.into_iter().map(Target::Entry)).collect();
-    let regex = Matcher::new(&pieces)
+    let regex = Matcher::new(&pieces, &PREBUILT)
         .map_err(|e| LoadError::file(&file.path, format!("the register's patterns do not combine: {e}")))?;
     // build.rs compiles the built-in register only if it can search joined text.
-    let joinable = matches!(regex, Some(Matcher::Prebuilt(_))) || pieces.iter().all(|p| searches_joined(p));
+    let joinable = regex.as_ref().is_some_and(Matcher::is_prebuilt) || pieces.iter().all(|p| searches_joined(p));
     Ok(Register { entries, sources, narrative, regex, joinable, targets })
 }
 
@@ -460,16 +375,14 @@ mod tests {
     fn the_prebuilt_matcher_is_the_register_compiled() {
         let packs = crate::rules::Packs::builtin();
         let register = parse(&packs.stale).expect("the built-in register reads");
+        let matcher = register.regex.as_ref().expect("a matcher");
         #[cfg(target_endian = "little")]
-        assert!(matches!(register.regex, Some(Matcher::Prebuilt(_))), "build.rs compiled the built-in register");
-        let pieces: Vec<String> = PREBUILT_PATTERNS.split('\n').map(str::to_string).collect();
-        let config = Regex::config().which_captures(WhichCaptures::Implicit);
-        let compiled = Matcher::Compiled(Regex::builder().configure(config).build_many(&pieces).expect("compiles"));
-        let prebuilt = register.regex.as_ref().expect("a matcher");
+        assert!(matcher.is_prebuilt(), "build.rs compiled the built-in register");
+        let compiled = Matcher::compile(&PREBUILT.pieces()).expect("compiles");
         let mut matched = 0;
         for doc in crate::rules::testing::bundled_documents() {
             let text = &doc.joined().text;
-            let found = prebuilt.find_iter(text);
+            let found = matcher.find_iter(text);
             assert_eq!(found, compiled.find_iter(text), "{}", doc.file.path);
             matched += found.len();
         }
