@@ -16,7 +16,9 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures;
 
 mod joined;
+pub mod matcher;
 pub use joined::searches_joined;
+pub use matcher::Matcher;
 
 /// A pattern compiled for phrases at a known place; see the module comment.
 pub struct Anchored {

@@ -5,8 +5,8 @@
 //! and digits, and each run's exact spelling is interned for the whole
 //! agreement. An agreement has some forty thousand words but only a few
 //! thousand spellings, so a rule derives what it needs of a word (its lower
-//! case, its singular) once per spelling, and reads what stands between two
-//! words (a space, a comma, an apostrophe) from the text itself.
+//! case, its singular) once per spelling. What stands between two words (a
+//! space, a comma, a full stop) is classified while cutting ([`Gap`]).
 
 use std::ops::Range;
 
@@ -21,6 +21,54 @@ pub struct Run {
     pub end: u32,
     /// The spelling, as written: an index into [`Words::spelling`].
     pub spelling: u32,
+    /// What stands between the previous run of the block (or its start) and this one.
+    pub gap: Gap,
+}
+
+/// The characters between two words, as the rules that read words need to
+/// know them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Gap(u8);
+
+impl Gap {
+    /// A character other than a space, a hyphen, an en dash or a slash.
+    const HARD: u8 = 1;
+    /// A slash.
+    const SLASH: u8 = 2;
+    /// A full stop, colon, question or exclamation mark.
+    const SENTENCE: u8 = 4;
+
+    /// Only spaces, hyphens and en dashes ("health-related"): the words of a
+    /// phrase of the statute pack may stand either side.
+    pub fn joins_phrase_words(self) -> bool {
+        self.0 & (Gap::HARD | Gap::SLASH) == 0
+    }
+
+    /// Punctuation other than a hyphen or a slash: no defined term runs across it.
+    pub fn is_hard(self) -> bool {
+        self.0 & Gap::HARD != 0
+    }
+
+    /// A sentence may end here.
+    pub fn ends_sentence(self) -> bool {
+        self.0 & Gap::SENTENCE != 0
+    }
+
+    /// The gap that is `text`.
+    pub fn of(text: &str) -> Gap {
+        Gap(text.chars().fold(0, |g, c| g | gap_class(c)))
+    }
+}
+
+/// How one character between words counts (see [`Gap`]).
+fn gap_class(c: char) -> u8 {
+    match c {
+        '.' | '!' | '?' | ':' => Gap::HARD | Gap::SENTENCE,
+        '/' => Gap::SLASH,
+        '-' | '–' => 0,
+        c if c.is_whitespace() => 0,
+        _ => Gap::HARD,
+    }
 }
 
 impl Run {
@@ -38,7 +86,14 @@ pub struct Words {
     table: Table,
     runs: Vec<Run>,
     /// Per document (the body, then each schedule entry), per block: its runs.
-    blocks: Vec<Vec<Range<u32>>>,
+    blocks: Vec<Vec<BlockRuns>>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct BlockRuns {
+    runs: Range<u32>,
+    /// What follows the last run.
+    tail: Gap,
 }
 
 impl Words {
@@ -55,22 +110,25 @@ impl Words {
                 .iter()
                 .map(|b| {
                     let from = words.runs.len() as u32;
-                    words.cut(&b.text);
-                    from..words.runs.len() as u32
+                    let tail = words.cut(&b.text);
+                    BlockRuns { runs: from..words.runs.len() as u32, tail }
                 })
                 .collect();
         }
         words
     }
 
-    /// Appends the runs of `text`. This reads every byte of the agreement,
-    /// so ASCII is classified by a table and each word hashed as it is read.
-    fn cut(&mut self, text: &str) {
+    /// Appends the runs of `text`, and returns the gap after the last. This
+    /// reads every byte of the agreement, so ASCII is classified by a table
+    /// and each word hashed as it is read.
+    fn cut(&mut self, text: &str) -> Gap {
         let bytes = text.as_bytes();
         let mut i = 0;
+        let mut gap = 0;
         while i < bytes.len() {
             match CLASS[usize::from(bytes[i])] {
                 OTHER => {
+                    gap |= GAP[usize::from(bytes[i])];
                     i += 1;
                     continue;
                 }
@@ -78,6 +136,7 @@ impl Words {
                 _ => {
                     let (is_word, width) = char_class(text, i);
                     if !is_word {
+                        gap |= text[i..].chars().next().map_or(Gap::HARD, gap_class);
                         i += width;
                         continue;
                     }
@@ -104,8 +163,10 @@ impl Words {
                 }
             }
             let spelling = self.intern(&text[start..i], hash.0);
-            self.runs.push(Run { start: start as u32, end: i as u32, spelling });
+            self.runs.push(Run { start: start as u32, end: i as u32, spelling, gap: Gap(gap) });
+            gap = 0;
         }
+        Gap(gap)
     }
 
     /// The id of a spelling, added if new.
@@ -129,15 +190,20 @@ impl Words {
     /// (`block(DocId::Body, 0)`): for tests of the rules that read words.
     pub fn of_text(text: &str) -> Words {
         let mut words = Words { blocks: vec![Vec::new()], ..Words::default() };
-        words.cut(text);
-        words.blocks[0].push(0..words.runs.len() as u32);
+        let tail = words.cut(text);
+        words.blocks[0].push(BlockRuns { runs: 0..words.runs.len() as u32, tail });
         words
     }
 
     /// The runs of block `block` of document `doc`.
     pub fn block(&self, doc: DocId, block: usize) -> &[Run] {
-        let Some(range) = self.blocks.get(slot(doc)).and_then(|b| b.get(block)) else { return &[] };
-        &self.runs[range.start as usize..range.end as usize]
+        let Some(b) = self.blocks.get(slot(doc)).and_then(|b| b.get(block)) else { return &[] };
+        &self.runs[b.runs.start as usize..b.runs.end as usize]
+    }
+
+    /// What follows the last run of block `block` of document `doc`.
+    pub fn tail(&self, doc: DocId, block: usize) -> Gap {
+        self.blocks.get(slot(doc)).and_then(|b| b.get(block)).map_or_else(Gap::default, |b| b.tail)
     }
 
     pub fn spelling(&self, id: u32) -> &str {
@@ -233,6 +299,23 @@ impl Table {
     }
 }
 
+/// How each ASCII byte between words counts (see [`Gap`]).
+static GAP: [u8; 256] = {
+    let mut class = [Gap::HARD; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        class[b] = match b as u8 {
+            b'.' | b'!' | b'?' | b':' => Gap::HARD | Gap::SENTENCE,
+            b'/' => Gap::SLASH,
+            // The ASCII characters `char::is_whitespace` takes.
+            b'-' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => 0,
+            _ => Gap::HARD,
+        };
+        b += 1;
+    }
+    class
+};
+
 /// Where a document's blocks are kept in [`Words::blocks`].
 fn slot(doc: DocId) -> usize {
     match doc {
@@ -292,6 +375,25 @@ mod tests {
             ["The", "Council", "s", "12", "month", "Café", "iv", "1", "1"]
         );
         assert_eq!(cut(" – "), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn gaps_are_classified_as_the_text_is() {
+        let text = "a b-c/d, e. f\u{a0}g – h’s i";
+        let words = Words::of_text(text);
+        let runs = words.block(DocId::Body, 0);
+        let mut from = 0;
+        for r in runs {
+            assert_eq!(r.gap, Gap::of(&text[from..r.start as usize]), "before {:?}", &text[r.range()]);
+            from = r.end as usize;
+        }
+        assert_eq!(words.tail(DocId::Body, 0), Gap::of(&text[from..]));
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            assert_eq!(GAP[usize::from(b)], gap_class(c), "{c:?}");
+        }
+        assert!(Gap::of(" - ").joins_phrase_words() && !Gap::of("/").joins_phrase_words() && !Gap::of("/").is_hard());
+        assert!(Gap::of(". ").ends_sentence() && Gap::of(", ").is_hard() && !Gap::of(", ").ends_sentence());
     }
 
     #[test]

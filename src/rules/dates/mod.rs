@@ -10,6 +10,7 @@
 //! starting on the 29th–31st), either answer is accepted.
 
 pub mod english;
+mod phrases;
 pub mod term;
 pub mod text;
 

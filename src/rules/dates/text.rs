@@ -9,10 +9,11 @@
 
 use std::sync::LazyLock;
 
-use crate::model::pattern::Pattern;
+use crate::model::pattern::{Matcher, Pattern};
 use jiff::civil::Date;
 
 use super::english::{self, FoundDate, FoundDuration};
+use super::phrases;
 use crate::model::metadata::Duration;
 use crate::model::{Agreement, Block, Located, Section};
 
@@ -39,59 +40,30 @@ pub struct TextFacts {
     pub extension_period: Vec<Located<Duration>>,
 }
 
-/// Patterns use ASCII case folding (`(?i-u)`): the words are ASCII, and
-/// Unicode folding costs far more to compile.
-fn re(pattern: &str) -> Pattern {
-    Pattern::new(pattern)
+/// A phrase of [`phrases`], compiled when s75 was built.
+macro_rules! builtin {
+    ($name:ident) => {
+        LazyLock::new(|| Matcher::builtin(phrases::$name, &crate::prebuilt!(concat!("dates.", stringify!($name)))))
+    };
 }
 
 /// `“Term” means` / `"Commencement Date" shall mean`, at the start of a block.
-static DEFINITION: LazyLock<Pattern> =
-    LazyLock::new(|| re(r#"^\s*["“”'‘’]\s*(?P<term>[^"“”'‘’]{1,60}?)\s*["“”'‘’]\s+(?:shall\s+)?means?(?-u:\b)"#));
-/// What follows a period that counts from the start: "… from the Commencement Date".
-static FROM_COMMENCEMENT: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?i-u)^\s+(?:from|following|after|commencing\s+on|starting\s+on|beginning\s+on)\s+(?:and\s+including\s+)?the\s+Commencement\s+Date",
-    )
+static DEFINITION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r#"^\s*["“”'‘’]\s*(?P<term>[^"“”'‘’]{1,60}?)\s*["“”'‘’]\s+(?:shall\s+)?means?(?-u:\b)"#)
 });
-/// Verbs of a clause that states how long the Agreement lasts.
-static DURATION_VERBS: LazyLock<Pattern> =
-    LazyLock::new(|| re(r"(?i-u)\b(?:continue|cease|expire|determine|remain\s+in\s+force|period\s+of|term\s+of)"));
-/// Blocks whose periods are about something else (reviews, notices, deadlines).
-static NOT_DURATION: LazyLock<Pattern> = LazyLock::new(|| re(r"(?i-u)\b(?:notice|review|within)\b"));
-static BEFORE_EXPIRY_IN_TERM: LazyLock<Pattern> =
-    LazyLock::new(|| re(r"(?i-u)(?:\bto|\buntil|\bending\s+on|\bexpiring\s+on|\band\s+including)\s+(?:the\s+)?$"));
-static BEFORE_EXPIRY: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?i-u)(?:this\s+Agreement|the\s+Term)\s+(?:shall|will)\s+(?:(?:continue|remain\s+in\s+force)\s+until|(?:expire|end|terminate|cease)(?:\s+absolutely)?\s+on)\s+(?:and\s+including\s+)?$",
-    )
-});
-static BEFORE_COMMENCEMENT: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?i-u)(?:this\s+Agreement|it)\s+(?:shall\s+|will\s+)?(?:take\s+effect|commences?|come\s+into\s+(?:force|effect)|comes\s+into\s+(?:force|effect))\s+(?:on|from)\s+(?:and\s+including\s+)?$",
-    )
-});
-/// Termination for fault is not the notice period of the agreement.
-static FAULT: LazyLock<Pattern> = LazyLock::new(|| re(r"(?i-u)breach|default|insolv|force\s+majeure|fail|remed"));
-static AFTER_NOTICE_PERIOD: LazyLock<Pattern> =
-    LazyLock::new(|| re(r"(?i-u)^\s*(?:(?:prior|advance|written|previous)\s+)*notice\b"));
-static BEFORE_NOTICE_PERIOD: LazyLock<Pattern> =
-    LazyLock::new(|| re(r"(?i-u)\bnotice\s+(?:in\s+writing\s+)?(?:of\s+)?(?:not\s+less\s+than\s+|at\s+least\s+)$"));
-static AFTER_LEAD: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?i-u)^\s+(?:prior\s+to|before)\s+the\s+(?:end|expiry|expiration|termination)\s+of\s+(?:the\s+Term|this\s+Agreement|the\s+Agreement)",
-    )
-});
-static FIRM_LEAD: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?i-u)(?:no\s+later\s+than|not\s+later\s+than|at\s+least|not\s+less\s+than|a\s+minimum\s+of|on\s+or\s+before|by)\s+$",
-    )
-});
-static BEFORE_EXTENSION_PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\bextend(?:ed)?\s+(?:this\s+Agreement\s+|the\s+Agreement\s+|the\s+Term\s+)?(?:once\s+)?(?:by|for)\s+(?:a\s+|one\s+)?(?:further\s+|additional\s+)?(?:period\s+of\s+|term\s+of\s+)?$",
-    )
-});
+// The phrases around a period or date (see `phrases`).
+static FROM_COMMENCEMENT: LazyLock<Matcher> = builtin!(FROM_COMMENCEMENT);
+static DURATION_VERBS: LazyLock<Matcher> = builtin!(DURATION_VERBS);
+static NOT_DURATION: LazyLock<Matcher> = builtin!(NOT_DURATION);
+static BEFORE_EXPIRY_IN_TERM: LazyLock<Matcher> = builtin!(BEFORE_EXPIRY_IN_TERM);
+static BEFORE_EXPIRY: LazyLock<Matcher> = builtin!(BEFORE_EXPIRY);
+static BEFORE_COMMENCEMENT: LazyLock<Matcher> = builtin!(BEFORE_COMMENCEMENT);
+static FAULT: LazyLock<Matcher> = builtin!(FAULT);
+static AFTER_NOTICE_PERIOD: LazyLock<Matcher> = builtin!(AFTER_NOTICE_PERIOD);
+static BEFORE_NOTICE_PERIOD: LazyLock<Matcher> = builtin!(BEFORE_NOTICE_PERIOD);
+static AFTER_LEAD: LazyLock<Matcher> = builtin!(AFTER_LEAD);
+static FIRM_LEAD: LazyLock<Matcher> = builtin!(FIRM_LEAD);
+static BEFORE_EXTENSION_PERIOD: LazyLock<Matcher> = builtin!(BEFORE_EXTENSION_PERIOD);
 
 /// The defined term a block defines, if it is a definition.
 pub fn defines(block: &Block) -> Option<&str> {
@@ -177,4 +149,77 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&AFTER_LEAD);
     LazyLock::force(&FIRM_LEAD);
     LazyLock::force(&BEFORE_EXTENSION_PERIOD);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each phrase compiled when s75 was built matches where the pattern
+    /// compiled now matches: in every body clause and in the words around
+    /// each period and date of the bundled agreements.
+    #[test]
+    fn the_prebuilt_phrases_match_as_their_patterns_do() {
+        let statics: [(&str, &LazyLock<Matcher>); 12] = [
+            ("FROM_COMMENCEMENT", &FROM_COMMENCEMENT),
+            ("DURATION_VERBS", &DURATION_VERBS),
+            ("NOT_DURATION", &NOT_DURATION),
+            ("BEFORE_EXPIRY_IN_TERM", &BEFORE_EXPIRY_IN_TERM),
+            ("BEFORE_EXPIRY", &BEFORE_EXPIRY),
+            ("BEFORE_COMMENCEMENT", &BEFORE_COMMENCEMENT),
+            ("FAULT", &FAULT),
+            ("AFTER_NOTICE_PERIOD", &AFTER_NOTICE_PERIOD),
+            ("BEFORE_NOTICE_PERIOD", &BEFORE_NOTICE_PERIOD),
+            ("AFTER_LEAD", &AFTER_LEAD),
+            ("FIRM_LEAD", &FIRM_LEAD),
+            ("BEFORE_EXTENSION_PERIOD", &BEFORE_EXTENSION_PERIOD),
+        ];
+        assert_eq!(phrases::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>(), statics.map(|(n, _)| n));
+        let mut texts: Vec<String> = Vec::new();
+        for a in crate::rules::testing::bundled() {
+            let found = english::in_blocks(&a.body);
+            for (i, b) in a.body.blocks.iter().enumerate() {
+                texts.push(b.text.clone());
+                let ranges = found.durations[i]
+                    .iter()
+                    .map(|d| d.range.clone())
+                    .chain(found.dates[i].iter().map(|d| d.range.clone()));
+                for r in ranges {
+                    texts.push(b.text[..r.start].to_string());
+                    texts.push(b.text[r.end..].to_string());
+                }
+            }
+        }
+        // And a text each phrase is written for, with variants that are not.
+        for t in [
+            " from and including the Commencement Date",
+            "The Agreement shall remain in force",
+            "by notice",
+            "the period ending on and including the ",
+            "this Agreement shall expire absolutely on ",
+            "This Agreement shall come into force on ",
+            "on the insolvency of a Partner",
+            " prior written notice",
+            "giving notice in writing of not less than ",
+            " before the expiry of this Agreement",
+            "no later than ",
+            "extend the Term by a further period of ",
+            "this Agreement shall expire on 31 March",
+            "notice of three months",
+        ] {
+            texts.push(t.to_string());
+            texts.push(t.to_uppercase());
+            texts.push(format!("x{t}y"));
+        }
+        for ((name, pattern), (_, matcher)) in phrases::ALL.iter().zip(statics) {
+            #[cfg(target_endian = "little")]
+            assert!(matcher.is_prebuilt(), "build.rs compiled {name}");
+            let compiled = Pattern::new(pattern);
+            let matched = texts.iter().filter(|t| {
+                assert_eq!(matcher.is_match(t), compiled.is_match(t), "{name} on {t:?}");
+                compiled.is_match(t)
+            });
+            assert!(matched.count() > 0, "{name} matches something");
+        }
+    }
 }

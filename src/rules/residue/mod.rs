@@ -7,6 +7,7 @@
 //! holds (see [`placeholder`]), never by the brackets alone.
 
 mod brackets;
+mod date_line;
 mod dates;
 mod not_used;
 mod placeholder;

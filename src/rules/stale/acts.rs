@@ -6,10 +6,10 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::combine;
-use super::matcher::{Matcher, Prebuilt};
 use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
+use crate::model::pattern::matcher::{Matcher, Prebuilt};
 use crate::model::{SourceFile, Span};
 
 #[derive(Debug)]

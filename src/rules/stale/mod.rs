@@ -16,7 +16,6 @@
 
 pub mod acts;
 mod combine;
-pub mod matcher;
 mod pack;
 pub mod register;
 

@@ -9,11 +9,11 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::combine;
-use super::matcher::{Matcher, Prebuilt};
 use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
 use crate::model::metadata::PartyKind;
+use crate::model::pattern::matcher::{Matcher, Prebuilt};
 use crate::model::pattern::searches_joined;
 use crate::model::{Document, SourceFile, Span};
 

@@ -53,7 +53,7 @@ impl<'a> AgreementWords<'a> {
                 // break before, a space between (`Block::display_text`).
                 if let Some(n) = &b.number {
                     let raw = &n.value.raw;
-                    let mut gap = Gap { text: raw, from: 0, soft: &mut soft, any: &mut any };
+                    let mut gap = Between { text: raw, from: 0, soft: &mut soft, any: &mut any };
                     for range in words::runs(raw) {
                         // Numbers ("1", "iv") are mostly spelt in the text too.
                         let form = match shared.find(&raw[range.clone()]) {
@@ -68,12 +68,13 @@ impl<'a> AgreementWords<'a> {
                     }
                     gap.end();
                 }
-                let mut gap = Gap { text: &b.text, from: 0, soft: &mut soft, any: &mut any };
+                // The text's own words, with what stands between them read when they were cut.
                 for run in shared.block(doc_id, i) {
                     let form = form_of(&mut words, run.spelling);
-                    words.push(form, id, gap.joined(run.range()));
+                    words.push(form, id, any && soft && run.gap.joins_phrase_words());
+                    (soft, any) = (true, true);
                 }
-                gap.end();
+                soft = soft && shared.tail(doc_id, i).joins_phrase_words();
                 id += 1;
             }
         }
@@ -102,10 +103,10 @@ impl<'a> AgreementWords<'a> {
     }
 }
 
-/// What stands between the words of a piece of text, and before it:
+/// What stands between the words of a number, and before it:
 /// `soft` carries whether only spaces and hyphens have stood since the last
 /// word, `any` whether there was one.
-struct Gap<'t, 's> {
+struct Between<'t, 's> {
     text: &'t str,
     /// The end of the last word in this piece.
     from: usize,
@@ -113,7 +114,7 @@ struct Gap<'t, 's> {
     any: &'s mut bool,
 }
 
-impl Gap<'_, '_> {
+impl Between<'_, '_> {
     /// Whether the word at `word` is joined to the one before it.
     fn joined(&mut self, word: Range<usize>) -> bool {
         let joined = *self.any && *self.soft && soft_gap(self.text, self.from..word.start);

@@ -13,7 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::model::definitions::{Definition, Problem};
 use crate::model::references::{self, DocId};
-use crate::model::words::{Run, Words};
+use crate::model::words::{Gap, Run, Words};
 use crate::model::{Agreement, BlockKind, Span};
 use crate::rules::xref::singular;
 
@@ -412,12 +412,15 @@ pub fn tokenize<'t>(text: &'t str, interner: &mut Interner) -> Vec<Token<'t>> {
 fn tokens_of_runs<'t>(text: &'t str, runs: &[Run], interner: &mut Interner) -> Vec<Token<'t>> {
     let bytes = text.as_bytes();
     let mut out: Vec<Token<'t>> = Vec::with_capacity(runs.len());
-    // Where the previous token ended (after any possessive).
+    // Where the previous token ended (after any possessive), and the previous run.
     let mut from = 0;
+    let mut run_end = 0;
     let mut k = 0;
     while let Some(run) = runs.get(k) {
         let (start, mut word_end) = (run.start as usize, run.end as usize);
-        let (hard, sentence) = gap(text, from, start);
+        // The run's gap was read when it was cut, unless a possessive ate into it.
+        let gap = if from == run_end { run.gap } else { Gap::of(&text[from..start]) };
+        let (hard, sentence) = (gap.is_hard(), gap.ends_sentence());
         k += 1;
         let mut end = word_end;
         let mut possessive = false;
@@ -449,25 +452,9 @@ fn tokens_of_runs<'t>(text: &'t str, runs: &[Run], interner: &mut Interner) -> V
         let hard_gap = hard && !out.is_empty();
         out.push(Token { word, possessive, start, end, hard_gap, sentence_start: sentence || out.is_empty(), norm });
         from = end;
+        run_end = runs[k - 1].end as usize;
     }
     out
-}
-
-/// What stands between two tokens, `text[from..to]`: punctuation other than
-/// a hyphen or slash (a hard gap), and whether a sentence ends there.
-fn gap(text: &str, from: usize, to: usize) -> (bool, bool) {
-    let (mut hard, mut sentence) = (false, false);
-    for (i, &b) in text.as_bytes()[from..to].iter().enumerate() {
-        let c = match b {
-            b if b < 0x80 => char::from(b),
-            // Continuation bytes: their character was read at its first byte.
-            0x80..=0xBF => continue,
-            _ => text[from + i..].chars().next().unwrap_or(' '),
-        };
-        hard |= !(c.is_whitespace() || matches!(c, '-' | '/' | '–'));
-        sentence |= matches!(c, '.' | '!' | '?' | ':');
-    }
-    (hard, sentence)
 }
 
 /// The byte after an apostrophe (’ or ') at byte `at`, if there is one.

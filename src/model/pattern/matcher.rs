@@ -1,16 +1,15 @@
-//! Several patterns searched together, each match saying which pattern it
-//! is: the stale register's names and the Acts' titles.
-//!
-//! The built-in packs' patterns are compiled into dense DFAs when s75 is
-//! built (`build.rs`), and only read here: compiling them at run time, and a
-//! lazy DFA building its states during the first search, was a fifth of a
-//! validate's work. Patterns from a pack named in s75.toml `[packs]` are
-//! compiled when the pack is read.
+//! Patterns compiled into dense DFAs when s75 is built (`build.rs`) and
+//! only read here: the stale register's names and the Acts' titles (many
+//! patterns searched together, each match saying which it is), and the
+//! phrases around a period or a date. Compiling them at run time, and a lazy
+//! DFA building its states during the first search, was a fifth of a
+//! validate's work. Patterns from a pack named in s75.toml `[packs]` (or any
+//! that `build.rs` could not compile) are compiled at run time instead.
 
 use std::ops::Range;
 
 use regex_automata::Input;
-use regex_automata::dfa::{self, dense};
+use regex_automata::dfa::{self, Automaton, dense};
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::iter::Searcher;
@@ -37,21 +36,25 @@ pub struct Prebuilt {
 /// The [`Prebuilt`] matcher of the pack `build.rs` compiled under this name.
 #[macro_export]
 macro_rules! prebuilt {
-    ($name:literal) => {
-        $crate::rules::stale::matcher::Prebuilt {
+    ($name:expr) => {
+        $crate::model::pattern::matcher::Prebuilt {
             patterns: include_str!(concat!(env!("OUT_DIR"), "/", $name, ".patterns")),
-            forward: &$crate::rules::stale::matcher::Aligned(*include_bytes!(concat!(
-                env!("OUT_DIR"),
-                "/",
-                $name,
-                ".forward.dfa"
-            ))),
-            reverse: &$crate::rules::stale::matcher::Aligned(*include_bytes!(concat!(
-                env!("OUT_DIR"),
-                "/",
-                $name,
-                ".reverse.dfa"
-            ))),
+            forward: const {
+                &$crate::model::pattern::matcher::Aligned(*include_bytes!(concat!(
+                    env!("OUT_DIR"),
+                    "/",
+                    $name,
+                    ".forward.dfa"
+                )))
+            },
+            reverse: const {
+                &$crate::model::pattern::matcher::Aligned(*include_bytes!(concat!(
+                    env!("OUT_DIR"),
+                    "/",
+                    $name,
+                    ".reverse.dfa"
+                )))
+            },
         }
     };
 }
@@ -102,6 +105,36 @@ impl Matcher {
         let regex =
             dfa::regex::Regex::builder().build_from_dfas(read_dfa(prebuilt.forward)?, read_dfa(prebuilt.reverse)?);
         Some(Matcher(Engine::Prebuilt(Box::new(regex))))
+    }
+
+    /// The matcher for one pattern written in this program, compiled when
+    /// s75 was built if it could be.
+    ///
+    /// # Panics
+    /// If the pattern is invalid: a bug that every test run finds at once.
+    pub fn builtin(pattern: &str, prebuilt: &Prebuilt) -> Matcher {
+        match Matcher::new(&[pattern.to_string()], prebuilt) {
+            Ok(Some(m)) => m,
+            _ => panic!("invalid built-in pattern {pattern}"),
+        }
+    }
+
+    /// Whether any pattern matches somewhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        match &self.0 {
+            Engine::Compiled(regex) => regex.is_match(text),
+            Engine::Prebuilt(regex) => {
+                regex.forward().try_search_fwd(&Input::new(text).earliest(true)).is_ok_and(|m| m.is_some())
+            }
+        }
+    }
+
+    /// The leftmost-first match.
+    pub fn find(&self, text: &str) -> Option<Range<usize>> {
+        match &self.0 {
+            Engine::Compiled(regex) => regex.find(text).map(|m| m.range()),
+            Engine::Prebuilt(regex) => regex.try_search(&Input::new(text)).ok().flatten().map(|m| m.range()),
+        }
     }
 
     pub fn is_prebuilt(&self) -> bool {
