@@ -15,6 +15,7 @@ pub mod model;
 pub mod render;
 pub mod reports;
 pub mod rules;
+pub mod timing;
 
 use std::io::Write;
 use std::path::Path;

@@ -64,7 +64,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let mut timer = crate::diff::timing::Timer::start();
+    let mut timer = crate::timing::Timer::start();
     let report = match (&args.since, args.args.as_slice()) {
         (Some(rev), agreements) => since(rev, agreements)?,
         (None, [old, new]) if Path::new(old).is_dir() || Path::new(new).is_dir() => {
@@ -133,7 +133,7 @@ fn folders(old: &Path, new: &Path) -> anyhow::Result<DiffReport> {
     let (ro, rn) = (repo_of(old)?, repo_of(new)?);
     let (od, nd) = (old.canonicalize()?, new.canonicalize()?);
     // Both sides load at once: parsing is most of the time of a diff.
-    let mut timer = crate::diff::timing::Timer::start();
+    let mut timer = crate::timing::Timer::start();
     let shared = SharedParses::default();
     let (a, b) = rayon::join(
         || load_agreement_sharing(&ro, &od, Some(&shared)),

@@ -51,6 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // Not waited for: a check that needs a pattern first waits for it, or
     // compiles it itself if this has not reached it yet.
     rayon::spawn(crate::rules::compile_patterns);
+    let mut timer = crate::timing::Timer::start();
     let repo = Repo::for_paths(&args.paths)?;
     let today = super::today(args.today)?;
     // Which named agreements are checked does not depend on s75.toml: the
@@ -72,6 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         bail!("every agreement in the repository is excluded by s75.toml");
     }
 
+    timer.mark("set-up");
     let progress = progress_bar(dirs.len());
     // Per agreement: what was checked, its findings, and its matrix if asked for.
     type Checks = Result<(Checked, Vec<Finding>, Option<String>), LoadError>;
@@ -93,6 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         })
         .collect();
     progress.finish_and_clear();
+    timer.mark("read and check");
 
     let mut checked = Vec::new();
     let mut findings = Vec::new();
@@ -133,6 +136,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             print_matrices(out)
         })?,
     }
+
+    timer.mark("report");
 
     let counts = |s: Severity| findings.iter().filter(|f| f.suppressed.is_none() && f.severity == s).count();
     let failing = counts(Severity::Error) > 0 || (deny_warnings && counts(Severity::Warning) > 0);

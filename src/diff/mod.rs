@@ -26,7 +26,6 @@ pub mod render;
 pub mod report;
 pub mod terms;
 pub mod text;
-pub mod timing;
 pub mod units;
 pub mod xrefs;
 
@@ -59,7 +58,7 @@ pub struct Mapping {
 
 /// Compares two loaded agreements.
 pub fn diff_agreements(old: &Agreement, new: &Agreement, old_side: Side, new_side: Side) -> AgreementDiff {
-    let mut timer = timing::Timer::start();
+    let mut timer = crate::timing::Timer::start();
     let pairings = docs::pair(old, new);
     timer.mark("pair documents");
     // Documents align independently of each other, and the defined terms
@@ -68,8 +67,8 @@ pub fn diff_agreements(old: &Agreement, new: &Agreement, old_side: Side, new_sid
     let ((aligned, terms), indexes) = rayon::join(
         || {
             rayon::join(
-                || timing::timed("  align (parallel)", || pairings.par_iter().map(document).collect::<Vec<_>>()),
-                || timing::timed("  terms (parallel)", || terms::diff(old, new, &pairings)),
+                || crate::timing::timed("  align (parallel)", || pairings.par_iter().map(document).collect::<Vec<_>>()),
+                || crate::timing::timed("  terms (parallel)", || terms::diff(old, new, &pairings)),
             )
         },
         || rayon::join(|| xrefs::Index::new(old), || xrefs::Index::new(new)),

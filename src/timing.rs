@@ -1,6 +1,6 @@
-//! `S75_TIMINGS=1`: the time of each phase of a diff on standard error, so
-//! `scripts/bench-diff.sh` can show where the time goes. Off by default; it
-//! never changes the report.
+//! `S75_TIMINGS=1`: the time of each phase of a diff or a validate on
+//! standard error, so the bench scripts can show where the time goes. Off by
+//! default; it never changes the report.
 
 use std::time::Instant;
 
