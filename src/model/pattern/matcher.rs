@@ -1,9 +1,10 @@
 //! Patterns compiled into dense DFAs when s75 is built (`build.rs`) and
 //! only read here: the stale register's names and the Acts' titles (many
-//! patterns searched together, each match saying which it is), and the
-//! phrases around a period or a date. Compiling them at run time, and a lazy
-//! DFA building its states during the first search, was a fifth of a
-//! validate's work. Patterns from a pack named in s75.toml `[packs]` (or any
+//! patterns searched together, each match saying which it is), the phrases
+//! around a period or a date (`rules::dates::phrases`) and the parts of an
+//! agreement's date line (`rules::residue::date_line`). Compiling them at
+//! run time, and a lazy DFA building its states during the first search,
+//! was a fifth of a validate's work. Patterns from a pack named in s75.toml `[packs]` (or any
 //! that `build.rs` could not compile) are compiled at run time instead.
 
 use std::ops::Range;
