@@ -34,6 +34,21 @@ pub struct Prebuilt {
     pub reverse: &'static Aligned<[u8]>,
 }
 
+/// A lazily read [`Matcher`] for the pattern constant `$module::$NAME`, which
+/// `build.rs` compiled under the name "`$prefix`.NAME" (it lists the
+/// module's constants): `builtin_matcher!("dates", phrases::FAULT)`.
+#[macro_export]
+macro_rules! builtin_matcher {
+    ($prefix:literal, $module:ident :: $name:ident) => {
+        std::sync::LazyLock::new(|| {
+            $crate::model::pattern::Matcher::builtin(
+                $module::$name,
+                &$crate::prebuilt!(concat!($prefix, ".", stringify!($name))),
+            )
+        })
+    };
+}
+
 /// The [`Prebuilt`] matcher of the pack `build.rs` compiled under this name.
 #[macro_export]
 macro_rules! prebuilt {

@@ -40,30 +40,24 @@ pub struct TextFacts {
     pub extension_period: Vec<Located<Duration>>,
 }
 
-/// A phrase of [`phrases`], compiled when s75 was built.
-macro_rules! builtin {
-    ($name:ident) => {
-        LazyLock::new(|| Matcher::builtin(phrases::$name, &crate::prebuilt!(concat!("dates.", stringify!($name)))))
-    };
-}
-
 /// `“Term” means` / `"Commencement Date" shall mean`, at the start of a block.
 static DEFINITION: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r#"^\s*["“”'‘’]\s*(?P<term>[^"“”'‘’]{1,60}?)\s*["“”'‘’]\s+(?:shall\s+)?means?(?-u:\b)"#)
 });
+
 // The phrases around a period or date (see `phrases`).
-static FROM_COMMENCEMENT: LazyLock<Matcher> = builtin!(FROM_COMMENCEMENT);
-static DURATION_VERBS: LazyLock<Matcher> = builtin!(DURATION_VERBS);
-static NOT_DURATION: LazyLock<Matcher> = builtin!(NOT_DURATION);
-static BEFORE_EXPIRY_IN_TERM: LazyLock<Matcher> = builtin!(BEFORE_EXPIRY_IN_TERM);
-static BEFORE_EXPIRY: LazyLock<Matcher> = builtin!(BEFORE_EXPIRY);
-static BEFORE_COMMENCEMENT: LazyLock<Matcher> = builtin!(BEFORE_COMMENCEMENT);
-static FAULT: LazyLock<Matcher> = builtin!(FAULT);
-static AFTER_NOTICE_PERIOD: LazyLock<Matcher> = builtin!(AFTER_NOTICE_PERIOD);
-static BEFORE_NOTICE_PERIOD: LazyLock<Matcher> = builtin!(BEFORE_NOTICE_PERIOD);
-static AFTER_LEAD: LazyLock<Matcher> = builtin!(AFTER_LEAD);
-static FIRM_LEAD: LazyLock<Matcher> = builtin!(FIRM_LEAD);
-static BEFORE_EXTENSION_PERIOD: LazyLock<Matcher> = builtin!(BEFORE_EXTENSION_PERIOD);
+static FROM_COMMENCEMENT: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::FROM_COMMENCEMENT);
+static DURATION_VERBS: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::DURATION_VERBS);
+static NOT_DURATION: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::NOT_DURATION);
+static BEFORE_EXPIRY_IN_TERM: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_EXPIRY_IN_TERM);
+static BEFORE_EXPIRY: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_EXPIRY);
+static BEFORE_COMMENCEMENT: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_COMMENCEMENT);
+static FAULT: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::FAULT);
+static AFTER_NOTICE_PERIOD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::AFTER_NOTICE_PERIOD);
+static BEFORE_NOTICE_PERIOD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_NOTICE_PERIOD);
+static AFTER_LEAD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::AFTER_LEAD);
+static FIRM_LEAD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::FIRM_LEAD);
+static BEFORE_EXTENSION_PERIOD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_EXTENSION_PERIOD);
 
 /// The defined term a block defines, if it is a definition.
 pub fn defines(block: &Block) -> Option<&str> {

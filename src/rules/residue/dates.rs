@@ -17,24 +17,13 @@ pub struct Undated {
     pub has_month: bool,
 }
 
-/// A pattern of [`date_line`], compiled when s75 was built.
-macro_rules! builtin {
-    ($name:ident) => {
-        LazyLock::new(|| Matcher::builtin(date_line::$name, &crate::prebuilt!(concat!("residue.", stringify!($name)))))
-    };
-}
-
-static ANCHOR: LazyLock<Matcher> = builtin!(ANCHOR);
-
-static MONTH: LazyLock<Matcher> = builtin!(MONTH);
-
-static DAY: LazyLock<Matcher> = builtin!(DAY);
-
-static NUMERIC: LazyLock<Matcher> = builtin!(NUMERIC);
-
-static BY_SIGNATURE: LazyLock<Matcher> = builtin!(BY_SIGNATURE);
-
-static YEAR: LazyLock<Matcher> = builtin!(YEAR);
+// The parts of a date line (see `date_line`).
+static ANCHOR: LazyLock<Matcher> = crate::builtin_matcher!("residue", date_line::ANCHOR);
+static MONTH: LazyLock<Matcher> = crate::builtin_matcher!("residue", date_line::MONTH);
+static DAY: LazyLock<Matcher> = crate::builtin_matcher!("residue", date_line::DAY);
+static NUMERIC: LazyLock<Matcher> = crate::builtin_matcher!("residue", date_line::NUMERIC);
+static BY_SIGNATURE: LazyLock<Matcher> = crate::builtin_matcher!("residue", date_line::BY_SIGNATURE);
+static YEAR: LazyLock<Matcher> = crate::builtin_matcher!("residue", date_line::YEAR);
 
 /// Whether the text is a date line ("THIS AGREEMENT is made on …").
 pub fn is_date_line(text: &str) -> bool {
