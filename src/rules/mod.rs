@@ -81,9 +81,11 @@ pub trait Family: Send + Sync {
 
 /// Every family, with its rule pack read. A malformed pack is a load error.
 pub fn families(cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
-    // Reading the packs compiles their patterns: do it on both cores.
-    let (statute, (dates, stale)) =
-        rayon::join(|| statute::Statute::new(cx), || rayon::join(|| dates::Dates::new(cx), || stale::Stale::new(cx)));
+    // One after the other: reading the built-in packs takes a millisecond or
+    // two, and `validate` keeps the pool's threads busy compiling patterns
+    // meanwhile (`compile_patterns`): a `rayon::join` here, from outside the
+    // pool, waited behind that work.
+    let (statute, dates, stale) = (statute::Statute::new(cx), dates::Dates::new(cx), stale::Stale::new(cx));
     Ok(vec![
         Box::new(metadata::Metadata),
         Box::new(numbering::Numbering),

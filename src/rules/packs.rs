@@ -34,6 +34,12 @@ impl Packs {
         Packs { statute: file(0), stale: file(1), acts: file(2) }
     }
 
+    /// Whether `file` is a built-in pack, unchanged: its patterns were
+    /// compiled when s75 was built, so they need no checking as they load.
+    pub fn is_builtin(file: &SourceFile) -> bool {
+        BUILTIN.iter().any(|&(_, path, text)| file.path == path && file.text == text)
+    }
+
     /// The built-in packs with any replaced by `s75.toml` (paths relative to the repository root).
     pub fn for_repo(root: &Path, config: &Config) -> Result<Packs, LoadError> {
         let mut packs = Packs::builtin();
