@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod diff;
+pub mod fast_hash;
 pub mod git;
 pub mod import;
 pub mod loading;

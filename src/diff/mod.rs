@@ -29,11 +29,7 @@ pub mod text;
 pub mod units;
 pub mod xrefs;
 
-/// The hash maps of a diff, keyed by provision numbers and text hashes read
-/// from the agreements: foldhash with a fixed seed rather than SipHash, which
-/// had been a twentieth of a diff's instructions (the keys are no attacker's).
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
+use crate::fast_hash::{HashMap, HashSet};
 
 use rayon::prelude::*;
 

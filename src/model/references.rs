@@ -23,7 +23,7 @@
 
 mod parse;
 
-use std::collections::HashMap;
+use crate::fast_hash::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -256,7 +256,7 @@ impl<'a> Resolver<'a> {
     pub fn new(a: &'a Agreement) -> Self {
         let numbered = documents(a)
             .map(|(id, doc)| {
-                let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+                let mut keys: HashMap<String, Vec<usize>> = HashMap::default();
                 for (i, p) in doc.provisions.iter().enumerate() {
                     if let Some(n) = p.number(doc) {
                         keys.entry(n.value.key()).or_default().push(i);

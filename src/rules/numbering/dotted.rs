@@ -7,7 +7,7 @@
 //! its missing parent is counted in its parent's group at the orphan's place,
 //! so one missing number gives one finding, not an orphan and a gap.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{HashMap, HashSet};
 
 use super::sequence::{BEFORE_FIRST, missing_between};
 use crate::model::number::Component;
@@ -98,7 +98,7 @@ fn group(
     exists: &HashSet<&[Component]>,
 ) -> (Groups, Vec<(Vec<Component>, usize, usize)>) {
     let mut groups: Groups = Vec::new();
-    let mut group_of: HashMap<Vec<Component>, usize> = HashMap::new();
+    let mut group_of: HashMap<Vec<Component>, usize> = HashMap::default();
     let mut add = |parent: &[Component], m: Member| {
         let g = *group_of.entry(parent.to_vec()).or_insert_with(|| {
             groups.push((parent.to_vec(), Vec::new()));
@@ -150,11 +150,11 @@ fn orphan_issues(
 
 /// One parent's children in reading order: repeats, drops and skips.
 fn sibling_issues(parent: &[Component], members: &[Member], parent_missing: bool, issues: &mut Vec<DottedIssue>) {
-    let mut counts: HashMap<Component, usize> = HashMap::new();
+    let mut counts: HashMap<Component, usize> = HashMap::default();
     for m in members {
         *counts.entry(m.comp).or_default() += 1;
     }
-    let mut seen: HashMap<Component, &Member> = HashMap::new();
+    let mut seen: HashMap<Component, &Member> = HashMap::default();
     let mut prev: Option<&Member> = None;
     let mut prev_repeated = false;
     for m in members {

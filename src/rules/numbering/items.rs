@@ -8,7 +8,7 @@
 //! an open list, is a finding. That keeps the check quiet on restarts and on
 //! lists it cannot place, at the price of missing a few defects.
 
-use std::collections::HashMap;
+use crate::fast_hash::HashMap;
 
 use super::sequence::{ItemForm, ItemKind, display_label, readings};
 
@@ -46,7 +46,7 @@ struct List {
 
 impl List {
     fn new(kind: ItemKind, form: ItemForm, value: u32, at: usize) -> Self {
-        List { kind, form, last: value, last_at: at, seen: HashMap::from([(value, at)]), repeated: false }
+        List { kind, form, last: value, last_at: at, seen: HashMap::from_iter([(value, at)]), repeated: false }
     }
 
     fn push(&mut self, value: u32, at: usize) {

@@ -185,7 +185,7 @@ pub struct Index {
     sorted: OnceLock<Vec<u32>>,
 }
 
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+use crate::fast_hash::HashMap;
 
 #[derive(Debug)]
 struct IndexedWord {

@@ -24,7 +24,9 @@
 //! capitals that only start a sentence ("Service users must …"), text in
 //! capitals, and a definition's own quoted term.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::fast_hash::HashMap;
 
 use super::index::{Hit, Index, Pattern, Token, continues_name};
 use super::{NEAR_MISS, quoted};
@@ -193,7 +195,7 @@ fn plausible(window: &[Token], pat: &Pattern) -> bool {
 
 /// Byte ranges of every definition's own quoted term and aliases, by block.
 fn name_ranges(ix: &Index) -> HashMap<(DocId, usize), Vec<(usize, usize)>> {
-    let mut out: HashMap<_, Vec<(usize, usize)>> = HashMap::new();
+    let mut out: HashMap<_, Vec<(usize, usize)>> = HashMap::default();
     for d in ix.defs {
         out.entry((d.doc, d.block)).or_default().push((d.names_range.start, d.names_range.end));
     }

@@ -14,7 +14,9 @@
 //!   "NHS Functions" and "Council's Functions", a party's name in front of a
 //!   defined term's last word, used at least twice.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::fast_hash::HashSet;
 use std::sync::LazyLock;
 
 use crate::model::pattern::Pattern;
@@ -39,7 +41,7 @@ struct Occurrence {
 pub fn check(ix: &Index, uses: &[Hit], out: &mut Vec<Finding>) {
     let names: HashSet<String> = ix.defs.iter().flat_map(|d| d.names().map(key)).collect();
     // Tokens inside a use of a defined term of two words or more ("Receiving Party").
-    let mut covered: HashSet<(usize, usize)> = HashSet::new();
+    let mut covered: HashSet<(usize, usize)> = HashSet::default();
     for h in uses.iter().filter(|h| h.len >= 2) {
         covered.extend((h.at..h.at + h.len).map(|t| (h.block, t)));
     }

@@ -8,7 +8,7 @@
 //! "Potential Safeguarding Adults Review Case" does not use "Potential
 //! Adult Safeguarding Review case".
 
-use std::collections::HashSet;
+use crate::fast_hash::HashSet;
 
 use super::index::{Hit, Index};
 use super::{UNUSED, quoted};
