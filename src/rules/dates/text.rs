@@ -59,6 +59,22 @@ static AFTER_LEAD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases:
 static FIRM_LEAD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::FIRM_LEAD);
 static BEFORE_EXTENSION_PERIOD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_EXTENSION_PERIOD);
 
+/// Every phrase, named as in [`phrases::ALL`].
+static PHRASES: [(&str, &LazyLock<Matcher>); 12] = [
+    ("FROM_COMMENCEMENT", &FROM_COMMENCEMENT),
+    ("DURATION_VERBS", &DURATION_VERBS),
+    ("NOT_DURATION", &NOT_DURATION),
+    ("BEFORE_EXPIRY_IN_TERM", &BEFORE_EXPIRY_IN_TERM),
+    ("BEFORE_EXPIRY", &BEFORE_EXPIRY),
+    ("BEFORE_COMMENCEMENT", &BEFORE_COMMENCEMENT),
+    ("FAULT", &FAULT),
+    ("AFTER_NOTICE_PERIOD", &AFTER_NOTICE_PERIOD),
+    ("BEFORE_NOTICE_PERIOD", &BEFORE_NOTICE_PERIOD),
+    ("AFTER_LEAD", &AFTER_LEAD),
+    ("FIRM_LEAD", &FIRM_LEAD),
+    ("BEFORE_EXTENSION_PERIOD", &BEFORE_EXTENSION_PERIOD),
+];
+
 /// The defined term a block defines, if it is a definition.
 pub fn defines(block: &Block) -> Option<&str> {
     DEFINITION.captures(&block.text).and_then(|c| c.name("term")).map(|m| m.as_str())
@@ -131,18 +147,9 @@ fn read_block(block: &Block, dates: &[FoundDate], periods: &[FoundDuration], fac
 /// `rules::compile_patterns`).
 pub(crate) fn compile_patterns() {
     LazyLock::force(&DEFINITION);
-    LazyLock::force(&FROM_COMMENCEMENT);
-    LazyLock::force(&DURATION_VERBS);
-    LazyLock::force(&NOT_DURATION);
-    LazyLock::force(&BEFORE_EXPIRY_IN_TERM);
-    LazyLock::force(&BEFORE_EXPIRY);
-    LazyLock::force(&BEFORE_COMMENCEMENT);
-    LazyLock::force(&FAULT);
-    LazyLock::force(&AFTER_NOTICE_PERIOD);
-    LazyLock::force(&BEFORE_NOTICE_PERIOD);
-    LazyLock::force(&AFTER_LEAD);
-    LazyLock::force(&FIRM_LEAD);
-    LazyLock::force(&BEFORE_EXTENSION_PERIOD);
+    for (_, phrase) in &PHRASES {
+        LazyLock::force(phrase);
+    }
 }
 
 #[cfg(test)]
@@ -154,21 +161,7 @@ mod tests {
     /// each period and date of the bundled agreements.
     #[test]
     fn the_prebuilt_phrases_match_as_their_patterns_do() {
-        let statics: [(&str, &LazyLock<Matcher>); 12] = [
-            ("FROM_COMMENCEMENT", &FROM_COMMENCEMENT),
-            ("DURATION_VERBS", &DURATION_VERBS),
-            ("NOT_DURATION", &NOT_DURATION),
-            ("BEFORE_EXPIRY_IN_TERM", &BEFORE_EXPIRY_IN_TERM),
-            ("BEFORE_EXPIRY", &BEFORE_EXPIRY),
-            ("BEFORE_COMMENCEMENT", &BEFORE_COMMENCEMENT),
-            ("FAULT", &FAULT),
-            ("AFTER_NOTICE_PERIOD", &AFTER_NOTICE_PERIOD),
-            ("BEFORE_NOTICE_PERIOD", &BEFORE_NOTICE_PERIOD),
-            ("AFTER_LEAD", &AFTER_LEAD),
-            ("FIRM_LEAD", &FIRM_LEAD),
-            ("BEFORE_EXTENSION_PERIOD", &BEFORE_EXTENSION_PERIOD),
-        ];
-        assert_eq!(phrases::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>(), statics.map(|(n, _)| n));
+        assert_eq!(phrases::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>(), PHRASES.map(|(n, _)| n));
         let mut texts: Vec<String> = Vec::new();
         for a in crate::rules::testing::bundled() {
             let found = english::in_blocks(&a.body);
@@ -205,7 +198,7 @@ mod tests {
             texts.push(t.to_uppercase());
             texts.push(format!("x{t}y"));
         }
-        for ((name, pattern), (_, matcher)) in phrases::ALL.iter().zip(statics) {
+        for ((name, pattern), (_, matcher)) in phrases::ALL.iter().zip(&PHRASES) {
             #[cfg(target_endian = "little")]
             assert!(matcher.is_prebuilt(), "build.rs compiled {name}");
             let compiled = Pattern::new(pattern);

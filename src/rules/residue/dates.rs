@@ -25,6 +25,16 @@ static NUMERIC: LazyLock<Matcher> = crate::builtin_matcher!("residue", date_line
 static BY_SIGNATURE: LazyLock<Matcher> = crate::builtin_matcher!("residue", date_line::BY_SIGNATURE);
 static YEAR: LazyLock<Matcher> = crate::builtin_matcher!("residue", date_line::YEAR);
 
+/// Every pattern, named as in [`date_line::ALL`].
+static PATTERNS: [(&str, &LazyLock<Matcher>); 6] = [
+    ("ANCHOR", &ANCHOR),
+    ("MONTH", &MONTH),
+    ("DAY", &DAY),
+    ("NUMERIC", &NUMERIC),
+    ("BY_SIGNATURE", &BY_SIGNATURE),
+    ("YEAR", &YEAR),
+];
+
 /// Whether the text is a date line ("THIS AGREEMENT is made on …").
 pub fn is_date_line(text: &str) -> bool {
     ANCHOR.is_match(text)
@@ -59,12 +69,9 @@ pub fn undated(text: &str) -> Option<Undated> {
 /// Compiles this module's patterns now rather than on first use (see
 /// `rules::compile_patterns`).
 pub(crate) fn compile_patterns() {
-    LazyLock::force(&ANCHOR);
-    LazyLock::force(&MONTH);
-    LazyLock::force(&DAY);
-    LazyLock::force(&NUMERIC);
-    LazyLock::force(&BY_SIGNATURE);
-    LazyLock::force(&YEAR);
+    for (_, pattern) in &PATTERNS {
+        LazyLock::force(pattern);
+    }
 }
 
 #[cfg(test)]
@@ -77,15 +84,7 @@ mod tests {
     /// date lines below.
     #[test]
     fn the_prebuilt_patterns_find_what_their_patterns_find() {
-        let statics: [(&str, &LazyLock<Matcher>); 6] = [
-            ("ANCHOR", &ANCHOR),
-            ("MONTH", &MONTH),
-            ("DAY", &DAY),
-            ("NUMERIC", &NUMERIC),
-            ("BY_SIGNATURE", &BY_SIGNATURE),
-            ("YEAR", &YEAR),
-        ];
-        assert_eq!(date_line::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>(), statics.map(|(n, _)| n));
+        assert_eq!(date_line::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>(), PATTERNS.map(|(n, _)| n));
         let mut texts: Vec<String> = crate::rules::testing::bundled()
             .iter()
             .flat_map(|a| a.body.blocks.iter().take(12).map(|b| b.text.clone()).collect::<Vec<_>>())
@@ -101,7 +100,7 @@ mod tests {
             ]
             .map(str::to_string),
         );
-        for ((name, pattern), (_, matcher)) in date_line::ALL.iter().zip(statics) {
+        for ((name, pattern), (_, matcher)) in date_line::ALL.iter().zip(&PATTERNS) {
             #[cfg(target_endian = "little")]
             assert!(matcher.is_prebuilt(), "build.rs compiled {name}");
             let compiled = Pattern::new(pattern);
