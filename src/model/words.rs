@@ -54,8 +54,17 @@ impl Gap {
         self.0 & Gap::SENTENCE != 0
     }
 
+    /// The gap that is the one character `c`.
+    pub fn of_char(c: char) -> Gap {
+        Gap(gap_class(c))
+    }
+
     /// The gap that is `text`.
     pub fn of(text: &str) -> Gap {
+        let bytes = text.as_bytes();
+        if bytes.is_ascii() {
+            return Gap(bytes.iter().fold(0, |g, &b| g | GAP[usize::from(b)]));
+        }
         Gap(text.chars().fold(0, |g, c| g | gap_class(c)))
     }
 }

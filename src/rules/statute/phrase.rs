@@ -17,7 +17,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::model::words::runs;
+use crate::model::words::{Gap, runs};
 
 #[derive(Debug, Clone)]
 pub struct Phrase {
@@ -81,7 +81,8 @@ fn alternative(alt: &str) -> Result<Vec<WordPattern>, String> {
         return Err("an empty word (check for a doubled `|` or a stray `+`)".to_string());
     }
     let mut out = Vec::new();
-    for word in alt.split(joins_words).filter(|w| !w.is_empty()) {
+    // The pack's words are split where the text's may be joined.
+    for word in alt.split(|c| Gap::of_char(c).joins_phrase_words()).filter(|w| !w.is_empty()) {
         let (stem, any_ending) = match word.strip_suffix('*') {
             Some(stem) => (stem, true),
             None => (word, false),
@@ -115,23 +116,6 @@ struct Word {
     joined: bool,
 }
 
-/// Spaces and hyphens: what may stand between the words of a phrase, in the
-/// pack and in the text alike.
-fn joins_words(c: char) -> bool {
-    c.is_whitespace() || c == '-' || c == '–'
-}
-
-/// Whether only spaces and hyphens are in `text[gap]`, a gap between words.
-pub fn soft_gap(text: &str, gap: Range<usize>) -> bool {
-    let bytes = &text.as_bytes()[gap.clone()];
-    match bytes {
-        // Most gaps are one space.
-        [b' '] => true,
-        _ if bytes.is_ascii() => bytes.iter().all(|&b| joins_words(char::from(b))),
-        _ => text[gap].chars().all(joins_words),
-    }
-}
-
 impl Words {
     pub fn new(text: &str) -> Words {
         let mut words = Words::default();
@@ -141,7 +125,7 @@ impl Words {
             lower_case(&text[range.clone()], &mut lower);
             let from = words.lowered.len();
             words.lowered.push_str(&lower);
-            let joined = prev_end.is_some_and(|e| soft_gap(text, e..range.start));
+            let joined = prev_end.is_some_and(|e| Gap::of(&text[e..range.start]).joins_phrase_words());
             prev_end = Some(range.end);
             words.words.push(Word { lower: from..words.lowered.len(), range, joined });
         }

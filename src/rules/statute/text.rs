@@ -8,9 +8,9 @@
 
 use std::ops::Range;
 
-use super::phrase::{Index, NO_GROUP, lower_case, soft_gap};
+use super::phrase::{Index, NO_GROUP, lower_case};
 use crate::model::references;
-use crate::model::words;
+use crate::model::words::{self, Gap};
 use crate::model::{Agreement, Document};
 
 pub struct AgreementWords<'a> {
@@ -117,7 +117,7 @@ struct Between<'t, 's> {
 impl Between<'_, '_> {
     /// Whether the word at `word` is joined to the one before it.
     fn joined(&mut self, word: Range<usize>) -> bool {
-        let joined = *self.any && *self.soft && soft_gap(self.text, self.from..word.start);
+        let joined = *self.any && *self.soft && Gap::of(&self.text[self.from..word.start]).joins_phrase_words();
         *self.soft = true;
         *self.any = true;
         self.from = word.end;
@@ -126,6 +126,6 @@ impl Between<'_, '_> {
 
     /// The text after the last word; the space or line break after the piece joins.
     fn end(self) {
-        *self.soft = *self.soft && soft_gap(self.text, self.from..self.text.len());
+        *self.soft = *self.soft && Gap::of(&self.text[self.from..]).joins_phrase_words();
     }
 }
