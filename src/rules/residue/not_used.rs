@@ -10,7 +10,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::pattern::Pattern;
-
 use crate::model::{Agreement, Document};
 use crate::rules::Finding;
 
@@ -72,20 +71,18 @@ fn mentions_by_block(doc: &Document) -> Vec<Vec<Mention>> {
 
 /// The mentions in one match of [`SCHEDULES`], at their places in the searched text.
 fn read_mention(caps: &regex::Captures, out: &mut Vec<Mention>) {
-    {
-        let (Some(whole), Some(list)) = (caps.get(0), caps.get(1)) else { return };
-        let items: Vec<_> = ITEM.find_iter(list.as_str()).collect();
-        for (k, item) in items.iter().enumerate() {
-            let sep_before = k.checked_sub(1).map(|p| &list.as_str()[items[p].end()..item.start()]);
-            let sep_after = items.get(k + 1).map(|n| &list.as_str()[item.end()..n.start()]);
-            let in_range = [sep_before, sep_after].into_iter().flatten().any(|s| RANGE.is_match(s));
-            if in_range {
-                continue;
-            }
-            // The first number is shown with its word: "Schedule 12".
-            let start = if k == 0 { whole.start() } else { list.start() + item.start() };
-            out.push(Mention { range: start..list.start() + item.end(), number: item.as_str().to_string() });
+    let (Some(whole), Some(list)) = (caps.get(0), caps.get(1)) else { return };
+    let items: Vec<_> = ITEM.find_iter(list.as_str()).collect();
+    for (k, item) in items.iter().enumerate() {
+        let sep_before = k.checked_sub(1).map(|p| &list.as_str()[items[p].end()..item.start()]);
+        let sep_after = items.get(k + 1).map(|n| &list.as_str()[item.end()..n.start()]);
+        let in_range = [sep_before, sep_after].into_iter().flatten().any(|s| RANGE.is_match(s));
+        if in_range {
+            continue;
         }
+        // The first number is shown with its word: "Schedule 12".
+        let start = if k == 0 { whole.start() } else { list.start() + item.start() };
+        out.push(Mention { range: start..list.start() + item.end(), number: item.as_str().to_string() });
     }
 }
 
