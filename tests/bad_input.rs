@@ -1,8 +1,7 @@
 //! Input s75 cannot read: one clear error naming file and line, exit status
 //! 2, no panic, no report written.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Runs validate in `dir`; asserts exit 2, empty stdout and exactly one error line; returns it.
 fn one_error(dir: &std::path::Path, args: &[&str]) -> String {

@@ -1,7 +1,6 @@
 //! The clean fixture is the baseline every rule must stay silent on.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn clean_agreement_has_no_findings() {

@@ -1,7 +1,6 @@
 //! Rule levels (s75.toml and -A/-W/-D), `-D warnings`, and waivers.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// The clean fixture with one unknown key (an error by default) on a known line.
 fn repo_with_unknown_key() -> (tempfile::TempDir, usize) {

@@ -1,8 +1,7 @@
 //! `s75 dates`: the key dates of the real agreements, as text, JSON and an
 //! iCalendar file a calendar program can import.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn dates(args: &[&str]) -> (String, String, i32) {
     let out = s75().current_dir(crate_dir()).arg("dates").args(args).output().expect("run s75");

@@ -3,9 +3,6 @@
 //! revision, agreement missing in one revision, shallow clone without the
 //! base, corrupt file, no repository).
 
-mod common;
-#[path = "fixtures/diff/support.rs"]
-mod support;
 
 use std::path::Path;
 
@@ -13,8 +10,8 @@ use git2::{IndexAddOption, Repository, Signature};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use common::{copy_into, s75, stderr, stdout};
-use support::{base, count, diff_json, insert_before, read, renumber_clauses, write};
+use crate::common::{copy_into, s75, stderr, stdout};
+use crate::common::diff::{base, count, diff_json, insert_before, read, renumber_clauses, write};
 
 const BODY: &str = "agreements/example/agreement.md";
 
@@ -194,7 +191,7 @@ fn corrupt_file_at_a_revision_is_an_error_naming_revision_file_and_line() {
 
 #[test]
 fn corrupt_file_in_a_folder_is_an_error() {
-    let repo = support::pair();
+    let repo = crate::common::diff::pair();
     let path = repo.path().join("agreements/new/agreement.md");
     let text = read(&path);
     std::fs::write(&path, format!("\u{feff}{text}")).expect("write");

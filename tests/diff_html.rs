@@ -4,18 +4,15 @@
 //! body `data-ready="true"` as its last statement, so a script error anywhere
 //! leaves the mark out; console errors are caught from Chromium's log too.
 
-mod common;
-#[path = "common/render.rs"]
-mod render;
 
 use std::path::PathBuf;
 
-use common::{crate_dir, s75};
+use crate::common::{crate_dir, s75};
 use tempfile::TempDir;
 
 /// Loads `url` in headless Chromium; returns the DOM after scripts ran, and Chromium's log.
 fn dump_dom(url: &str) -> (String, String) {
-    let out = render::chromium_url(&["--dump-dom"], url);
+    let out = crate::common::render::chromium_url(&["--dump-dom"], url);
     (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 

@@ -2,12 +2,9 @@
 //! makes the edit a drafter would make and asserts exactly what the diff
 //! reports — counts per status, so a spurious modification fails the test.
 
-mod common;
-#[path = "fixtures/diff/support.rs"]
-mod support;
 
-use common::{s75, stderr, stdout};
-use support::*;
+use crate::common::{s75, stderr, stdout};
+use crate::common::diff::*;
 
 const BODY: &str = "agreement.md";
 

@@ -4,7 +4,7 @@
 //! the words of the agreement in the seed.
 //!
 //! After improving the importer, regenerate the Markdown with
-//! `cargo test --test import_coventry_2019 -- --ignored regenerate`
+//! `cargo test --test tests import_coventry_2019 -- --ignored regenerate`
 //! and review the diff.
 
 use std::collections::BTreeMap;
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use s75::import::{ImportOptions, Imported, import_file};
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/003_dbb9d88e98f3cc3c.txt");
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds/coventry-cwpt-2019-council-pack.txt");
 const FOLDER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/agreements/coventry-cwpt-2019");
 const EDITS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/coventry-cwpt-2019-hand-edits.toml");
 /// The agreement starts at its date line ("THIS AGREEMENT is made on … 2019").
@@ -91,7 +91,7 @@ fn committed_markdown_is_the_importer_output_plus_the_listed_hand_edits() {
                 .unwrap_or(want.lines().count().min(got.lines().count()));
             panic!(
                 "{path} differs from the importer's output (plus hand edits) at line {}:\n  importer:  {:?}\n  committed: {:?}\n\
-                 Record a deliberate change as a hand edit, or regenerate with `cargo test --test import_coventry_2019 -- --ignored regenerate`.",
+                 Record a deliberate change as a hand edit, or regenerate with `cargo test --test tests import_coventry_2019 -- --ignored regenerate`.",
                 line + 1,
                 want.lines().nth(line).unwrap_or("<end>"),
                 got.lines().nth(line).unwrap_or("<end>")

@@ -4,9 +4,8 @@
 //! all, every span must point into the 2022 file, or findings and diff
 //! locations would name the 2019 path.
 
-mod common;
 
-use common::crate_dir;
+use crate::common::crate_dir;
 use s75::loading::{Repo, SharedParses, load_agreement, load_agreement_sharing};
 use s75::model::Agreement;
 

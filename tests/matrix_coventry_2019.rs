@@ -3,8 +3,7 @@
 //! arrangement-specific requirement is †). The matrix shows, honestly, what
 //! the agreement states and what it does not.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use serde_json::Value;
 

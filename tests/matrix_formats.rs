@@ -1,7 +1,6 @@
 //! `s75 matrix` in each format, written to a file, and its choice of agreement.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn matrix(dir: &std::path::Path, args: &[&str]) -> (String, i32) {
     let out = s75().current_dir(dir).arg("matrix").args(args).output().expect("run s75");

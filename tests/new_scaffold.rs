@@ -2,8 +2,7 @@
 //! satisfies the compliance matrix, whose placeholders `s75 validate`
 //! reports until they are filled, and which then validates clean.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::Path;
 

@@ -1,14 +1,11 @@
 //! `s75 render --format html`: one self-contained file, opened and printed
 //! by headless Chromium.
 
-mod common;
-#[path = "common/render.rs"]
-mod support;
 
 use std::path::{Path, PathBuf};
 
-use common::*;
-use support::*;
+use crate::common::*;
+use crate::common::render::*;
 
 fn render_html(repo: &Path, agreement: &str, out: &Path, extra: &[&str]) {
     let o = s75()

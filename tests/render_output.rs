@@ -1,16 +1,13 @@
 //! `s75 render` output: atomic writes, the manifest, templates from the
 //! command line and from s75.toml.
 
-mod common;
-#[path = "common/render.rs"]
-mod support;
 
 use std::path::Path;
 use std::process::Output;
 
-use common::*;
+use crate::common::*;
 use sha2::{Digest, Sha256};
-use support::*;
+use crate::common::render::*;
 
 fn render(repo: &Path, args: &[&str]) -> Output {
     s75()

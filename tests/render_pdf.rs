@@ -1,13 +1,10 @@
 //! `s75 render --format pdf`: packs read back with pdftotext and qpdf.
 
-mod common;
-#[path = "common/render.rs"]
-mod support;
 
 use std::path::{Path, PathBuf};
 
-use common::*;
-use support::*;
+use crate::common::*;
+use crate::common::render::*;
 
 /// Renders `agreement` (a path relative to `repo`) to `out`; returns the process output.
 fn render(repo: &Path, agreement: &str, out: &Path, extra: &[&str]) -> std::process::Output {

@@ -1,11 +1,10 @@
 //! `s75 verify`: a pack against the repository, now or at a revision.
 
-mod common;
 
 use std::path::Path;
 use std::process::Output;
 
-use common::*;
+use crate::common::*;
 use git2::{Repository, Signature};
 
 /// Renders with `--draft`: these tests edit the text, and verification does

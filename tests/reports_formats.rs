@@ -3,8 +3,7 @@
 //! values are cross-checked against the JSON report of the same run, so the
 //! four formats cannot drift apart.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::Path;
 use std::process::Output;
@@ -115,7 +114,7 @@ fn human_clean_run_says_so_and_succeeds() {
 /// without its HTTP and file retrievers and has the draft-07 meta-schema
 /// built in, so any attempt to fetch a `$ref` would fail here.
 fn sarif_validator() -> jsonschema::Validator {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/schemas/sarif-schema-2.1.0.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schemas/sarif-schema-2.1.0.json");
     let text = std::fs::read_to_string(path).expect("read the SARIF schema");
     let mut schema: Value = serde_json::from_str(&text).expect("schema is JSON");
     fix_language_pattern(&mut schema);

@@ -3,8 +3,7 @@
 //! twelve-month extension agreed "no later than three (3) months before the
 //! end of the Term") and on the real 2019 Coventry agreement.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use serde_json::Value;
 

@@ -3,8 +3,7 @@
 //! agreement, the findings are exactly the census's numbering defects
 //! (docs/notes/2019-defects.md §1) and none of its traps (§7).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use serde_json::Value;
 

@@ -1,8 +1,7 @@
 //! Every rule has a stable, unique code, a severity, a one-line summary, and
 //! an explanation with an example (`s75 rules`, `s75 explain`).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn rules() -> Vec<serde_json::Value> {
     let out = s75().args(["rules", "--json"]).output().unwrap();

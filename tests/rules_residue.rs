@@ -3,8 +3,7 @@
 //! on drafts; and on the real 2019 Coventry agreement the findings are the
 //! census's residue (docs/notes/2019-defects.md §4) and none of its traps.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::Path;
 

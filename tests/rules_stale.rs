@@ -3,8 +3,7 @@
 //! exist, Acts cited with a wrong year, the register as data that a
 //! repository can replace, and the real 2019 and 2022 Coventry agreements.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use serde_json::Value;
 use tempfile::TempDir;

@@ -2,8 +2,7 @@
 //! and staying silent on correct references, then the real 2019 agreement
 //! against the defect census (docs/notes/2019-defects.md §2).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use serde_json::Value;
 

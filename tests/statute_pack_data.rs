@@ -2,8 +2,7 @@
 //! verified flag) changes the findings with no change to the program, and a
 //! malformed pack stops the run naming its file and line.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::path::Path;
 

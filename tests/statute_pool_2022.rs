@@ -2,8 +2,7 @@
 //! written so that every requirement of SI 2000/617 reg 7 is met, and so that
 //! `s75 validate` warns that its CCG partner ceases to exist during the term.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use serde_json::Value;
 

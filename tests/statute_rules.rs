@@ -2,8 +2,7 @@
 //! clean fixture (a reg 8 delegation every rule is silent on), changes one
 //! thing, and reads the JSON report.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use serde_json::Value;
 

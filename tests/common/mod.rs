@@ -2,6 +2,9 @@
 //! the real binary, its real output.
 #![allow(dead_code)]
 
+pub mod diff;
+pub mod render;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -1,7 +1,6 @@
 //! Helpers for the `render_*` tests: the external programs that read packs
 //! back (pdftotext, qpdf, Chromium), and text comparison that ignores line
-//! breaking. Included by each render test with `#[path]`; compiled on its
-//! own it holds no tests.
+//! breaking.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

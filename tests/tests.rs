@@ -1,0 +1,35 @@
+//! The integration tests: one binary (ripgrep's layout), each module a
+//! command or rule family, driving the real `s75` binary or the library on
+//! real files. Helpers live in `common`.
+
+mod common;
+
+mod bad_input;
+mod clean_fixture;
+mod config_and_waivers;
+mod dates_calendar;
+mod diff_coventry_2022;
+mod diff_git;
+mod diff_html;
+mod diff_synthetic;
+mod import_api;
+mod import_coventry_2019;
+mod loading_shared;
+mod matrix_coventry_2019;
+mod matrix_formats;
+mod new_scaffold;
+mod render_html;
+mod render_output;
+mod render_pdf;
+mod render_verify;
+mod reports_formats;
+mod rules_dates;
+mod rules_numbering;
+mod rules_registry;
+mod rules_residue;
+mod rules_stale;
+mod rules_terms;
+mod rules_xref;
+mod statute_pack_data;
+mod statute_pool_2022;
+mod statute_rules;
