@@ -8,6 +8,7 @@ mod matrix;
 mod new;
 mod render;
 mod rules;
+mod shell;
 mod validate;
 
 use std::process::ExitCode;
@@ -43,6 +44,10 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Check whether an agreement's text has changed since a pack was rendered
     Verify(render::VerifyArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page of s75 or of one command, in roff
+    Man(shell::ManArgs),
 }
 
 /// Status codes shared by all commands.
@@ -70,6 +75,8 @@ pub fn main() -> ExitCode {
         Command::New(args) => new::run(args),
         Command::Render(args) => render::run(args),
         Command::Verify(args) => render::verify(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
