@@ -1,11 +1,14 @@
-//! Findings → output. One diagnostic model, four renderings: `human`
-//! (codespan-style snippets), `json` (stable fields), `sarif` (2.1.0) and
-//! `github` (workflow commands that annotate pull requests).
+//! Findings → output. One diagnostic model, six renderings: `human`
+//! (codespan-style snippets), `json` (stable fields), `sarif` (2.1.0),
+//! `github` (workflow commands that annotate pull requests), `gitlab` (a
+//! Code Quality report) and `junit` (test results for GitLab, Jenkins, Azure).
 
 pub mod github;
+pub mod gitlab;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use std::io::{self, Write};
@@ -18,6 +21,8 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Junit,
 }
 
 /// One agreement that was checked, for summaries.
@@ -43,5 +48,7 @@ pub fn write(format: Format, report: &Report, out: &mut dyn Write, color: bool) 
         Format::Sarif => sarif::write(report, out),
         // Colour would corrupt workflow commands; GitHub colours annotations itself.
         Format::Github => github::write(report, out),
+        Format::Gitlab => gitlab::write(report, out),
+        Format::Junit => junit::write(report, out),
     }
 }
