@@ -71,6 +71,60 @@ impl Repo {
         out.starts_with(&self.root).then_some(out)
     }
 
+    /// Where `path` really is, once every symbolic link on the way is
+    /// followed; refused when that is outside the repository. Every file
+    /// s75 reads from a repository comes through here, so a link (a
+    /// schedule to `/etc/passwd`, a `schedules/` folder to `/etc`) can never
+    /// bring outside text into a report or a pack. A path that does not
+    /// exist is returned as given, for the caller to report as missing,
+    /// provided the part of it that does exist is inside.
+    pub fn confine(&self, path: &Path) -> Result<PathBuf, LoadError> {
+        let (existing, real) = match path.canonicalize() {
+            Ok(real) => (path, real),
+            Err(_) => {
+                let Some((a, real)) = path.ancestors().skip(1).find_map(|a| Some((a, a.canonicalize().ok()?))) else {
+                    return Ok(path.to_path_buf());
+                };
+                if real.starts_with(&self.root) {
+                    return Ok(path.to_path_buf());
+                }
+                (a, real)
+            }
+        };
+        if real.starts_with(&self.root) {
+            return Ok(if existing == path { real } else { path.to_path_buf() });
+        }
+        Err(self.escape(existing, &real))
+    }
+
+    /// The error for a path whose real location is outside: it names the
+    /// link that leads out, when there is one, and where it leads.
+    fn escape(&self, path: &Path, real: &Path) -> LoadError {
+        let mut inside: Vec<&Path> =
+            path.ancestors().take_while(|a| a.starts_with(&self.root) && *a != self.root).collect();
+        inside.reverse();
+        let link = inside.into_iter().find(|a| {
+            a.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
+                && a.canonicalize().is_ok_and(|r| !r.starts_with(&self.root))
+        });
+        match link {
+            Some(link) => {
+                let to = link.canonicalize().unwrap_or_else(|_| real.to_path_buf());
+                LoadError::file(
+                    self.relative(link),
+                    format!(
+                        "is a symbolic link to {}, outside the repository; s75 reads only files inside it",
+                        to.display()
+                    ),
+                )
+            }
+            None => LoadError::file(
+                self.relative(path),
+                format!("is outside the repository at {}; s75 reads only files inside it", self.root.display()),
+            ),
+        }
+    }
+
     /// Every agreement folder in the repository, sorted.
     pub fn all_agreements(&self) -> Vec<PathBuf> {
         agreements_under(&self.root)
