@@ -30,6 +30,7 @@ mod rules_residue;
 mod rules_stale;
 mod rules_terms;
 mod rules_xref;
+mod safety_paths;
 mod statute_pack_data;
 mod statute_pool_2022;
 mod statute_rules;
