@@ -105,7 +105,13 @@ fn a_schedules_folder_linked_outside_is_named_as_the_link() {
     common_append(&away.path().join("01-aims-and-outcomes.md"));
     replace_with_link(&clean_file(&repo, "schedules"), away.path());
     let out = run(repo.path(), &["validate", AGREEMENT]);
-    refused(&out, &["agreement.toml:81:", "agreements/example-delegation/schedules: is a symbolic link to"]);
+    refused(
+        &out,
+        &[
+            "agreement.toml:81: schedule file agreements/example-delegation/schedules/01-aims-and-outcomes.md: leads outside the repository",
+            "agreements/example-delegation/schedules is a symbolic link to",
+        ],
+    );
 }
 
 fn common_append(path: &Path) {
@@ -303,4 +309,29 @@ fn an_output_under_a_regular_file_fails_and_writes_nothing() {
         assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
         assert_eq!(std::fs::read_to_string(repo.path().join("plain")).expect("read"), "a file\n");
     }
+}
+
+#[test]
+fn s75_toml_linked_outside_is_refused() {
+    let repo = clean_repo();
+    let away = outside("s75.toml", "# rules");
+    replace_with_link(&repo.path().join("s75.toml"), &away.path().join("s75.toml"));
+    let out = run(repo.path(), &["validate", AGREEMENT]);
+    refused(&out, &["s75.toml: is a symbolic link to"]);
+}
+
+/// The walk that finds agreements follows no links: an agreement folder
+/// linked from outside is not read, and naming it is refused.
+#[test]
+fn an_agreement_folder_linked_from_outside_is_not_walked_into() {
+    let repo = clean_repo();
+    let away = TempDir::new().expect("temp dir");
+    copy_into(&repo.path().join(AGREEMENT), away.path());
+    common_append(&away.path().join("agreement.md"));
+    symlink(away.path(), repo.path().join("agreements/linked")).expect("symlink");
+    let out = run(repo.path(), &["validate", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("agreements/linked") && !stdout(&out).contains(SECRET), "{}", stdout(&out));
+    let out = run(repo.path(), &["validate", "agreements/linked"]);
+    refused(&out, &["agreements/linked: is outside the repository"]);
 }

@@ -94,35 +94,36 @@ impl Repo {
         if real.starts_with(&self.root) {
             return Ok(if existing == path { real } else { path.to_path_buf() });
         }
-        Err(self.escape(existing, &real))
+        Err(self.escape(path, existing, &real))
     }
 
-    /// The error for a path whose real location is outside: it names the
-    /// link that leads out, when there is one, and where it leads.
-    fn escape(&self, path: &Path, real: &Path) -> LoadError {
+    /// The error for `asked`, whose part `existing` really is at `real`,
+    /// outside: it names the link that leads out, when there is one, and
+    /// where it leads.
+    fn escape(&self, asked: &Path, existing: &Path, real: &Path) -> LoadError {
         let mut inside: Vec<&Path> =
-            path.ancestors().take_while(|a| a.starts_with(&self.root) && *a != self.root).collect();
+            existing.ancestors().take_while(|a| a.starts_with(&self.root) && *a != self.root).collect();
         inside.reverse();
         let link = inside.into_iter().find(|a| {
             a.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
                 && a.canonicalize().is_ok_and(|r| !r.starts_with(&self.root))
         });
-        match link {
+        let reason = match link {
             Some(link) => {
                 let to = link.canonicalize().unwrap_or_else(|_| real.to_path_buf());
-                LoadError::file(
-                    self.relative(link),
+                if link == asked {
+                    format!("is a symbolic link to {}, outside the repository", to.display())
+                } else {
                     format!(
-                        "is a symbolic link to {}, outside the repository; s75 reads only files inside it",
+                        "leads outside the repository: {} is a symbolic link to {}",
+                        self.relative(link),
                         to.display()
-                    ),
-                )
+                    )
+                }
             }
-            None => LoadError::file(
-                self.relative(path),
-                format!("is outside the repository at {}; s75 reads only files inside it", self.root.display()),
-            ),
-        }
+            None => format!("is outside the repository at {}", self.root.display()),
+        };
+        LoadError::file(self.relative(asked), format!("{reason}; s75 reads only files inside it"))
     }
 
     /// Every agreement folder in the repository, sorted.
