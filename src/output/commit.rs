@@ -91,3 +91,45 @@ fn readable(tmp: &NamedTempFile, target: &Path) {
     #[cfg(not(unix))]
     let _ = (tmp, target);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_failed_rename_puts_back_what_the_earlier_ones_replaced_or_created() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (old, new, blocked) = (dir.path().join("old.txt"), dir.path().join("new.txt"), dir.path().join("blocked"));
+        std::fs::write(&old, "previous\n").expect("write");
+        std::fs::create_dir(&blocked).expect("mkdir");
+        let staged = [&old, &new, &blocked]
+            .into_iter()
+            .map(|p| stage(p, |w| w.write_all(b"replacement\n")).expect("stage"))
+            .collect();
+        let e = commit(staged).expect_err("a folder is in the way");
+        assert!(format!("{e:#}").starts_with(&format!("cannot write {}", blocked.display())), "{e:#}");
+        assert_eq!(std::fs::read_to_string(&old).expect("read"), "previous\n");
+        assert_eq!(names(dir.path()), ["blocked", "old.txt"], "no new file, kept copy or temporary file left");
+    }
+
+    #[test]
+    fn a_successful_commit_leaves_only_the_outputs() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::write(&a, "old\n").expect("write");
+        let staged = [&a, &b].into_iter().map(|p| stage(p, |w| w.write_all(b"new\n")).expect("stage")).collect();
+        commit(staged).expect("commit");
+        assert_eq!(std::fs::read_to_string(&a).expect("read"), "new\n");
+        assert_eq!(std::fs::read_to_string(&b).expect("read"), "new\n");
+        assert_eq!(names(dir.path()), ["a", "b"]);
+    }
+}
