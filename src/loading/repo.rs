@@ -79,22 +79,15 @@ impl Repo {
     /// exist is returned as given, for the caller to report as missing,
     /// provided the part of it that does exist is inside.
     pub fn confine(&self, path: &Path) -> Result<PathBuf, LoadError> {
-        let (existing, real) = match path.canonicalize() {
-            Ok(real) => (path, real),
-            Err(_) => {
-                let Some((a, real)) = path.ancestors().skip(1).find_map(|a| Some((a, a.canonicalize().ok()?))) else {
-                    return Ok(path.to_path_buf());
-                };
-                if real.starts_with(&self.root) {
-                    return Ok(path.to_path_buf());
-                }
-                (a, real)
-            }
-        };
-        if real.starts_with(&self.root) {
-            return Ok(if existing == path { real } else { path.to_path_buf() });
+        match path.canonicalize() {
+            Ok(real) if real.starts_with(&self.root) => Ok(real),
+            Ok(real) => Err(self.escape(path, path, &real)),
+            // Not there: the part of it that is there must be inside.
+            Err(_) => match path.ancestors().skip(1).find_map(|a| Some((a, a.canonicalize().ok()?))) {
+                Some((existing, real)) if !real.starts_with(&self.root) => Err(self.escape(path, existing, &real)),
+                _ => Ok(path.to_path_buf()),
+            },
         }
-        Err(self.escape(path, existing, &real))
     }
 
     /// The error for `asked`, whose part `existing` really is at `real`,
