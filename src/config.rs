@@ -50,7 +50,7 @@ impl Config {
     /// Reads `<root>/s75.toml` if present. Problems in it are load errors:
     /// a configuration that is not understood must not silently do less.
     pub fn load(root: &Path, registry: &Registry) -> Result<Config, LoadError> {
-        let path = root.join(crate::loading::repo::CONFIG_FILE);
+        let path = Repo { root: root.to_path_buf() }.confine(&root.join(crate::loading::repo::CONFIG_FILE))?;
         if !path.is_file() {
             return Ok(Config::default());
         }

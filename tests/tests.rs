@@ -32,6 +32,7 @@ mod rules_residue;
 mod rules_stale;
 mod rules_terms;
 mod rules_xref;
+mod safety_paths;
 mod shell_integration;
 mod statute_pack_data;
 mod statute_pool_2022;

@@ -23,6 +23,9 @@ pub struct Args {
     /// Write to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Let -o write inside the repository's agreements/ or schedules/ folder (a file s75 reads is never overwritten)
+    #[arg(long)]
+    force: bool,
     /// The day the diary is prepared, e.g. 2026-11-24: marks past dates, and stamps calendar events (default: today, or S75_TODAY)
     #[arg(long, value_name = "DATE")]
     today: Option<jiff::civil::Date>,
@@ -40,7 +43,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let agreements = dirs.par_iter().map(|dir| load_agreement(&repo, dir)).collect::<Result<Vec<_>, _>>()?;
     let rows = calendar::rows(&agreements);
     match &args.output {
-        Some(path) => crate::write_atomically(path, |w| calendar::write(args.format, &rows, today, w))?,
+        Some(path) => {
+            crate::output::Outputs::new(args.force).write(path, |w| calendar::write(args.format, &rows, today, w))?
+        }
         None => crate::write_to_stdout(|w| calendar::write(args.format, &rows, today, w))?,
     }
     Ok(EXIT_OK)

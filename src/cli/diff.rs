@@ -52,6 +52,9 @@ pub struct Args {
     /// Write the report to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Let -o write inside the repository's agreements/ or schedules/ folder (a file s75 reads is never overwritten)
+    #[arg(long)]
+    force: bool,
     /// When to use colour (terminal format)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -85,7 +88,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     match &args.output {
         Some(path) => {
-            crate::write_atomically(path, |w| render::write(args.format, &report, w, Options { color: false, ..opts }))?
+            let opts = Options { color: false, ..opts };
+            crate::output::Outputs::new(args.force).write(path, |w| render::write(args.format, &report, w, opts))?
         }
         None => crate::write_to_stdout(|w| render::write(args.format, &report, w, opts))?,
     }

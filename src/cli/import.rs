@@ -42,6 +42,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let opts = ImportOptions { id: args.id.clone(), start_marker: args.start, end_marker: args.end };
     let imported = import_file(&args.file, &opts)?;
+    // An import writes into an agreement folder by design, so only the guard's
+    // first rule applies: never over the file being imported.
+    let outputs = crate::output::Outputs::new(true);
+    for f in &imported.files {
+        outputs.check(&dest.join(&f.path))?;
+    }
     write_imported(&dest, &imported, args.force)?;
     let s = &imported.summary;
     eprintln!(

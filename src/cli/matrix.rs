@@ -25,6 +25,9 @@ pub struct Args {
     /// Write the matrix to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Let -o write inside the repository's agreements/ or schedules/ folder (a file s75 reads is never overwritten)
+    #[arg(long)]
+    force: bool,
     /// The date the matrix is prepared on, e.g. 2026-11-24 (default: today, or S75_TODAY)
     #[arg(long, value_name = "DATE")]
     today: Option<jiff::civil::Date>,
@@ -42,7 +45,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let agreement = load_agreement(&repo, &dir)?;
     let matrix = Matrix::build(&pack, &agreement, today);
     match &args.output {
-        Some(path) => crate::write_atomically(path, |w| crate::matrix::write(args.format, &matrix, w))?,
+        Some(path) => {
+            crate::output::Outputs::new(args.force).write(path, |w| crate::matrix::write(args.format, &matrix, w))?
+        }
         None => crate::write_to_stdout(|w| crate::matrix::write(args.format, &matrix, w))?,
     }
     Ok(if matrix.summary.not_met_verified > 0 { EXIT_FINDINGS } else { EXIT_OK })

@@ -10,10 +10,11 @@ use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
 use crate::loading::{Repo, load_agreement};
 use crate::model::Agreement;
+use crate::output::Outputs;
 use crate::render::fingerprint::{self, Sources, WorkingTree};
 use crate::render::git::AtRevision;
 use crate::render::templates::Templates;
-use crate::render::{self, PackFormat, manifest, output, verify};
+use crate::render::{self, PackFormat, manifest, verify};
 use crate::reports::{self, Checked, Format, Report};
 use crate::rules::{Checker, Finding, Severity};
 
@@ -27,10 +28,13 @@ pub struct RenderArgs {
     /// Where to write the pack (default: <id>.pdf or <id>.html in the current folder); the manifest goes beside it as <PATH>.manifest.json
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
+    /// Let the pack or its manifest be written inside the repository's agreements/ or schedules/ folder (a file s75 reads is never overwritten)
+    #[arg(long)]
+    force: bool,
     /// Render even with validation errors, stamping DRAFT on every page
     #[arg(long)]
     draft: bool,
-    /// Folder of templates replacing the built-in pack.html, pack.css, pack.typ (overrides s75.toml [render] templates)
+    /// Folder of templates replacing the built-in pack.html, pack.css, pack.typ (overrides s75.toml [render] templates); it must be inside the repository, links followed, since its text goes into the pack
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
     /// Judge dates (waiver expiry) as of this day (default: today, or S75_TODAY)
@@ -55,8 +59,8 @@ pub fn run(args: RenderArgs) -> anyhow::Result<u8> {
     let agreement = load_agreement(&repo, dir)?;
 
     let templates = match (&args.templates, &config.render_templates) {
-        (Some(dir), _) => Templates::from_dir(dir)?,
-        (None, Some(dir)) => Templates::from_dir(&repo.root.join(&dir.value))
+        (Some(dir), _) => Templates::from_dir(&repo, dir)?,
+        (None, Some(dir)) => Templates::from_dir(&repo, &repo.root.join(&dir.value))
             .with_context(|| format!("s75.toml: [render] templates = \"{}\"", dir.value))?,
         (None, None) => Templates::built_in(),
     };
@@ -64,9 +68,11 @@ pub fn run(args: RenderArgs) -> anyhow::Result<u8> {
     // which may be wrong (or hold a path) in a draft.
     let folder = dir.file_name().map_or_else(|| "agreement".into(), |n| n.to_string_lossy().into_owned());
     let path = args.output.clone().unwrap_or_else(|| PathBuf::from(format!("{folder}.{}", args.format.name())));
-    if is_source_of(&agreement, &path) {
-        bail!("{} is a source file of the agreement; choose another output path", path.display());
-    }
+    // Asked now, before the long work of rendering, and again when writing.
+    let outputs = Outputs::new(args.force);
+    let manifest_path = manifest::path_for(&path);
+    outputs.check(&path)?;
+    outputs.check(&manifest_path)?;
     let file_name =
         path.file_name().map(|n| n.to_string_lossy().into_owned()).context("the output path has no file name")?;
     let request = render::Request {
@@ -95,8 +101,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<u8> {
     for w in &rendered.warnings {
         eprintln!("warning: {w}");
     }
-    let manifest_path = manifest::path_for(&path);
-    output::write_all(&[(&path, &rendered.pack), (&manifest_path, &rendered.manifest.to_json()?)])?;
+    outputs.write_all(&[(&path, &rendered.pack), (&manifest_path, &rendered.manifest.to_json()?)])?;
 
     let mut details = Vec::new();
     if let Some(p) = rendered.pages {
@@ -193,14 +198,4 @@ fn find_repo(given: Option<&Path>, pack: &Path) -> anyhow::Result<Repo> {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// Whether `path` is one of the agreement's own files (never overwritten).
-fn is_source_of(agreement: &crate::model::Agreement, path: &std::path::Path) -> bool {
-    let Ok(target) = path.canonicalize() else { return false };
-    let meta = agreement.meta.file.disk_path.canonicalize().ok();
-    std::iter::once(meta)
-        .chain(agreement.documents().map(|d| d.file.disk_path.canonicalize().ok()))
-        .flatten()
-        .any(|p| p == target)
 }

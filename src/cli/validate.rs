@@ -24,6 +24,9 @@ pub struct Args {
     /// Write the report to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Let -o write inside the repository's agreements/ or schedules/ folder (a file s75 reads is never overwritten)
+    #[arg(long)]
+    force: bool,
     /// Do not report a rule or family (overrides s75.toml)
     #[arg(short = 'A', long = "allow", value_name = "CODE")]
     allow: Vec<String>,
@@ -128,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let print_matrices = |out: &mut dyn Write| matrices.iter().try_for_each(|m| writeln!(out, "\n{m}"));
     match &args.output {
         Some(path) => {
-            crate::write_atomically(path, |w| reports::write(args.format, &report, w, false))?;
+            crate::output::Outputs::new(args.force).write(path, |w| reports::write(args.format, &report, w, false))?;
             crate::write_to_stdout(print_matrices)?;
         }
         None => crate::write_to_stdout(|out| {

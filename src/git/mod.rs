@@ -160,7 +160,11 @@ impl GitRepo {
                         Some(t) if !disk => {
                             read_blob_text(&self.repo, t, &format!("{}{dir}/agreement.toml", self.prefix))
                         }
-                        _ => std::fs::read_to_string(self.s75.root.join(&dir).join("agreement.toml")).ok(),
+                        _ => self
+                            .s75
+                            .confine(&self.s75.root.join(&dir).join("agreement.toml"))
+                            .ok()
+                            .and_then(|p| std::fs::read_to_string(p).ok()),
                     };
                     if toml.is_some_and(|t| shared.iter().any(|s| t.contains(s.as_str()))) {
                         out.insert(dir);

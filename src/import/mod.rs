@@ -133,7 +133,9 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Imported, ImportE
 /// Reads FILE (bytes → UTF-8 check with a clear error naming the file and the
 /// line of the first bad byte), strips a BOM, normalises CRLF, then imports it.
 pub fn import_file(path: &Path, opts: &ImportOptions) -> Result<Imported, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
+    // Read as a source: the import must not be written over its own input.
+    let bytes = crate::loading::read::read_bytes(path)
+        .map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
     let text = decode(&bytes, path)?;
     import_named(&text, path, opts)
 }

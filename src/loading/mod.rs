@@ -67,7 +67,7 @@ pub fn load_agreement_sharing(repo: &Repo, dir: &Path, shared: Option<&SharedPar
     };
     let rel_dir = repo.relative(dir);
     let meta_path = dir.join(repo::METADATA_FILE);
-    let meta_file = read::read_source(&meta_path, &repo.relative(&meta_path))?;
+    let meta_file = read::read_source(&repo.confine(&meta_path)?, &repo.relative(&meta_path))?;
     let meta = metadata::parse(&meta_file)?;
 
     let body_name = meta.body.as_ref().map_or(DEFAULT_BODY, |b| b.value.as_str());
@@ -110,7 +110,8 @@ fn resolve(
     })
 }
 
-/// Reads a file named in `agreement.toml`; a missing one is reported at the key that names it.
+/// Reads a file named in `agreement.toml`; a missing one, or one that leads
+/// outside the repository, is reported at the key that names it.
 fn read_referenced(
     repo: &Repo,
     path: &Path,
@@ -118,9 +119,10 @@ fn read_referenced(
     meta: &crate::model::SourceFile,
     what: &str,
 ) -> Result<std::sync::Arc<crate::model::SourceFile>, LoadError> {
-    if !path.is_file() {
-        let line = key.map_or(1, |k| k.span.start().0);
+    let line = key.map_or(1, |k| k.span.start().0);
+    let real = repo.confine(path).map_err(|e| LoadError::at(&meta.path, line, format!("{what} {e}")))?;
+    if !real.is_file() {
         return Err(LoadError::at(&meta.path, line, format!("{what} `{}` does not exist", repo.relative(path))));
     }
-    read::read_source(path, &repo.relative(path))
+    read::read_source(&real, &repo.relative(path))
 }

@@ -2,18 +2,37 @@
 //! s75 never guesses an encoding and never rewrites a source, so anything else
 //! is an error that says where and what to do.
 
-use std::path::Path;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::error::LoadError;
 use crate::model::SourceFile;
 
 /// Reads `disk` and names it `shown` (its repository-relative path) in the model.
 pub fn read_source(disk: &Path, shown: &str) -> Result<Arc<SourceFile>, LoadError> {
-    let bytes = std::fs::read(disk).map_err(|e| LoadError::io(shown, e))?;
+    let bytes = read_bytes(disk).map_err(|e| LoadError::io(shown, e))?;
     let text = check_text(bytes, shown)?;
     Ok(SourceFile::new(shown, disk, text))
 }
+
+/// Reads a file the run depends on (an agreement's file, `s75.toml`, a rule
+/// pack, a template), and remembers it: no output of this run may replace
+/// it (see `crate::output`).
+pub fn read_bytes(disk: &Path) -> std::io::Result<Vec<u8>> {
+    let bytes = std::fs::read(disk)?;
+    SOURCES.lock().unwrap_or_else(PoisonError::into_inner).push(disk.to_path_buf());
+    Ok(bytes)
+}
+
+/// Every file [`read_bytes`] has read in this process, as it was named.
+pub fn sources_read() -> Vec<PathBuf> {
+    SOURCES.lock().unwrap_or_else(PoisonError::into_inner).clone()
+}
+
+// Process-wide because a command is one process and its sources are read
+// from many places (loading, configuration, packs, templates); the list
+// only grows, so a stale entry can only refuse an output, never allow one.
+static SOURCES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Validates bytes as s75 source text and returns them as a string.
 /// The bytes become the string without a copy.

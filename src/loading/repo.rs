@@ -71,6 +71,54 @@ impl Repo {
         out.starts_with(&self.root).then_some(out)
     }
 
+    /// Where `path` really is, once every symbolic link on the way is
+    /// followed; refused when that is outside the repository. Every file
+    /// s75 reads from a repository comes through here, so a link (a
+    /// schedule to `/etc/passwd`, a `schedules/` folder to `/etc`) can never
+    /// bring outside text into a report or a pack. A path that does not
+    /// exist is returned as given, for the caller to report as missing,
+    /// provided the part of it that does exist is inside.
+    pub fn confine(&self, path: &Path) -> Result<PathBuf, LoadError> {
+        match path.canonicalize() {
+            Ok(real) if real.starts_with(&self.root) => Ok(real),
+            Ok(real) => Err(self.escape(path, path, &real)),
+            // Not there: the part of it that is there must be inside.
+            Err(_) => match path.ancestors().skip(1).find_map(|a| Some((a, a.canonicalize().ok()?))) {
+                Some((existing, real)) if !real.starts_with(&self.root) => Err(self.escape(path, existing, &real)),
+                _ => Ok(path.to_path_buf()),
+            },
+        }
+    }
+
+    /// The error for `asked`, whose part `existing` really is at `real`,
+    /// outside: it names the link that leads out, when there is one, and
+    /// where it leads.
+    fn escape(&self, asked: &Path, existing: &Path, real: &Path) -> LoadError {
+        let mut inside: Vec<&Path> =
+            existing.ancestors().take_while(|a| a.starts_with(&self.root) && *a != self.root).collect();
+        inside.reverse();
+        let link = inside.into_iter().find(|a| {
+            a.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
+                && a.canonicalize().is_ok_and(|r| !r.starts_with(&self.root))
+        });
+        let reason = match link {
+            Some(link) => {
+                let to = link.canonicalize().unwrap_or_else(|_| real.to_path_buf());
+                if link == asked {
+                    format!("is a symbolic link to {}, outside the repository", to.display())
+                } else {
+                    format!(
+                        "leads outside the repository: {} is a symbolic link to {}",
+                        self.relative(link),
+                        to.display()
+                    )
+                }
+            }
+            None => format!("is outside the repository at {}", self.root.display()),
+        };
+        LoadError::file(self.relative(asked), format!("{reason}; s75 reads only files inside it"))
+    }
+
     /// Every agreement folder in the repository, sorted.
     pub fn all_agreements(&self) -> Vec<PathBuf> {
         agreements_under(&self.root)

@@ -32,11 +32,12 @@ pub struct WorkingTree<'a> {
 
 impl Sources for WorkingTree<'_> {
     fn read(&self, rel: &str) -> anyhow::Result<Option<Vec<u8>>> {
-        let path = self.root.join(rel);
+        // Only a hash is taken, but a link out of the repository is still refused.
+        let path = Repo { root: self.root.to_path_buf() }.confine(&self.root.join(rel))?;
         if !path.is_file() {
             return Ok(None);
         }
-        std::fs::read(&path).map(Some).with_context(|| format!("cannot read {rel}"))
+        read::read_bytes(&path).map(Some).with_context(|| format!("cannot read {rel}"))
     }
 
     fn describe(&self) -> String {

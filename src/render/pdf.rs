@@ -19,8 +19,10 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::data::PackData;
+use super::template_files::ConfinedFiles;
 use super::templates::{self, Templates};
 use super::timestamp::PackTime;
+use typst_as_lib::cached_file_resolver::CachedFileResolver;
 
 /// The virtual file the Typst template reads its data from.
 pub const DATA_FILE: &str = "data.json";
@@ -52,10 +54,11 @@ pub fn render(data: &PackData, templates: &Templates, time: &PackTime, meta: &Pd
         .fonts(fonts())
         .with_static_source_file_resolver([(templates::TYPST, source)])
         .with_static_file_resolver([(DATA_FILE, json)]);
-    if let Some(dir) = &templates.dir {
+    if let Some((dir, repo)) = &templates.dir {
         // Lets a custom template import its own helper files; the static
         // resolvers above come first, so it cannot replace `data.json`.
-        builder = builder.with_file_system_resolver(dir.clone());
+        let files = ConfinedFiles { dir: dir.clone(), repo: repo.clone() };
+        builder = builder.add_file_resolver(CachedFileResolver::new(files).with_in_memory_source_cache());
     }
     let engine = builder.build();
     engine

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
+use crate::loading::{Repo, read};
+
 pub const HTML: &str = "pack.html";
 pub const CSS: &str = "pack.css";
 pub const TYPST: &str = "pack.typ";
@@ -22,8 +24,9 @@ const BUILT_IN: [(&str, &str); 3] = [
 
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
-    /// Folder whose files replace the built-in templates of the same name.
-    pub dir: Option<PathBuf>,
+    /// Folder whose files replace the built-in templates of the same name,
+    /// and the repository it must stay inside.
+    pub dir: Option<(PathBuf, Repo)>,
 }
 
 impl Templates {
@@ -31,25 +34,30 @@ impl Templates {
         Templates { dir: None }
     }
 
-    pub fn from_dir(dir: &Path) -> anyhow::Result<Self> {
-        if !dir.is_dir() {
+    /// The templates in `dir`, which must be inside the repository (links
+    /// followed): a template's text goes into the pack, so a folder such as
+    /// `/etc` must not be able to supply it.
+    pub fn from_dir(repo: &Repo, dir: &Path) -> anyhow::Result<Self> {
+        let real = repo.confine(&std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()))?;
+        if !real.is_dir() {
             bail!("templates folder {} does not exist", dir.display());
         }
-        let dir = dir.canonicalize().with_context(|| format!("cannot open templates folder {}", dir.display()))?;
-        Ok(Templates { dir: Some(dir) })
+        Ok(Templates { dir: Some((real, repo.clone())) })
     }
 
     /// A template's text: the folder's file if there is one, else the
     /// built-in one; `None` for an unknown name. Names are single file names,
-    /// so a template cannot reach outside its folder.
+    /// and a file that is a link out of the repository is refused.
     pub fn source(&self, name: &str) -> anyhow::Result<Option<String>> {
-        if let Some(dir) = &self.dir {
+        if let Some((dir, repo)) = &self.dir {
             let plain = !name.is_empty() && !name.contains(['/', '\\']) && name != "." && name != "..";
-            let path = dir.join(name);
+            let path = if plain { repo.confine(&dir.join(name))? } else { PathBuf::new() };
             if plain && path.is_file() {
-                return std::fs::read_to_string(&path)
+                let bytes =
+                    read::read_bytes(&path).with_context(|| format!("cannot read template {}", path.display()))?;
+                return String::from_utf8(bytes)
                     .map(Some)
-                    .with_context(|| format!("cannot read template {}", path.display()));
+                    .with_context(|| format!("template {} is not UTF-8 text", path.display()));
             }
         }
         Ok(BUILT_IN.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_string()))

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::Config;
-use crate::loading::{LoadError, read};
+use crate::loading::{LoadError, Repo, read};
 use crate::model::SourceFile;
 
 /// The text of each pack, kept as a source file so errors and findings can
@@ -43,15 +43,13 @@ impl Packs {
     /// The built-in packs with any replaced by `s75.toml` (paths relative to the repository root).
     pub fn for_repo(root: &Path, config: &Config) -> Result<Packs, LoadError> {
         let mut packs = Packs::builtin();
+        let repo = Repo { root: root.to_path_buf() };
         for (name, path) in &config.packs {
-            let disk = root.join(&path.value);
+            let shown = config.file.as_ref().map_or("s75.toml".to_string(), |f| f.path.clone());
+            let at = |message: String| LoadError::at(&shown, path.span.start().0, message);
+            let disk = repo.confine(&root.join(&path.value)).map_err(|e| at(format!("rule pack {e}")))?;
             if !disk.is_file() {
-                let shown = config.file.as_ref().map_or("s75.toml".to_string(), |f| f.path.clone());
-                return Err(LoadError::at(
-                    shown,
-                    path.span.start().0,
-                    format!("rule pack `{}` does not exist", path.value),
-                ));
+                return Err(at(format!("rule pack `{}` does not exist", path.value)));
             }
             let file = read::read_source(&disk, &path.value)?;
             match name.as_str() {
