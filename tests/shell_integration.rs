@@ -34,8 +34,8 @@ fn bash_completes(words: &[&str]) -> Vec<String> {
 fn bash_completes_commands_and_their_options() {
     let commands = bash_completes(&["s75", "va"]);
     assert_eq!(commands, ["validate"], "completing `s75 va`");
-    let options = bash_completes(&["s75", "validate", "--for"]);
-    assert_eq!(options, ["--format"], "completing `s75 validate --for`");
+    let options = bash_completes(&["s75", "validate", "--form"]);
+    assert_eq!(options, ["--format"], "completing `s75 validate --form`");
     let formats = bash_completes(&["s75", "validate", "--format", ""]);
     for f in ["human", "json", "sarif", "github"] {
         assert!(formats.iter().any(|x| x == f), "`--format` offers {f}: {formats:?}");
