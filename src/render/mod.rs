@@ -12,6 +12,7 @@ pub mod data;
 pub mod fingerprint;
 pub mod git;
 pub mod html;
+pub mod integrity;
 pub mod manifest;
 pub mod marker;
 pub mod output;
