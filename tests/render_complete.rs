@@ -117,6 +117,7 @@ fn a_clause_after_the_signature_blocks_is_printed_after_them_and_reported() {
     let found = with_code(&report, "residue.after-execution");
     assert_eq!(found.len(), 1, "one finding: {report:#}");
     assert!(found[0]["message"].as_str().unwrap_or("").contains("14 Afterthought"), "{:#}", found[0]);
+    assert!(codes(&report).iter().all(|c| c == "residue.after-execution"), "clause 14 follows 13: {report:#}");
 
     let agreement = load(repo.path(), CLEAN_ID);
     for format in ["pdf", "html"] {

@@ -12,7 +12,9 @@ const TAIL: usize = 1024;
 pub fn pdf(bytes: &[u8]) -> Result<(), String> {
     let end = trim_end(bytes);
     if !end.ends_with(b"%%EOF") {
-        return Err("it does not end with %%EOF, as every complete PDF does: the file was cut short".into());
+        return Err(
+            "it does not end with %%EOF, as every complete PDF does: the file was cut short or has bytes added".into(),
+        );
     }
     let tail_start = end.len().saturating_sub(TAIL);
     let tail = &end[tail_start..];
@@ -44,7 +46,7 @@ pub fn html(bytes: &[u8]) -> Result<(), String> {
     if tail.eq_ignore_ascii_case(b"</html>") {
         Ok(())
     } else {
-        Err("it does not end with </html>: the file was cut short".into())
+        Err("it does not end with </html>: the file was cut short or has bytes added".into())
     }
 }
 
