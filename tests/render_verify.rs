@@ -155,3 +155,42 @@ fn verify_reports_errors_with_exit_2() {
     assert_exit(&out, 2);
     assert!(stderr(&out).contains("agreement.toml does not exist"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_truncated_pack_is_damaged_not_unchanged() {
+    let repo = clean_repo();
+    for (format, pack) in [("pdf", "pack.pdf"), ("html", "pack.html")] {
+        render(repo.path(), format, pack);
+        let bytes = std::fs::read(repo.path().join(pack)).expect("pack");
+        let cut = &bytes[..bytes.len() - 2048];
+        // Beside its manifest (whose hash it no longer matches), and alone.
+        std::fs::write(repo.path().join(pack), cut).expect("truncate");
+        let alone = format!("alone-{pack}");
+        std::fs::write(repo.path().join(&alone), cut).expect("copy");
+        for name in [pack, alone.as_str()] {
+            let out = verify(repo.path(), &[name]);
+            assert_exit(&out, 2);
+            assert!(stdout(&out).is_empty(), "no verdict on a damaged pack:\n{}", stdout(&out));
+            let err = stderr(&out);
+            assert!(err.contains(&format!("{name} is damaged")), "{err}");
+            assert!(err.contains("cut short"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn a_pack_altered_after_rendering_is_an_error_naming_both_hashes() {
+    let repo = clean_repo();
+    render(repo.path(), "html", "pack.html");
+    let path = repo.path().join("pack.html");
+    // Still a whole HTML file with its fingerprint: only the words changed.
+    edit(&path, "six (6) months", "three (3) months");
+    let out = verify(repo.path(), &["pack.html"]);
+    assert_exit(&out, 2);
+    let err = stderr(&out);
+    assert!(err.contains("pack.html is not the file s75 rendered"), "{err}");
+    assert!(err.contains("pack.html.manifest.json records"), "{err}");
+    assert!(err.contains("cannot be vouched for"), "{err}");
+    // The manifest alone still ties the repository to what was rendered.
+    assert_exit(&verify(repo.path(), &["pack.html.manifest.json"]), 0);
+}

@@ -19,6 +19,7 @@ mod loading_shared;
 mod matrix_coventry_2019;
 mod matrix_formats;
 mod new_scaffold;
+mod render_complete;
 mod render_html;
 mod render_output;
 mod render_pdf;

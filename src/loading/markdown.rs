@@ -284,33 +284,61 @@ fn assign_sections(blocks: &mut [Block], role: Role) {
         blocks.iter_mut().for_each(|b| b.section = Section::Schedule);
         return;
     }
+    let signatures = signature_blocks(blocks);
     let mut section = Section::Preamble;
-    let first_execution = blocks.iter().position(|b| is_execution_start(&b.display_text()));
     for (i, b) in blocks.iter_mut().enumerate() {
         if b.is_heading() {
             if b.number.is_none() && b.text.trim().eq_ignore_ascii_case("recitals") {
                 section = Section::Recitals;
-            } else if b.number.is_some() && section != Section::Execution {
+            } else if b.number.is_some() {
                 section = Section::Clauses;
             }
         } else if section == Section::Preamble && b.number.is_none() && b.text.trim().eq_ignore_ascii_case("recitals") {
             section = Section::Recitals;
         }
-        if let Some(start) = first_execution {
-            if i >= start {
-                section = Section::Execution;
-            }
-        }
-        b.section = section;
+        // Text after the signature blocks keeps the section it continues:
+        // it is part of the agreement and must reach the pack.
+        b.section = if signatures.as_ref().is_some_and(|s| s.contains(&i)) { Section::Execution } else { section };
     }
     // "This Agreement was:" / "IN WITNESS …" lead into the signature blocks.
-    if let Some(start) = first_execution.filter(|&s| s > 0) {
+    if let Some(start) = signatures.map(|s| s.start).filter(|&s| s > 0) {
         let lead = &mut blocks[start - 1];
         let t = lead.text.trim();
         if lead.number.is_none() && (t.ends_with(':') || t.to_ascii_uppercase().starts_with("IN WITNESS")) {
             lead.section = Section::Execution;
         }
     }
+}
+
+/// The signature blocks: the last unbroken run of openings ("Signed for and
+/// on behalf of …") and their fields ("Signature……", "Date……").
+///
+/// Only the last run counts, and only if it has a field or ends the body: a
+/// paragraph beginning "Signed by" in the middle of the clauses is a clause's
+/// text, and an opening once swallowed every block after it, which then
+/// vanished from the signing pack.
+fn signature_blocks(blocks: &[Block]) -> Option<Range<usize>> {
+    let opens = |b: &Block| is_execution_start(&b.display_text());
+    let is_field = |b: &Block| !b.is_heading() && b.number.is_none() && execution_field(&b.text).is_some();
+    let mut last = None;
+    let mut i = 0;
+    while i < blocks.len() {
+        if !opens(&blocks[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut fields = 0;
+        i += 1;
+        while i < blocks.len() && (opens(&blocks[i]) || is_field(&blocks[i])) {
+            fields += usize::from(!opens(&blocks[i]));
+            i += 1;
+        }
+        if fields > 0 || i == blocks.len() {
+            last = Some(start..i);
+        }
+    }
+    last
 }
 
 fn is_execution_start(text: &str) -> bool {
@@ -431,6 +459,25 @@ mod tests {
         assert_eq!(d.execution[0].fields[0].value, "");
         assert_eq!(d.execution[0].fields[1].value, "1 April 2019");
         assert!(!d.execution[0].is_blank());
+    }
+
+    #[test]
+    fn only_the_last_run_of_signature_blocks_is_the_execution_section() {
+        let d = doc(
+            "## 1 Payments\n\nSigned by both Partners, the report goes to the Board.\n\n1.1 Text.\n\n\
+             Signed for and on behalf of THE TRUST\n\nSignature……\n\nDate……\n\n## 2 Afterthought\n\n2.1 More.\n",
+            Role::Body,
+        );
+        let sections: Vec<_> = d.blocks.iter().map(|b| b.section).collect();
+        use Section::*;
+        assert_eq!(sections, [Clauses, Clauses, Clauses, Execution, Execution, Execution, Clauses, Clauses]);
+        assert_eq!(d.execution.len(), 1);
+        assert_eq!(d.execution[0].heading.value, "Signed for and on behalf of THE TRUST");
+        assert_eq!(d.after_execution(), 6..8);
+        // An opening with no fields ends the body: still the signature block.
+        let end = doc("## 1 A\n\n1.1 Text.\n\nThe common seal of THE COUNCIL was affixed\n", Role::Body);
+        assert_eq!(end.execution.len(), 1);
+        assert_eq!(end.after_execution(), 3..3);
     }
 
     #[test]

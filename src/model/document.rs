@@ -193,6 +193,15 @@ impl ExecutionBlock {
 }
 
 impl Document {
+    /// The blocks that follow the signature blocks: text an author added
+    /// after them, which the pack prints after them (empty when there are no
+    /// signature blocks, or nothing follows them).
+    pub fn after_execution(&self) -> Range<usize> {
+        let end = self.blocks.len();
+        let start = self.blocks.iter().rposition(|b| b.section == Section::Execution).map_or(end, |i| i + 1);
+        start..end
+    }
+
     /// The same document read from another file with the same text (a
     /// schedule carried over unchanged into a renewal): a copy whose every
     /// span points into `file`. The fields are named one by one so that a

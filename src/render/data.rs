@@ -122,6 +122,9 @@ pub struct ExecutionData {
     pub lead: Vec<BlockData>,
     /// One per party in `agreement.toml`, in order.
     pub blocks: Vec<ExecutionBlockData>,
+    /// Authored text after the signature blocks, printed after them in the
+    /// order written (validate warns about it: `residue.after-execution`).
+    pub after: Vec<BlockData>,
 }
 
 #[derive(Debug, Serialize)]
@@ -190,22 +193,13 @@ pub struct Inputs<'a> {
 
 pub fn build(agreement: &Agreement, inputs: &Inputs) -> PackData {
     let mut anchors = Anchors::default();
-    let (body, lead) = body_blocks(&agreement.body, &mut anchors);
-    let mut contents: Vec<ContentsEntry> = body
-        .iter()
-        .filter(|b| b.kind == "heading" && b.level == 1)
-        .map(|b| ContentsEntry {
-            kind: "heading",
-            anchor: b.anchor.clone().unwrap_or_default(),
-            number: b.number.clone(),
-            title: b.text.clone(),
-            label: b.display.clone(),
-        })
-        .collect();
+    let BodyParts { body, lead, after } = body_blocks(&agreement.body, &mut anchors);
+    let mut contents = headings(&body);
     let execution = ExecutionData {
         anchor: "execution",
         lead,
         blocks: agreement.meta.parties.iter().map(execution_block).collect(),
+        after,
     };
     contents.push(ContentsEntry {
         kind: "execution",
@@ -214,6 +208,7 @@ pub fn build(agreement: &Agreement, inputs: &Inputs) -> PackData {
         title: "Execution".to_string(),
         label: "Execution".to_string(),
     });
+    contents.extend(headings(&execution.after));
     let schedules: Vec<ScheduleData> =
         agreement.schedules.iter().map(|s| schedule(agreement, s, &mut anchors)).collect();
     contents.extend(schedules.iter().map(|s| ContentsEntry {
@@ -246,6 +241,21 @@ pub fn build(agreement: &Agreement, inputs: &Inputs) -> PackData {
         },
         date: DateData { timestamp: inputs.time.rfc3339(), source: inputs.time.source.name() },
     }
+}
+
+/// Contents entries for the level-1 headings among `blocks`.
+fn headings(blocks: &[BlockData]) -> Vec<ContentsEntry> {
+    blocks
+        .iter()
+        .filter(|b| b.kind == "heading" && b.level == 1)
+        .map(|b| ContentsEntry {
+            kind: "heading",
+            anchor: b.anchor.clone().unwrap_or_default(),
+            number: b.number.clone(),
+            title: b.text.clone(),
+            label: b.display.clone(),
+        })
+        .collect()
 }
 
 fn agreement_data(a: &Agreement) -> AgreementData {
@@ -292,18 +302,34 @@ fn execution_block(p: &Party) -> ExecutionBlockData {
     ExecutionBlockData { heading: format!("Signed for and on behalf of {}", party.name), party, fields }
 }
 
-/// The body's blocks before the signature blocks, and the authored lead-in
-/// to them. The authored signature blocks themselves are replaced by the
-/// generated ones.
-fn body_blocks(doc: &Document, anchors: &mut Anchors) -> (Vec<BlockData>, Vec<BlockData>) {
+/// The body cut around its signature blocks.
+struct BodyParts {
+    /// Preamble, recitals and clauses before the signature blocks.
+    body: Vec<BlockData>,
+    /// The authored lead-in to the signature blocks ("This Agreement was:").
+    lead: Vec<BlockData>,
+    /// Whatever the author wrote after the signature blocks.
+    after: Vec<BlockData>,
+}
+
+/// The authored signature blocks themselves are replaced by the generated
+/// ones; every other block lands in one of the parts (`render::complete`
+/// checks that it did).
+fn body_blocks(doc: &Document, anchors: &mut Anchors) -> BodyParts {
+    let after = doc.after_execution();
     let first_signature = doc
         .execution
         .first()
         .and_then(|e| doc.blocks.iter().position(|b| b.span.range == e.heading.span.range))
-        .unwrap_or(doc.blocks.len());
+        .unwrap_or(after.start);
     let (kept, lead): (Vec<usize>, Vec<usize>) =
         (0..first_signature).partition(|&i| doc.blocks[i].section != Section::Execution);
-    (blocks(doc, &kept, false, anchors, "clause"), blocks(doc, &lead, false, anchors, "clause"))
+    let after: Vec<usize> = after.collect();
+    BodyParts {
+        body: blocks(doc, &kept, false, anchors, "clause"),
+        lead: blocks(doc, &lead, false, anchors, "clause"),
+        after: blocks(doc, &after, false, anchors, "clause"),
+    }
 }
 
 fn schedule(agreement: &Agreement, s: &crate::model::Schedule, anchors: &mut Anchors) -> ScheduleData {

@@ -3,13 +3,16 @@
 //! the exact source text by a fingerprint that `s75 verify` checks later.
 //!
 //! model → [`data`] (the template data) → [`html`] or [`pdf`]; beside it,
+//! [`complete`] checks that the data holds every block of the text,
 //! [`fingerprint`] and [`git`] say which text and commit the pack shows,
 //! and [`manifest`] records them in a file next to the pack.
 
+pub mod complete;
 pub mod data;
 pub mod fingerprint;
 pub mod git;
 pub mod html;
+pub mod integrity;
 pub mod manifest;
 pub mod marker;
 pub mod pdf;
@@ -74,6 +77,7 @@ pub fn render(req: &Request) -> anyhow::Result<Rendered> {
     let inputs =
         data::Inputs { format: req.format.name(), draft: req.draft, fingerprint: &fingerprint, git: &git, time: &time };
     let data = data::build(agreement, &inputs);
+    complete::check(agreement, &data)?;
 
     let (pack, pages, pdfa, warnings) = match req.format {
         PackFormat::Html => (html::render(&data, req.templates)?, None, None, Vec::new()),

@@ -1,12 +1,16 @@
 //! `s75 verify`: read the fingerprint a pack carries (its metadata, or the
 //! manifest beside it), recompute it from the repository, and say whether
-//! the agreement's text has changed since the pack was made.
+//! the agreement's text has changed since the pack was made. Before
+//! trusting a claim it checks that the pack file is whole (see
+//! [`integrity`]) and, when its manifest is beside it, that its bytes are
+//! those rendered: a damaged or altered pack is an error, not a verdict.
 
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
 
 use super::fingerprint::{FileHash, Fingerprint, SHORT_LEN, sha256_hex};
+use super::integrity;
 use super::manifest::{self, Manifest};
 use super::marker::{self, Claim};
 
@@ -41,6 +45,16 @@ pub fn read_pack(path: &Path) -> anyhow::Result<Pack> {
     } else {
         bail!("{} is not a PDF or HTML pack, nor an s75 manifest", path.display());
     };
+    // A damaged file still carries its fingerprint near the start: check the
+    // whole file is there before trusting what it claims.
+    let whole = if html { integrity::html(&bytes) } else { integrity::pdf(&bytes) };
+    if let Err(why) = whole {
+        bail!(
+            "{} is damaged: {why}. It is not the pack s75 rendered and cannot be verified; \
+             use the original file, or render the pack again",
+            path.display()
+        );
+    }
 
     let mut notes = Vec::new();
     let beside = manifest::path_for(path);
@@ -55,18 +69,26 @@ pub fn read_pack(path: &Path) -> anyhow::Result<Pack> {
         Err(_) => None,
     };
     if let Some(m) = &manifest {
-        if m.pack.sha256 != sha256_hex(&bytes) {
-            notes.push(format!(
-                "the pack's bytes differ from those {} records: it was modified or re-saved after rendering",
+        let actual = sha256_hex(&bytes);
+        if m.pack.sha256 != actual {
+            let short = |s: &str| s.get(..SHORT_LEN).unwrap_or(s).to_string();
+            bail!(
+                "{} is not the file s75 rendered: its SHA-256 is {}, but {} records {}. It was modified, \
+                 re-saved or damaged after rendering, so the text it shows cannot be vouched for. \
+                 Compare it with the original; `s75 verify {}` checks the repository against the manifest alone",
+                path.display(),
+                short(&actual),
+                beside.display(),
+                short(&m.pack.sha256),
                 beside.display()
-            ));
+            );
         }
     }
     let claim = match (marker::read(&bytes, html), &manifest) {
         (Ok(c), _) => c,
         // A pack without markers (a custom template that left them out) can
-        // still be checked through its manifest, if the manifest is its own.
-        (Err(_), Some(m)) if m.pack.sha256 == sha256_hex(&bytes) => Claim {
+        // still be checked through its manifest, whose hash it matched above.
+        (Err(_), Some(m)) => Claim {
             fingerprint: m.fingerprint.clone(),
             agreement: m.agreement.dir.clone(),
             commit: m.git.commit.clone(),

@@ -143,23 +143,14 @@ pub fn load(repo_root: &Path, id: &str) -> Agreement {
 
 /// Every piece of text a reader should find in the pack: each block's text
 /// (numbers separately, as they sit in their own column), table cells one
-/// by one. Blocks of the authored signature section are replaced by the
-/// generated execution blocks, so they are left out.
+/// by one. The authored signature blocks (openings and fields) are replaced
+/// by the generated execution blocks, so they are left out; everything
+/// else, including text after them, is expected.
 pub fn expected_texts(a: &Agreement) -> Vec<String> {
-    use s75::model::{BlockKind, Section};
+    use s75::model::BlockKind;
     let mut out = Vec::new();
-    let start_of_signatures = |d: &s75::model::Document| {
-        d.execution
-            .first()
-            .and_then(|e| d.blocks.iter().position(|b| b.span.range == e.heading.span.range))
-            .unwrap_or(d.blocks.len())
-    };
     for doc in a.documents() {
-        let end = start_of_signatures(doc);
-        for b in &doc.blocks[..end] {
-            if b.section == Section::Execution && b.text.trim().is_empty() {
-                continue;
-            }
+        for b in pack_blocks(doc) {
             match b.kind {
                 BlockKind::TableRow { .. } => out.extend(b.text.split(" | ").map(str::to_string)),
                 _ => {
@@ -172,6 +163,81 @@ pub fn expected_texts(a: &Agreement) -> Vec<String> {
         }
     }
     out.retain(|t| !t.trim().is_empty());
+    out
+}
+
+/// A document's blocks that the pack prints as written, in order: all but
+/// the authored signature blocks, which the generated ones replace.
+pub fn pack_blocks(doc: &s75::model::Document) -> Vec<&s75::model::Block> {
+    let signatures: Vec<_> = doc
+        .execution
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(e.heading.span.range.clone()).chain(e.fields.iter().map(|f| f.span.range.clone()))
+        })
+        .collect();
+    doc.blocks.iter().filter(|b| !signatures.contains(&b.span.range)).collect()
+}
+
+/// The text of an HTML pack's `<main>` as a reader sees it: tags removed,
+/// character references decoded.
+pub fn html_text(html: &str) -> String {
+    let main = html.find("<main").map_or(html, |i| &html[i..]);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in main.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    decode_entities(&text)
+}
+
+fn decode_entities(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }
+            .map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 

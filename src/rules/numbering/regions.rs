@@ -1,7 +1,7 @@
 //! Numbering regions: the runs of blocks whose numbers form one sequence.
 //!
 //! The body's preamble, recitals and clauses are separate sequences, and its
-//! execution blocks have none. A schedule restarts at each scope the model
+//! execution blocks have none (text after them continues the clauses). A schedule restarts at each scope the model
 //! gives (Parts, Appendices, `A.` sections) and, here, also at section
 //! headings lettered `(A)` or `C TITLE`, which agreements use the same way
 //! (the 2019 Coventry Schedules 2 and 14) but the model does not yet treat
@@ -30,7 +30,9 @@ fn body_regions(doc: &Document) -> Vec<Region> {
     let mut out: Vec<Region> = Vec::new();
     let mut current: Option<(Section, usize)> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
-        if current.is_some_and(|(s, _)| s == b.section) {
+        // Signature blocks carry no numbers and do not end a sequence: a
+        // clause 14 written after them follows clause 13 written before.
+        if b.section == Section::Execution || current.is_some_and(|(s, _)| s == b.section) {
             continue;
         }
         if let Some((section, start)) = current.take() {

@@ -6,6 +6,7 @@
 //! "[Consultation]"), so placeholders are recognised by what the bracket
 //! holds (see [`placeholder`]), never by the brackets alone.
 
+mod after_execution;
 mod brackets;
 mod date_line;
 mod dates;
@@ -30,6 +31,7 @@ pub const NOT_USED_REFERENCE: &str = "residue.not-used-reference";
 pub const DRAFTING_NOTE: &str = "residue.drafting-note";
 pub const LONE_PUNCTUATION: &str = "residue.lone-punctuation";
 pub const BARE_NUMBER: &str = "residue.bare-number";
+pub const AFTER_EXECUTION: &str = "residue.after-execution";
 
 impl Family for Residue {
     fn rules(&self, _: &Context) -> Vec<RuleInfo> {
@@ -127,6 +129,16 @@ impl Family for Residue {
                  lost its heading or text, and a reference to it has nothing to name.",
                 "11.8\n\n11.8.1 Staff may attempt to come to work …",
             ),
+            RuleInfo::new(
+                AFTER_EXECUTION,
+                Severity::Warning,
+                "text follows the signature blocks",
+                "The signature blocks normally end the body; schedules follow in their own files. A clause or \
+                 paragraph written after them (an amendment appended at the end of the file, a note) is easy \
+                 to miss when signing. The pack prints it where it was written, after the signature blocks: \
+                 move it above them if it is part of the agreement.",
+                "Signed for and on behalf of THE COUNCIL\nSignature……\nDate……\n\n## 43 Further Provisions",
+            ),
         ]
     }
 
@@ -151,6 +163,7 @@ impl Family for Residue {
             signed::check_execution(agreement, out);
         }
         not_used::check_not_used_references(agreement, out);
+        after_execution::check(agreement, out);
     }
 }
 
