@@ -3,15 +3,14 @@
 //! revision, agreement missing in one revision, shallow clone without the
 //! base, corrupt file, no repository).
 
-
 use std::path::Path;
 
 use git2::{IndexAddOption, Repository, Signature};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::common::{copy_into, s75, stderr, stdout};
 use crate::common::diff::{base, count, diff_json, insert_before, read, renumber_clauses, write};
+use crate::common::{copy_into, s75, stderr, stdout};
 
 const BODY: &str = "agreements/example/agreement.md";
 
@@ -194,11 +193,11 @@ fn corrupt_file_in_a_folder_is_an_error() {
     let repo = crate::common::diff::pair();
     let path = repo.path().join("agreements/new/agreement.md");
     let text = read(&path);
-    std::fs::write(&path, format!("\u{feff}{text}")).expect("write");
+    std::fs::write(&path, format!("x\ry{text}")).expect("write");
     assert_one_error(
         repo.path(),
         &["diff", "agreements/old", "agreements/new"],
-        "agreements/new/agreement.md:1: file starts with a UTF-8 byte-order mark",
+        "agreements/new/agreement.md:1: carriage return (CR) without a line feed",
     );
     assert_one_error(
         repo.path(),
