@@ -251,4 +251,13 @@ fn a_not_used_clause_never_referred_to_is_fine() {
         let (_, report) = validate_with(&[(BODY, LAW, &with)]);
         assert_eq!(codes(&report), Vec::<String>::new(), "{kept:?}: {report:#}");
     }
+    // A sub-clause and a schedule paragraph kept the same way.
+    let law = "13.1 This Agreement is governed by the law of England and Wales.";
+    let sub = format!("{law}\n\n13.2 [Not used]\n\n13.3 Each Partner shall bear its own costs.");
+    let para = "2.2 carers are offered an assessment of their own needs.\n\n2.3 Intentionally left blank.\n\n2.4 people are reviewed each year.";
+    let (_, report) = validate_with(&[
+        (BODY, law, &sub),
+        (SCHEDULE_1, "2.2 carers are offered an assessment of their own needs.", para),
+    ]);
+    assert_eq!(codes(&report), Vec::<String>::new(), "{report:#}");
 }
