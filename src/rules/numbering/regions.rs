@@ -146,3 +146,24 @@ pub fn is_lettered_section(b: &Block) -> bool {
         && second.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase());
     single_capital && capitals
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loading::markdown::{Role, parse};
+    use crate::model::SourceFile;
+
+    fn places(text: &str) -> Vec<String> {
+        let doc = parse(&SourceFile::new("s.md", "s.md", text.to_string()), Role::Schedule);
+        regions(&doc).into_iter().map(|r| r.place).collect()
+    }
+
+    #[test]
+    fn parts_numbered_on_are_one_region_and_parts_restarting_are_their_own() {
+        let on = "# Schedule 2 — Functions\n\n## Part A\n\n1\\. One.\n\n2\\. Two.\n\n## Part B\n\n3\\. Three.\n";
+        // The schedule's heading, before any Part, is a region of its own.
+        assert_eq!(places(on), ["Schedule 2", "Schedule 2"]);
+        let restart = "# Schedule 2 — Functions\n\n## Part A\n\n1\\. One.\n\n2\\. Two.\n\n## Part B\n\n1\\. Again.\n";
+        assert_eq!(places(restart), ["Schedule 2", "Schedule 2 (Part A)", "Schedule 2 (Part B)"]);
+    }
+}
