@@ -61,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     let cd = if shown == "." { String::new() } else { format!("  cd {shown}\n") };
     println!(
-        "\nNext, the first agreement (or --template delegation):\n{cd}  s75 new --template pooled-fund my-agreement-2027\n  s75 validate"
+        "\nNext, the first agreement (or --template delegation):\n{cd}  s75 new --template pooled-fund my-agreement\n  s75 validate"
     );
     Ok(EXIT_OK)
 }
