@@ -193,11 +193,11 @@ fn corrupt_file_in_a_folder_is_an_error() {
     let repo = crate::common::diff::pair();
     let path = repo.path().join("agreements/new/agreement.md");
     let text = read(&path);
-    std::fs::write(&path, format!("\u{feff}{text}")).expect("write");
+    std::fs::write(&path, format!("x\ry{text}")).expect("write");
     assert_one_error(
         repo.path(),
         &["diff", "agreements/old", "agreements/new"],
-        "agreements/new/agreement.md:1: file starts with a UTF-8 byte-order mark",
+        "agreements/new/agreement.md:1: carriage return (CR) without a line feed",
     );
     assert_one_error(
         repo.path(),

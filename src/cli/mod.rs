@@ -4,6 +4,7 @@
 mod dates;
 mod diff;
 mod import;
+mod init;
 mod matrix;
 mod new;
 mod render;
@@ -38,6 +39,8 @@ pub enum Command {
     Matrix(matrix::Args),
     /// List the key dates of agreements (commencement, expiry, extension and notice deadlines), or export them as iCalendar
     Dates(dates::Args),
+    /// Make a new agreements repository (s75.toml, agreements/, schedules/, .gitattributes, a CI workflow)
+    Init(init::Args),
     /// Start a new agreement from a template that already satisfies the matrix
     New(new::Args),
     /// Render a signing pack (PDF or HTML) of one agreement, with a manifest beside it
@@ -72,6 +75,7 @@ pub fn main() -> ExitCode {
         Command::Import(args) => import::run(args),
         Command::Dates(args) => dates::run(args),
         Command::Matrix(args) => matrix::run(args),
+        Command::Init(args) => init::run(args),
         Command::New(args) => new::run(args),
         Command::Render(args) => render::run(args),
         Command::Verify(args) => render::verify(args),

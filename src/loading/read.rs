@@ -1,6 +1,10 @@
-//! Reading a source file strictly: UTF-8, no byte-order mark, LF line endings.
-//! s75 never guesses an encoding and never rewrites a source, so anything else
-//! is an error that says where and what to do.
+//! Reading a source file: UTF-8, with LF or CRLF line endings and an optional
+//! byte-order mark. Windows checkouts and editors write CRLF and a BOM, so
+//! both are read; the model's text is normalised (LF, no BOM) for the rules,
+//! and line and column numbers stay those of the file on disk (the BOM is
+//! invisible in editors; a CR only ever sits at a line end). s75 never
+//! guesses an encoding and never rewrites a source: anything else is an
+//! error that says where and what to do.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -8,11 +12,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 use super::error::LoadError;
 use crate::model::SourceFile;
 
+const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
 /// Reads `disk` and names it `shown` (its repository-relative path) in the model.
 pub fn read_source(disk: &Path, shown: &str) -> Result<Arc<SourceFile>, LoadError> {
     let bytes = read_bytes(disk).map_err(|e| LoadError::io(shown, e))?;
-    let text = check_text(bytes, shown)?;
-    Ok(SourceFile::new(shown, disk, text))
+    let Text { text, disk_bytes } = read_text(bytes, shown)?;
+    Ok(SourceFile::normalised(shown, disk, text, disk_bytes))
 }
 
 /// Reads a file the run depends on (an agreement's file, `s75.toml`, a rule
@@ -34,34 +40,56 @@ pub fn sources_read() -> Vec<PathBuf> {
 // only grows, so a stale entry can only refuse an output, never allow one.
 static SOURCES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Validates bytes as s75 source text and returns them as a string.
-/// The bytes become the string without a copy.
+/// A source file's text as the rules read it.
+pub struct Text {
+    /// LF line endings, no byte-order mark.
+    pub text: String,
+    /// The bytes on disk, when normalising changed them.
+    pub disk_bytes: Option<Vec<u8>>,
+}
+
+/// Validates bytes as s75 source text and returns the normalised text.
 pub fn check_text(bytes: Vec<u8>, shown: &str) -> Result<String, LoadError> {
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+    read_text(bytes, shown).map(|t| t.text)
+}
+
+/// Validates bytes as s75 source text. Bytes already in normal form (the
+/// usual case) become the string without a copy.
+pub fn read_text(bytes: Vec<u8>, shown: &str) -> Result<Text, LoadError> {
+    let bom = bytes.starts_with(BOM);
+    let body = if bom { &bytes[BOM.len()..] } else { &bytes[..] };
+    if let Err(e) = std::str::from_utf8(body) {
+        let good = e.valid_up_to();
+        let line = 1 + memchr::memchr_iter(b'\n', &body[..good]).count();
         return Err(LoadError::at(
             shown,
-            1,
-            "file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM",
+            line,
+            format!("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", body[good]),
         ));
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let bytes = e.as_bytes();
-            let good = e.utf8_error().valid_up_to();
-            let line = 1 + bytes[..good].iter().filter(|&&b| b == b'\n').count();
+    let first_cr = memchr::memchr(b'\r', body);
+    if !bom && first_cr.is_none() {
+        let text = String::from_utf8(bytes).expect("checked above");
+        return Ok(Text { text, disk_bytes: None });
+    }
+    let mut text = Vec::with_capacity(body.len());
+    let mut from = 0;
+    for cr in memchr::memchr_iter(b'\r', body) {
+        // A CR not ending a line (old Mac endings) would move every line after it: refused, not guessed.
+        if body.get(cr + 1) != Some(&b'\n') {
+            let line = 1 + memchr::memchr_iter(b'\n', &body[..cr]).count();
             return Err(LoadError::at(
                 shown,
                 line,
-                format!("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", bytes[good]),
+                "carriage return (CR) without a line feed (old Mac line endings); s75 reads LF or CRLF line endings: convert the file to LF or CRLF",
             ));
         }
-    };
-    if let Some(pos) = text.find('\r') {
-        let line = 1 + text[..pos].matches('\n').count();
-        return Err(LoadError::at(shown, line, "CRLF (Windows) line endings; convert the file to LF line endings"));
+        text.extend_from_slice(&body[from..cr]);
+        from = cr + 1;
     }
-    Ok(text)
+    text.extend_from_slice(&body[from..]);
+    let text = String::from_utf8(text).expect("UTF-8 with ASCII CRs removed");
+    Ok(Text { text, disk_bytes: Some(bytes) })
 }
 
 #[cfg(test)]
@@ -69,13 +97,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rejects_bom_crlf_and_bad_utf8_with_the_line() {
-        let e = check_text(b"\xEF\xBB\xBFhello".to_vec(), "a.md").unwrap_err().to_string();
-        assert_eq!(e, "a.md:1: file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM");
-        let e = check_text(b"one\ntwo\r\nthree".to_vec(), "a.md").unwrap_err().to_string();
-        assert!(e.starts_with("a.md:2: CRLF"), "{e}");
+    fn reads_bom_and_crlf_keeping_the_disk_bytes() {
+        let t = read_text(b"\xEF\xBB\xBFone\r\ntwo\nthree\r\n".to_vec(), "a.md").unwrap();
+        assert_eq!(t.text, "one\ntwo\nthree\n");
+        assert_eq!(t.disk_bytes.as_deref(), Some(&b"\xEF\xBB\xBFone\r\ntwo\nthree\r\n"[..]));
+        let t = read_text("“ok”\n".as_bytes().to_vec(), "a.md").unwrap();
+        assert_eq!((t.text.as_str(), t.disk_bytes), ("“ok”\n", None));
+    }
+
+    #[test]
+    fn rejects_a_lone_cr_and_bad_utf8_with_the_line() {
+        let e = check_text(b"one\r\ntwo\rthree".to_vec(), "a.md").unwrap_err().to_string();
+        assert!(e.starts_with("a.md:2: carriage return (CR) without a line feed"), "{e}");
         let e = check_text(b"one\ntwo\nth\xFFree".to_vec(), "a.md").unwrap_err().to_string();
         assert!(e.starts_with("a.md:3: invalid UTF-8 (byte 0xFF)"), "{e}");
-        assert_eq!(check_text("“ok”\n".as_bytes().to_vec(), "a.md").unwrap(), "“ok”\n");
+        let e = check_text(b"\xEF\xBB\xBFone\r\nt\xFFwo".to_vec(), "a.md").unwrap_err().to_string();
+        assert!(e.starts_with("a.md:2: invalid UTF-8 (byte 0xFF)"), "{e}");
     }
 }

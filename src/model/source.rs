@@ -12,15 +12,36 @@ pub struct SourceFile {
     pub path: String,
     /// Where the file was read from (absolute or relative to the working directory).
     pub disk_path: PathBuf,
+    /// The text the rules read: LF line endings, no byte-order mark.
     pub text: String,
+    /// The bytes on disk when they differ from `text` (CRLF endings, a BOM):
+    /// a signing pack binds the real bytes, so they are kept to hash.
+    disk_bytes: Option<Box<[u8]>>,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, disk_path: impl Into<PathBuf>, text: String) -> Arc<Self> {
+        Self::normalised(path, disk_path, text, None)
+    }
+
+    /// As [`SourceFile::new`], for a file whose bytes on disk were `disk_bytes`
+    /// before the line endings and byte-order mark were normalised into `text`.
+    pub fn normalised(
+        path: impl Into<String>,
+        disk_path: impl Into<PathBuf>,
+        text: String,
+        disk_bytes: Option<Vec<u8>>,
+    ) -> Arc<Self> {
         let line_starts =
             std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
-        Arc::new(SourceFile { path: path.into(), disk_path: disk_path.into(), text, line_starts })
+        let disk_bytes = disk_bytes.map(Vec::into_boxed_slice);
+        Arc::new(SourceFile { path: path.into(), disk_path: disk_path.into(), text, disk_bytes, line_starts })
+    }
+
+    /// The file's bytes as they are on disk (what a fingerprint hashes).
+    pub fn disk_bytes(&self) -> &[u8] {
+        self.disk_bytes.as_deref().unwrap_or(self.text.as_bytes())
     }
 
     /// 1-based line and 1-based column (in characters) of a byte offset.

@@ -128,7 +128,7 @@ fn ensure_same_text(agreement: &Agreement, fp: &Fingerprint) -> anyhow::Result<(
     let loaded = std::iter::once(&agreement.meta.file).chain(agreement.documents().map(|d| &d.file));
     for file in loaded {
         let on_disk = fp.files.iter().find(|f| f.path == file.path).and_then(|f| f.sha256.as_deref());
-        if on_disk != Some(sha256_hex(file.text.as_bytes()).as_str()) {
+        if on_disk != Some(sha256_hex(file.disk_bytes()).as_str()) {
             bail!("{} changed while the pack was being rendered; run s75 render again", file.path);
         }
     }

@@ -67,21 +67,27 @@ static QUAL_THIS_SCHEDULE: LazyLock<Anchored> =
     LazyLock::new(|| Anchored::new(r"^(?i-u:this)\s+(?i-u:schedule)(?-u:\b)(?:\s+([0-9]{1,2}[A-Z]?)(?-u:\b))?"));
 static QUAL_SCHEDULE: LazyLock<Anchored> =
     LazyLock::new(|| Anchored::new(r"^(?i-u:schedule)\s+([0-9]{1,2}[A-Z]?)(?-u:\b)"));
+/// "this Agreement", "this Partnership Agreement", "this Deed", "the Agreement": the agreement itself.
 static QUAL_AGREEMENT: LazyLock<Anchored> = LazyLock::new(|| {
-    Anchored::new(r"^(?:the|this)\s+(?:[A-Za-z0-9_’'-]+\s+){0,3}?(?:Agreement|agreement|document)(?-u:\b)")
-});
-/// "of the Mental Health Act 1983", "of the Trust's Disciplinary Procedure", "of the policy".
-static QUAL_EXTERNAL: LazyLock<Anchored> = LazyLock::new(|| {
     Anchored::new(
-        r"^the\s+(?:[A-Za-z0-9_’'()-]+\s+){0,6}?(?:Acts?|Regulations?|Order|Directive|Rules|Code|Convention|Guidance|Bill|[Pp]rocedures?|[Pp]olic(?:y|ies)|[Pp]rotocols?)(?-u:\b)",
+        r"^(?:this\s+(?:[A-Za-z0-9_’'-]+\s+){0,3}?(?:Agreement|agreement|document|Deed|deed)|the\s+(?:Agreement|agreement|document))(?-u:\b)",
     )
 });
-/// "of the Agreement" after "Schedule 3 (“…”)" in "paragraph 3 of Schedule 3 (“…”) of the Agreement".
-static OF_AGREEMENT: LazyLock<Anchored> = LazyLock::new(|| {
+/// A named document: "the Original Agreement", "the Reablement Contract",
+/// "the Mental Health Act 1983", "the Trust's Disciplinary Procedure", "the
+/// policy". Group 1 holds the words of the name before the document's kind.
+static QUAL_DOCUMENT: LazyLock<Anchored> = LazyLock::new(|| {
     Anchored::new(
-        r"^\s+(?:of|to)\s+(?:the|this)\s+(?:[A-Za-z0-9_’'-]+\s+){0,3}?(?:Agreement|agreement|document)(?-u:\b)",
+        r"^the\s+((?:[A-Za-z0-9_’'().-]+\s+){0,6}?)(Agreements?|agreements?|Contracts?|contracts?|Deeds?|deeds?|Leases?|Licen[cs]es?|Memorandum|Framework|Specifications?|Acts?|Regulations?|Orders?|Directive|Rules|Code|Convention|Guidance|Bill|Constitution|[Pp]rocedures?|[Pp]olic(?:y|ies)|[Pp]rotocols?)(?-u:\b)",
     )
 });
+/// Words that name this agreement rather than another one: "the
+/// Partnership Agreement", "the Section 75 Agreement", "the said Agreement".
+const SELF_NAME_WORDS: &[&str] =
+    &["partnership", "section", "75", "s75", "s.75", "section75", "pooled", "fund", "said", "present", "same"];
+/// The preposition before the document a schedule belongs to: "paragraph 3 of
+/// Schedule 3 (“…”) of the Agreement", "Schedule 3 to the Original Agreement".
+static OF_DOCUMENT: LazyLock<Anchored> = LazyLock::new(|| Anchored::new(r"^\s+(?:of|to|in)\s+"));
 /// A statute citation running into the keyword: "(Care Act 2014 section 74 and schedule 3)".
 static STATUTE_BEFORE: LazyLock<Anchored> = LazyLock::new(|| {
     Anchored::new(
@@ -519,19 +525,40 @@ fn qualifier(text: &str, at: usize) -> Qual {
             end = e;
             n
         });
-        if let Some(m) = OF_AGREEMENT.find(&text[end..]) {
-            end += m.end;
+        // "Schedule 3 to the Original Agreement" is another document's schedule.
+        if let Some(prep) = OF_DOCUMENT.find(&text[end..]) {
+            match named_document(&text[end + prep.end..]) {
+                Some(Named::ThisAgreement(len)) => end += prep.end + len,
+                Some(Named::Other) => return Qual::External,
+                None => {}
+            }
         }
         return Qual::Found(Qualifier::Schedule { number, named }, end);
     }
+    match named_document(rest) {
+        Some(Named::ThisAgreement(len)) => Qual::Found(Qualifier::Agreement, p + len),
+        Some(Named::Other) => Qual::External,
+        None => Qual::None,
+    }
+}
+
+/// What "the …" or "this …" after a qualifier's preposition names.
+enum Named {
+    /// This agreement, in so many bytes: "this Agreement", "the Partnership Agreement".
+    ThisAgreement(usize),
+    /// Another document, whose numbers this agreement cannot check.
+    Other,
+}
+
+fn named_document(rest: &str) -> Option<Named> {
     if let Some(m) = QUAL_AGREEMENT.find(rest) {
-        return Qual::Found(Qualifier::Agreement, p + m.end);
+        return Some(Named::ThisAgreement(m.end));
     }
-    let prep_word = text[at..at + prep.end].trim();
-    if matches!(prep_word, "of" | "to" | "under") && QUAL_EXTERNAL.is_match(rest) {
-        return Qual::External;
-    }
-    Qual::None
+    let c = QUAL_DOCUMENT.captures(rest)?;
+    let (name, noun) = (c.group(1).unwrap_or(""), c.group(2).unwrap_or(""));
+    let own_name = name.split_whitespace().all(|w| SELF_NAME_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s)));
+    let agreement = noun.eq_ignore_ascii_case("agreement");
+    Some(if agreement && own_name { Named::ThisAgreement(c.whole().end) } else { Named::Other })
 }
 
 fn skip_spaces(text: &str, at: usize) -> usize {
@@ -729,8 +756,8 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&QUAL_THIS_SCHEDULE);
     LazyLock::force(&QUAL_SCHEDULE);
     LazyLock::force(&QUAL_AGREEMENT);
-    LazyLock::force(&QUAL_EXTERNAL);
-    LazyLock::force(&OF_AGREEMENT);
+    LazyLock::force(&QUAL_DOCUMENT);
+    LazyLock::force(&OF_DOCUMENT);
     LazyLock::force(&STATUTE_BEFORE);
     LazyLock::force(&SCHEDULE_THEN_PARAGRAPH);
     LazyLock::force(&BARE);

@@ -296,3 +296,37 @@ fn a_document_searched_at_once_has_each_blocks_references() {
     }
     assert!(found > 100, "{found} references");
 }
+
+#[test]
+fn references_into_other_documents_are_not_references() {
+    for text in [
+        "Any payment under clause 31 of the Reablement Contract is expenditure on the Services.",
+        "Clause 5.2 of the Original Agreement shall be deleted and replaced with:",
+        "paragraph 7 of Schedule 3 to the Original Agreement is replaced",
+        "as provided in Clause 24.1 of the Principal Deed",
+        "subject to clause 9 in the Secondment Agreement",
+        "under paragraph 14 of the Council's Disciplinary Procedure",
+        "in Schedule 2 of the NHS Standard Contract",
+    ] {
+        assert_eq!(body(text), [], "{text}");
+    }
+}
+
+#[test]
+fn references_to_this_agreement_by_name_are_references() {
+    assert_eq!(body("Clause 31 of this Agreement"), [row(Clause, "31", None, InAgreement, None, "Clause 31")]);
+    assert_eq!(body("clause 4 of the Agreement"), [row(Clause, "4", None, InAgreement, None, "clause 4")]);
+    assert_eq!(
+        body("clause 32 of the Partnership Agreement"),
+        [row(Clause, "32", None, InAgreement, None, "clause 32")]
+    );
+    assert_eq!(
+        in_schedule("see Clause 8 of the Section 75 Agreement"),
+        [row(Clause, "8", None, InAgreement, None, "Clause 8")]
+    );
+    assert_eq!(
+        body("paragraph 3 of Schedule 3 to this Agreement"),
+        [row(Paragraph, "3", Some("3"), InSchedule, None, "paragraph 3")]
+    );
+    assert_eq!(body("Clause 2 of this Deed"), [row(Clause, "2", None, InAgreement, None, "Clause 2")]);
+}

@@ -6,11 +6,16 @@
 //! headings lettered `(A)` or `C TITLE`, which agreements use the same way
 //! (the 2019 Coventry Schedules 2 and 14) but the model does not yet treat
 //! as scopes. Splitting too often only makes the check quieter.
+//!
+//! Some schedules number their paragraphs on across Parts (Part A: 1–3, Part
+//! B: 4–6): a Part whose first number follows on from the numbers before it
+//! continues their sequence instead of starting its own, so that a gap
+//! inside it is still found and its first number is not one.
 
 use std::ops::Range;
 
 use crate::model::number::NumberKind;
-use crate::model::{Block, DocKind, Document, Section};
+use crate::model::{Block, BlockKind, DocKind, Document, Section};
 
 #[derive(Debug, Clone)]
 pub struct Region {
@@ -72,7 +77,37 @@ fn schedule_regions(doc: &Document) -> Vec<Region> {
         }
         out.push(Region { blocks: start..scope.blocks.end, place: place(&name, heading.as_deref()) });
     }
+    join_continued(doc, out, &name)
+}
+
+/// Merges each region whose first top-level number is higher than every
+/// top-level number of the region before it into that region.
+fn join_continued(doc: &Document, regions: Vec<Region>, name: &str) -> Vec<Region> {
+    let mut out: Vec<Region> = Vec::with_capacity(regions.len());
+    for region in regions {
+        let first = top_levels(doc, &region).next();
+        let last = out.last().and_then(|prev| top_levels(doc, prev).max());
+        match (out.last_mut(), first, last) {
+            (Some(prev), Some(first), Some(last)) if first > last => {
+                prev.blocks.end = region.blocks.end;
+                prev.place = name.to_string();
+            }
+            _ => out.push(region),
+        }
+    }
     out
+}
+
+/// The top-level components of the provision numbers of a region (`4` of
+/// `4.2`), in reading order. Bullets, table cells and code carry figures,
+/// not provision numbers.
+fn top_levels<'d>(doc: &'d Document, region: &Region) -> impl Iterator<Item = u32> + 'd {
+    doc.blocks[region.blocks.clone()]
+        .iter()
+        .filter(|b| {
+            !matches!(b.kind, BlockKind::TableRow { .. } | BlockKind::Code | BlockKind::ListItem { ordered: false })
+        })
+        .filter_map(|b| b.number.as_ref()?.value.components()?.first().map(|c| c.value))
 }
 
 fn place(name: &str, heading: Option<&str>) -> String {
@@ -112,4 +147,25 @@ pub fn is_lettered_section(b: &Block) -> bool {
     let capitals = second.chars().filter(char::is_ascii_alphabetic).count() >= 2
         && second.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase());
     single_capital && capitals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loading::markdown::{Role, parse};
+    use crate::model::SourceFile;
+
+    fn places(text: &str) -> Vec<String> {
+        let doc = parse(&SourceFile::new("s.md", "s.md", text.to_string()), Role::Schedule);
+        regions(&doc).into_iter().map(|r| r.place).collect()
+    }
+
+    #[test]
+    fn parts_numbered_on_are_one_region_and_parts_restarting_are_their_own() {
+        let on = "# Schedule 2 — Functions\n\n## Part A\n\n1\\. One.\n\n2\\. Two.\n\n## Part B\n\n3\\. Three.\n";
+        // The schedule's heading, before any Part, is a region of its own.
+        assert_eq!(places(on), ["Schedule 2", "Schedule 2"]);
+        let restart = "# Schedule 2 — Functions\n\n## Part A\n\n1\\. One.\n\n2\\. Two.\n\n## Part B\n\n1\\. Again.\n";
+        assert_eq!(places(restart), ["Schedule 2", "Schedule 2 (Part A)", "Schedule 2 (Part B)"]);
+    }
 }

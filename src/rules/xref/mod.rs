@@ -33,8 +33,11 @@ impl Family for Xref {
                  \"Appendix A to this schedule\" among the schedule's headings. A \"Clause N\" written inside a \
                  schedule is found if either the agreement's clause N or the schedule's own paragraph N exists, \
                  as the usual interpretation clause (\"a reference to a Clause … is a reference to a Clause … to \
-                 this Agreement or Clause or sub-Clause within a schedule\") allows both. Correct the number, \
-                 or restore the provision.",
+                 this Agreement or Clause or sub-Clause within a schedule\") allows both. A reference into \
+                 another document (\"clause 31 of the Reablement Contract\", \"Clause 5.2 of the Original \
+                 Agreement\", \"section 117 of the Mental Health Act 1983\") is not checked; \"of this \
+                 Agreement\", \"of the Agreement\" and \"of the Partnership Agreement\" are. Correct the \
+                 number, or restore the provision.",
                 "4.2 Notwithstanding paragraph 3.2 of this Schedule …   (the schedule has no paragraph 3)",
             ),
             RuleInfo::new(
