@@ -14,6 +14,7 @@ mod diff_html;
 mod diff_synthetic;
 mod import_api;
 mod import_coventry_2019;
+mod import_docx;
 mod loading_shared;
 mod matrix_coventry_2019;
 mod matrix_formats;
