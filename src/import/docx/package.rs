@@ -70,7 +70,7 @@ const REL_STYLES: &str = "/relationships/styles";
 
 /// A part larger than this (uncompressed) is refused rather than inflated:
 /// a 1,000-page agreement's document.xml is a few tens of megabytes.
-const MAX_PART: u64 = 512 * 1024 * 1024;
+const MAX_PART: u64 = 128 * 1024 * 1024;
 
 pub(crate) fn open(bytes: &[u8]) -> Result<Parts, PackageError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| PackageError::Zip(e.to_string()))?;
