@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the programs the test-suite uses to check s75's output from the
 # outside: pdftotext (poppler-utils) and qpdf for PDF packs, Chromium for the
-# HTML reports. Idempotent; skips what is already installed.
+# HTML reports, LibreOffice Writer (soffice) for the numbers a .docx displays.
+# Idempotent; skips what is already installed.
 set -euo pipefail
 
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

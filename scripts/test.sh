@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command (README): installs the external checkers the tests use
-# (pdftotext, qpdf, Chromium), then runs the whole test-suite.
+# (pdftotext, qpdf, Chromium, LibreOffice), then runs the whole test-suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-test-deps.sh

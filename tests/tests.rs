@@ -15,6 +15,7 @@ mod diff_synthetic;
 mod examples_ci;
 mod import_api;
 mod import_coventry_2019;
+mod import_docx;
 mod init;
 mod loading_shared;
 mod matrix_coventry_2019;

@@ -10,7 +10,7 @@ use crate::loading::Repo;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Plain text extracted from the agreement's PDF or Word file
+    /// The agreement's Word file (.docx), or plain text extracted from its PDF
     file: PathBuf,
     /// Id of the new agreement: its folder under agreements/
     #[arg(long)]

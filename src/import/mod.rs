@@ -1,6 +1,7 @@
 //! `s75 import`: plain text of a legacy agreement → repository format.
 //!
-//! The input is text as extracted from a PDF or Word file. The importer
+//! The input is text as extracted from a PDF or Word file, or a Word file
+//! (.docx) itself, which [`docx`] turns into the text Word displays. The importer
 //! selects the agreement's lines, drops page furniture, re-joins wrapped lines
 //! into paragraphs, recognises the agreement's parts and writes them as
 //! Markdown (`agreement.md`, `schedules/NN-slug.md`) with a skeleton
@@ -9,6 +10,7 @@
 //! It never corrects the drafting: numbers are kept as printed (duplicates and
 //! gaps included), words are kept as printed, and only layout (spacing, line
 //! breaks, page furniture, bullet glyphs) is interpreted. The stages:
+//! - [`docx`]: a .docx → one line per paragraph, list numbers in front;
 //! - [`clean`]: markers, furniture, layout clues per line;
 //! - [`unwrap`]: lines → paragraphs;
 //! - [`structure`]: paragraphs → headings, paragraphs, list items, schedules;
@@ -17,6 +19,7 @@
 //! - [`write`]: atomic writing into the agreement folder.
 
 mod clean;
+mod docx;
 mod markdown;
 mod metadata;
 mod structure;
@@ -93,6 +96,16 @@ pub enum ImportError {
         file.display()
     )]
     NotUtf8 { file: PathBuf, line: usize, column: usize, byte: u8, hint: &'static str },
+    #[error("{}: a PDF: s75 import reads text or Word (.docx) files; extract the PDF's text first (pdftotext -layout)", file.display())]
+    Pdf { file: PathBuf },
+    #[error("{}: a password-protected Word file: s75 cannot decrypt it; save an unprotected copy as .docx", file.display())]
+    EncryptedWord { file: PathBuf },
+    #[error("{}: a Word 97-2003 .doc (or another OLE compound file), not a .docx: save it as a Word Document (.docx) first", file.display())]
+    LegacyWord { file: PathBuf },
+    #[error("{}: a zip archive but not a Word document: its [Content_Types].xml declares no WordprocessingML main document", file.display())]
+    NotWord { file: PathBuf },
+    #[error("{}: a damaged Word file: {why}", file.display())]
+    CorruptWord { file: PathBuf, why: String },
     #[error("{}: the input is empty", file.display())]
     Empty { file: PathBuf },
     #[error("{}: no line starts with the start marker {marker:?}; give the agreement's first words with --start-marker", file.display())]
@@ -127,21 +140,67 @@ const TEXT_NAME: &str = "<input>";
 
 /// Imports the text of an agreement (UTF-8, LF line endings).
 pub fn import_text(text: &str, opts: &ImportOptions) -> Result<Imported, ImportError> {
-    import_named(text, Path::new(TEXT_NAME), opts)
+    import_named(text, Path::new(TEXT_NAME), opts, Layout::Extracted)
 }
 
-/// Reads FILE (bytes → UTF-8 check with a clear error naming the file and the
-/// line of the first bad byte), strips a BOM, normalises CRLF, then imports it.
+/// Reads FILE and imports it. A Word file (.docx, recognised by its content)
+/// is read as the text Word displays, one paragraph a line; anything else is
+/// text (bytes → UTF-8 check with a clear error naming the file and the line
+/// of the first bad byte; a BOM stripped, CRLF normalised). PDFs and other
+/// Office formats are refused with what to do instead.
 pub fn import_file(path: &Path, opts: &ImportOptions) -> Result<Imported, ImportError> {
     // Read as a source: the import must not be written over its own input.
-    let bytes = crate::loading::read::read_bytes(path)
-        .map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
-    let text = decode(&bytes, path)?;
-    import_named(&text, path, opts)
+    let bytes = read_input(path)?;
+    match docx::sniff(&bytes) {
+        docx::Kind::Zip => {
+            let text = docx::text(&bytes, path)?;
+            import_named(&text, path, opts, Layout::Paragraphs)
+        }
+        _ => {
+            let text = decode(&bytes, path)?;
+            import_named(&text, path, opts, Layout::Extracted)
+        }
+    }
 }
 
-/// UTF-8 without BOM, with LF line endings.
+/// The text `s75 import` reads from FILE: a .docx as the text Word displays
+/// (each paragraph a line, its list number in front, table rows as
+/// `| cell | cell |`, a form feed before a block that starts a page), any
+/// other file as itself.
+pub fn import_source_text(path: &Path) -> Result<String, ImportError> {
+    let bytes = read_input(path)?;
+    match docx::sniff(&bytes) {
+        docx::Kind::Zip => docx::text(&bytes, path),
+        _ => decode(&bytes, path),
+    }
+}
+
+/// The input's bytes, read as a source of the run (see `crate::output`).
+fn read_input(path: &Path) -> Result<Vec<u8>, ImportError> {
+    crate::loading::read::read_bytes(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })
+}
+
+/// How the input's lines relate to its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Extracted text: paragraphs hard-wrapped over lines, to be re-joined.
+    Extracted,
+    /// One paragraph a line, as the .docx reader writes them: the lines are
+    /// never joined.
+    Paragraphs,
+}
+
+/// UTF-8 without BOM, with LF line endings. Binary formats s75 cannot read
+/// as text are named rather than reported as bad UTF-8.
 fn decode(bytes: &[u8], path: &Path) -> Result<String, ImportError> {
+    match docx::sniff(bytes) {
+        docx::Kind::Pdf => return Err(ImportError::Pdf { file: path.to_path_buf() }),
+        docx::Kind::Compound { encrypted: true } => {
+            return Err(ImportError::EncryptedWord { file: path.to_path_buf() });
+        }
+        docx::Kind::Compound { encrypted: false } => return Err(ImportError::LegacyWord { file: path.to_path_buf() }),
+        docx::Kind::Zip | docx::Kind::Text => {}
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
@@ -177,10 +236,10 @@ fn check_id(id: &str) -> Result<(), ImportError> {
     }
 }
 
-fn import_named(text: &str, file: &Path, opts: &ImportOptions) -> Result<Imported, ImportError> {
+fn import_named(text: &str, file: &Path, opts: &ImportOptions, layout: Layout) -> Result<Imported, ImportError> {
     check_id(&opts.id)?;
     let cleaned = clean::clean(text, file, opts.start_marker.as_deref(), opts.end_marker.as_deref())?;
-    let paras = unwrap::unwrap(&cleaned.lines);
+    let paras = unwrap::unwrap(&cleaned.lines, layout == Layout::Paragraphs);
     let doc = structure::build(&paras);
 
     let numbered = paras.iter().filter(|p| tokens::leading_number(&p.text).is_some()).count();

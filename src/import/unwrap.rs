@@ -74,7 +74,10 @@ struct Current {
     glyph: bool,
 }
 
-pub(crate) fn unwrap(lines: &[Line]) -> Vec<Para> {
+/// Lines → paragraphs. With `one_per_line` (a .docx read by the importer,
+/// whose paragraphs are known) no line is joined to the one before; the rules
+/// still tell schedules, bullets and headings apart.
+pub(crate) fn unwrap(lines: &[Line], one_per_line: bool) -> Vec<Para> {
     let mut out = Vec::new();
     let mut state = State::default();
     let mut cur = Current::default();
@@ -83,6 +86,12 @@ pub(crate) fn unwrap(lines: &[Line]) -> Vec<Para> {
         let decision = match (i.checked_sub(1).and_then(|p| lines.get(p)), &cur.para) {
             (Some(prev), Some(_)) => decide(lines, i, prev, line, &cur, &state),
             _ => first_decision(line, &state),
+        };
+        let decision = match decision {
+            // A form feed (a page start) reads as a lost bullet glyph in
+            // extracted text; a known paragraph's glyph is in its text.
+            Decision::Join | Decision::JoinTight | Decision::BreakBullet if one_per_line => Decision::Break,
+            d => d,
         };
         match decision {
             Decision::Join | Decision::JoinTight => {
@@ -482,7 +491,7 @@ mod tests {
     /// Unwraps `text` (which must start with the default start marker).
     fn paras(text: &str) -> Vec<Para> {
         let c = clean(text, Path::new("t.txt"), None, None).expect("clean");
-        unwrap(&c.lines)
+        unwrap(&c.lines, false)
     }
 
     fn texts(text: &str) -> Vec<String> {
