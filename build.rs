@@ -1,18 +1,6 @@
-//! Two things done once, when s75 is built, rather than on every run.
-//!
-//! 1. Links the `s75` executable as a position-dependent (non-PIE) program on
-//!    Linux. The binary carries typst's fonts and tables: as a PIE, the
-//!    dynamic loader applies ~100,000 relocations on every start, which is
-//!    more than half of what `s75 --version` costs (4 ms → under 2 ms without
-//!    them). A command run on every pull request and on every agreement in a
-//!    loop pays that each time; the address-space randomisation PIE buys
-//!    matters little for a program that only reads local files.
-//! 2. Compiles the built-in stale-name register (`src/rules/stale/register.toml`),
-//!    list of Acts (`acts.toml`), the phrases around periods and dates
-//!    (`src/rules/dates/phrases.rs`) and the patterns of the date line
-//!    (`src/rules/residue/date_line.rs`) into dense DFAs that s75 reads in place
-//!    (`model::pattern::matcher`): building their matchers at run time was a
-//!    fifth of a validate's work.
+//! Compiles the built-in stale-name register (`src/rules/stale/register.toml`)
+//! and list of Acts (`acts.toml`) into dense DFAs that s75 reads in place
+//! (`model::pattern::matcher`) rather than compiling their patterns on every run.
 
 use std::path::{Path, PathBuf};
 
@@ -21,46 +9,21 @@ use regex_automata::nfa::thompson::{self, WhichCaptures};
 
 #[path = "src/rules/stale/combine.rs"]
 mod combine;
-#[path = "src/rules/residue/date_line.rs"]
-mod date_line;
 #[path = "src/model/pattern/joined.rs"]
 mod joined;
-#[path = "src/rules/dates/phrases.rs"]
-mod phrases;
 
 const REGISTER: &str = "src/rules/stale/register.toml";
 const ACTS: &str = "src/rules/stale/acts.toml";
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    for f in [
-        REGISTER,
-        ACTS,
-        "src/rules/stale/combine.rs",
-        "src/model/pattern/joined.rs",
-        "src/rules/dates/phrases.rs",
-        "src/rules/residue/date_line.rs",
-    ] {
+    for f in [REGISTER, ACTS, "src/rules/stale/combine.rs", "src/model/pattern/joined.rs"] {
         println!("cargo:rerun-if-changed={f}");
-    }
-    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    if os == "linux" && env == "gnu" {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
     }
 
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    // The packs' matchers search a document's joined blocks; the phrases read one text.
-    let mut matchers =
-        vec![("register".to_string(), register_pieces(), true), ("acts".to_string(), act_pieces(), true)];
-    for (name, pattern) in phrases::ALL {
-        matchers.push((format!("dates.{name}"), Ok(vec![pattern.to_string()]), false));
-    }
-    for (name, pattern) in date_line::ALL {
-        matchers.push((format!("residue.{name}"), Ok(vec![pattern.to_string()]), false));
-    }
-    for (name, pieces, joined) in matchers {
-        let (patterns, forward, reverse) = match pieces.and_then(|p| compile(&p, joined)) {
+    for (name, pieces) in [("register", register_pieces()), ("acts", act_pieces())] {
+        let (patterns, forward, reverse) = match pieces.and_then(|p| compile(&p)) {
             Ok(built) => built,
             Err(why) => {
                 // s75 then compiles the patterns when it reads the pack, as it
@@ -124,12 +87,12 @@ fn act_pieces() -> Result<Vec<String>, String> {
 
 /// The patterns (one per line) and their forward and reverse DFAs,
 /// serialised little-endian (s75 falls back to compiling on other machines).
-/// `joined`: s75 searches a document's joined blocks with them.
-fn compile(pieces: &[String], joined: bool) -> Result<(String, Vec<u8>, Vec<u8>), String> {
+/// s75 searches a document's joined blocks with them.
+fn compile(pieces: &[String]) -> Result<(String, Vec<u8>, Vec<u8>), String> {
     if pieces.iter().any(|p| p.contains('\n')) {
         return Err("a pattern contains a line break".to_string());
     }
-    if let Some(p) = pieces.iter().find(|p| joined && !joined::searches_joined(p)) {
+    if let Some(p) = pieces.iter().find(|p| !joined::searches_joined(p)) {
         return Err(format!("a pattern cannot search joined blocks: {p}"));
     }
     let regex = Regex::builder()
