@@ -1,11 +1,8 @@
-//! Patterns compiled into dense DFAs when s75 is built (`build.rs`) and
-//! only read here: the stale register's names and the Acts' titles (many
-//! patterns searched together, each match saying which it is), the phrases
-//! around a period or a date (`rules::dates::phrases`) and the parts of an
-//! agreement's date line (`rules::residue::date_line`). Compiling them at
-//! run time, and a lazy DFA building its states during the first search,
-//! was a fifth of a validate's work. Patterns from a pack named in s75.toml `[packs]` (or any
-//! that `build.rs` could not compile) are compiled at run time instead.
+//! Many patterns searched together, each match saying which it is: the
+//! stale register's names and the Acts' titles. The built-in packs' DFAs
+//! are compiled when s75 is built (`build.rs`) and only read here; patterns
+//! from a pack named in s75.toml `[packs]` (or any that `build.rs` could
+//! not compile) are compiled at run time instead.
 
 use std::ops::Range;
 
@@ -32,21 +29,6 @@ pub struct Prebuilt {
     pub patterns: &'static str,
     pub forward: &'static Aligned<[u8]>,
     pub reverse: &'static Aligned<[u8]>,
-}
-
-/// A lazily read [`Matcher`] for the pattern constant `$module::$NAME`, which
-/// `build.rs` compiled under the name "`$prefix`.NAME" (it lists the
-/// module's constants): `builtin_matcher!("dates", phrases::FAULT)`.
-#[macro_export]
-macro_rules! builtin_matcher {
-    ($prefix:literal, $module:ident :: $name:ident) => {
-        std::sync::LazyLock::new(|| {
-            $crate::model::pattern::Matcher::builtin(
-                $module::$name,
-                &$crate::prebuilt!(concat!($prefix, ".", stringify!($name))),
-            )
-        })
-    };
 }
 
 /// The [`Prebuilt`] matcher of the pack `build.rs` compiled under this name.
@@ -123,18 +105,6 @@ impl Matcher {
         Some(Matcher(Engine::Prebuilt(Box::new(regex))))
     }
 
-    /// The matcher for one pattern written in this program, compiled when
-    /// s75 was built if it could be.
-    ///
-    /// # Panics
-    /// If the pattern is invalid: a bug that every test run finds at once.
-    pub fn builtin(pattern: &str, prebuilt: &Prebuilt) -> Matcher {
-        match Matcher::new(&[pattern.to_string()], prebuilt) {
-            Ok(Some(m)) => m,
-            _ => panic!("invalid built-in pattern {pattern}"),
-        }
-    }
-
     /// Whether any pattern matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
         match &self.0 {
@@ -177,23 +147,9 @@ impl Matcher {
     }
 }
 
-/// Reads a DFA that `build.rs` serialised.
-#[cfg(target_endian = "little")]
-fn read_dfa(bytes: &'static Aligned<[u8]>) -> Option<dense::DFA<&'static [u32]>> {
-    // SAFETY: the bytes come straight from `to_bytes_little_endian` of this
-    // same regex-automata (Cargo.lock has one version for the build script
-    // and for s75) on this little-endian target, embedded in the binary with
-    // the alignment the DFA needs: exactly what `from_bytes_unchecked`
-    // requires. The header (version, endianness) is still checked, and a
-    // test compares every search with the patterns compiled at run time.
-    // Checking the whole transition table instead (`from_bytes`) was 6 % of
-    // a validate of one agreement.
-    unsafe { dense::DFA::from_bytes_unchecked(&bytes.0) }.ok().map(|(dfa, _)| dfa)
-}
-
-/// Reads a DFA that `build.rs` serialised: on this target, checking it all
-/// (a little-endian DFA fails the check, and is compiled at run time instead).
-#[cfg(not(target_endian = "little"))]
+/// Reads a DFA that `build.rs` serialised, checking all of it: a DFA
+/// that fails the check (such as a little-endian one on a big-endian
+/// machine) is compiled at run time instead.
 fn read_dfa(bytes: &'static Aligned<[u8]>) -> Option<dense::DFA<&'static [u32]>> {
     dense::DFA::from_bytes(&bytes.0).ok().map(|(dfa, _)| dfa)
 }
