@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): `s75 validate` on the real 2019 agreement against
 # markdownlint-cli2 on the same Markdown, in one invocation, plus a
-# 1,000-agreement portfolio. Prints times and ratios; figures go in README.md.
+# 1,000-agreement portfolio. Prints times and ratios; figures go in docs/performance.md.
 #
 # Needs: a release build (built here), hyperfine and Node.js/npm (installed
 # here if missing: Debian package, npm registry).

@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/install-test-deps.sh
 # Format drift fails CI cheaply before the long build.
 cargo fmt --all -- --check
+# Lint warnings fail the run too (the levels are Cargo.toml's [lints]).
+cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked --all-targets "$@"

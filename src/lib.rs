@@ -3,6 +3,8 @@
 //! Data flows one way: files → [`loading`] → [`model`] → [`rules`] (findings)
 //! → [`reports`]. [`diff`] and [`render`] read the same model.
 
+#![forbid(unsafe_code)]
+
 pub mod calendar;
 pub mod cli;
 pub mod config;

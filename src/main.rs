@@ -1,3 +1,5 @@
+#![forbid(unsafe_code)]
+
 // Loading, checking and diffing allocate many small strings: mimalloc makes
 // that markedly cheaper than the system allocator (scripts/bench-*.sh).
 #[global_allocator]

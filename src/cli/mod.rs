@@ -124,37 +124,5 @@ pub fn today(arg: Option<jiff::civil::Date>) -> anyhow::Result<jiff::civil::Date
         let s = v.to_string_lossy();
         return s.parse().map_err(|e| anyhow::anyhow!("S75_TODAY=`{s}` is not a date like 2026-11-24: {e}"));
     }
-    Ok(local_time_zone().to_datetime(jiff::Timestamp::now()).date())
-}
-
-/// The machine's time zone. jiff's `TimeZone::system()` first lists the
-/// whole zoneinfo folder to learn the zone's name (some ninety system calls
-/// and a millisecond, on every run); a date needs only the zone's rules,
-/// which /etc/localtime holds. With `TZ` set, or no /etc/localtime, jiff
-/// decides as usual.
-fn local_time_zone() -> jiff::tz::TimeZone {
-    #[cfg(unix)]
-    if std::env::var_os("TZ").is_none()
-        && let Ok(bytes) = std::fs::read("/etc/localtime")
-        && let Ok(tz) = jiff::tz::TimeZone::tzif("localtime", &bytes)
-    {
-        return tz;
-    }
-    jiff::tz::TimeZone::system()
-}
-
-#[cfg(test)]
-mod time_zone_tests {
-    use super::local_time_zone;
-
-    #[test]
-    fn the_local_zone_gives_the_system_zones_offsets() {
-        let system = jiff::tz::TimeZone::system();
-        let local = local_time_zone();
-        // Winter and summer (either side of any daylight saving), past and future.
-        for at in ["2019-04-01T00:30:00Z", "2022-01-15T12:00:00Z", "2026-07-01T23:30:00Z", "2026-12-01T00:00:00Z"] {
-            let ts: jiff::Timestamp = at.parse().expect("a timestamp");
-            assert_eq!(local.to_offset(ts), system.to_offset(ts), "{at}");
-        }
-    }
+    Ok(jiff::ZonedDateTime::now().date())
 }

@@ -2,7 +2,6 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -51,26 +50,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if args.matrix && args.format != Format::Human {
         bail!("--matrix goes with the human report; for other formats use `s75 matrix --format …`");
     }
-    // Not waited for: a check that needs a pattern first waits for it, or
-    // compiles it itself if this has not reached it yet.
-    rayon::spawn(crate::rules::compile_patterns);
     let mut timer = crate::timing::Timer::start();
     let repo = Repo::for_paths(&args.paths)?;
     let today = super::today(args.today)?;
-    // Which named agreements are checked does not depend on s75.toml: the
-    // first is read while the checker is built (its packs and patterns).
-    let named_first =
-        if args.paths.is_empty() { None } else { repo.select(&args.paths).ok().and_then(|d| d.into_iter().next()) };
-    let (configured, preloaded) = std::thread::scope(|s| {
-        let reading = named_first.as_ref().map(|dir| s.spawn(|| load_agreement(&repo, dir)));
-        let configured = Checker::configured(&repo.root, today);
-        (configured, reading.and_then(|r| r.join().ok()))
-    });
-    let (mut checker, config) = configured?;
+    let (mut checker, config) = Checker::configured(&repo.root, today)?;
     let deny_warnings = apply_cli_levels(&mut checker, &args)?;
 
     let dirs = config.select(&repo, &args.paths)?;
-    let preloaded = Mutex::new(preloaded.filter(|_| named_first.as_ref() == dirs.first()));
     if dirs.is_empty() {
         // `select` finds at least one agreement or fails: s75.toml excluded them all.
         bail!("every agreement in the repository is excluded by s75.toml");
@@ -83,9 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let results: Vec<Checks> = dirs
         .par_iter()
         .map(|dir| {
-            let read_already =
-                if named_first.as_ref() == Some(dir) { preloaded.lock().ok().and_then(|mut p| p.take()) } else { None };
-            let agreement = read_already.unwrap_or_else(|| load_agreement(&repo, dir))?;
+            let agreement = load_agreement(&repo, dir)?;
             let findings = checker.check(&agreement);
             progress.inc(1);
             let checked = Checked {

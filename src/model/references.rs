@@ -532,12 +532,5 @@ fn label_value(s: &str) -> Option<u32> {
     (total > 0).then_some(total)
 }
 
-/// Compiles this module's patterns now rather than on first use (see
-/// `rules::compile_patterns`).
-pub fn compile_patterns() {
-    LazyLock::force(&CAPTION);
-    parse::compile_patterns();
-}
-
 #[cfg(test)]
 mod tests;

@@ -81,32 +81,16 @@ pub trait Family: Send + Sync {
 
 /// Every family, with its rule pack read. A malformed pack is a load error.
 pub fn families(cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
-    // One after the other: reading the built-in packs takes a millisecond or
-    // two, and `validate` keeps the pool's threads busy compiling patterns
-    // meanwhile (`compile_patterns`): a `rayon::join` here, from outside the
-    // pool, waited behind that work.
-    let (statute, dates, stale) = (statute::Statute::new(cx), dates::Dates::new(cx), stale::Stale::new(cx));
     Ok(vec![
         Box::new(metadata::Metadata),
         Box::new(numbering::Numbering),
         Box::new(xref::Xref),
         Box::new(terms::Terms),
         Box::new(residue::Residue),
-        Box::new(statute?),
-        Box::new(dates?),
-        Box::new(stale?),
+        Box::new(statute::Statute::new(cx)?),
+        Box::new(dates::Dates::new(cx)?),
+        Box::new(stale::Stale::new(cx)?),
     ])
-}
-
-/// Compiles the built-in patterns that loading and checking would compile
-/// on first use. `s75 validate` starts this on a spare core before reading
-/// anything, so that checking finds them ready: on one agreement, compiling
-/// them was a fifth of the work.
-pub fn compile_patterns() {
-    crate::model::references::compile_patterns();
-    dates::compile_patterns();
-    residue::compile_patterns();
-    terms::compile_patterns();
 }
 
 pub struct Checker {

@@ -1,7 +1,4 @@
 //! Which patterns may search a document's blocks joined into one text.
-//!
-//! Shared with `build.rs`, which compiles the built-in register and Acts
-//! ahead of time only if they may, so this file uses nothing but `regex-syntax`.
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 

@@ -744,21 +744,3 @@ fn bare_numbers(text: &str, in_schedule: bool, out: &mut Vec<Raw>) {
         });
     }
 }
-
-/// Compiles this module's patterns now rather than on first use (see
-/// `rules::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&KEYWORD);
-    LazyLock::force(&KEYWORD_AT);
-    LazyLock::force(&LIST_SEP);
-    LazyLock::force(&RANGE_SEP);
-    LazyLock::force(&QUAL_PREP);
-    LazyLock::force(&QUAL_THIS_SCHEDULE);
-    LazyLock::force(&QUAL_SCHEDULE);
-    LazyLock::force(&QUAL_AGREEMENT);
-    LazyLock::force(&QUAL_DOCUMENT);
-    LazyLock::force(&OF_DOCUMENT);
-    LazyLock::force(&STATUTE_BEFORE);
-    LazyLock::force(&SCHEDULE_THEN_PARAGRAPH);
-    LazyLock::force(&BARE);
-}

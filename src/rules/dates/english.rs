@@ -257,13 +257,6 @@ pub fn long_date(d: Date) -> String {
     format!("{} {} {}", d.day(), month, d.year())
 }
 
-/// Compiles this module's patterns now rather than on first use (see
-/// `rules::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&DURATION);
-    LazyLock::force(&DATE);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,6 @@
 //! starting on the 29th–31st), either answer is accepted.
 
 pub mod english;
-mod phrases;
 pub mod term;
 pub mod text;
 
@@ -438,11 +437,4 @@ fn check_words(a: &Agreement, found: Vec<english::InBlocks>, out: &mut Vec<Findi
             }
         }
     }
-}
-
-/// Compiles the family's built-in patterns now rather than on first use
-/// (see `rules::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    english::compile_patterns();
-    text::compile_patterns();
 }

@@ -9,11 +9,10 @@
 
 use std::sync::LazyLock;
 
-use crate::model::pattern::{Matcher, Pattern};
+use crate::model::pattern::Pattern;
 use jiff::civil::Date;
 
 use super::english::{self, FoundDate, FoundDuration};
-use super::phrases;
 use crate::model::metadata::Duration;
 use crate::model::{Agreement, Block, Located, Section};
 
@@ -45,35 +44,64 @@ static DEFINITION: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r#"^\s*["“”'‘’]\s*(?P<term>[^"“”'‘’]{1,60}?)\s*["“”'‘’]\s+(?:shall\s+)?means?(?-u:\b)"#)
 });
 
-// The phrases around a period or date (see `phrases`).
-static FROM_COMMENCEMENT: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::FROM_COMMENCEMENT);
-static DURATION_VERBS: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::DURATION_VERBS);
-static NOT_DURATION: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::NOT_DURATION);
-static BEFORE_EXPIRY_IN_TERM: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_EXPIRY_IN_TERM);
-static BEFORE_EXPIRY: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_EXPIRY);
-static BEFORE_COMMENCEMENT: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_COMMENCEMENT);
-static FAULT: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::FAULT);
-static AFTER_NOTICE_PERIOD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::AFTER_NOTICE_PERIOD);
-static BEFORE_NOTICE_PERIOD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_NOTICE_PERIOD);
-static AFTER_LEAD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::AFTER_LEAD);
-static FIRM_LEAD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::FIRM_LEAD);
-static BEFORE_EXTENSION_PERIOD: LazyLock<Matcher> = crate::builtin_matcher!("dates", phrases::BEFORE_EXTENSION_PERIOD);
-
-/// Every phrase, named as in [`phrases::ALL`].
-static PHRASES: [(&str, &LazyLock<Matcher>); 12] = [
-    ("FROM_COMMENCEMENT", &FROM_COMMENCEMENT),
-    ("DURATION_VERBS", &DURATION_VERBS),
-    ("NOT_DURATION", &NOT_DURATION),
-    ("BEFORE_EXPIRY_IN_TERM", &BEFORE_EXPIRY_IN_TERM),
-    ("BEFORE_EXPIRY", &BEFORE_EXPIRY),
-    ("BEFORE_COMMENCEMENT", &BEFORE_COMMENCEMENT),
-    ("FAULT", &FAULT),
-    ("AFTER_NOTICE_PERIOD", &AFTER_NOTICE_PERIOD),
-    ("BEFORE_NOTICE_PERIOD", &BEFORE_NOTICE_PERIOD),
-    ("AFTER_LEAD", &AFTER_LEAD),
-    ("FIRM_LEAD", &FIRM_LEAD),
-    ("BEFORE_EXTENSION_PERIOD", &BEFORE_EXTENSION_PERIOD),
-];
+// The phrases around a period or date. Patterns use ASCII case folding
+// (`(?i-u)`): the words are ASCII, and Unicode folding costs far more to compile.
+/// What follows a period that counts from the start: "… from the Commencement Date".
+static FROM_COMMENCEMENT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)^\s+(?:from|following|after|commencing\s+on|starting\s+on|beginning\s+on)\s+(?:and\s+including\s+)?the\s+Commencement\s+Date",
+    )
+});
+/// Verbs of a clause that states how long the Agreement lasts.
+static DURATION_VERBS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)\b(?:continue|cease|expire|determine|remain\s+in\s+force|period\s+of|term\s+of)")
+});
+/// Blocks whose periods are about something else (reviews, notices, deadlines).
+static NOT_DURATION: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i-u)\b(?:notice|review|within)\b"));
+/// Before a date in the definition of the Term: "… ending on", "… to and including".
+static BEFORE_EXPIRY_IN_TERM: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)(?:\bto|\buntil|\bending\s+on|\bexpiring\s+on|\band\s+including)\s+(?:the\s+)?$")
+});
+/// Before the last day of the term: "this Agreement shall expire on".
+static BEFORE_EXPIRY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?:this\s+Agreement|the\s+Term)\s+(?:shall|will)\s+(?:(?:continue|remain\s+in\s+force)\s+until|(?:expire|end|terminate|cease)(?:\s+absolutely)?\s+on)\s+(?:and\s+including\s+)?$",
+    )
+});
+/// Before the first day: "this Agreement shall take effect on".
+static BEFORE_COMMENCEMENT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?:this\s+Agreement|it)\s+(?:shall\s+|will\s+)?(?:take\s+effect|commences?|come\s+into\s+(?:force|effect)|comes\s+into\s+(?:force|effect))\s+(?:on|from)\s+(?:and\s+including\s+)?$",
+    )
+});
+/// Termination for fault is not the notice period of the agreement.
+static FAULT: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i-u)breach|default|insolv|force\s+majeure|fail|remed"));
+/// After a notice period: "… written notice".
+static AFTER_NOTICE_PERIOD: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i-u)^\s*(?:(?:prior|advance|written|previous)\s+)*notice\b"));
+/// Before a notice period: "notice in writing of not less than …".
+static BEFORE_NOTICE_PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i-u)\bnotice\s+(?:in\s+writing\s+)?(?:of\s+)?(?:not\s+less\s+than\s+|at\s+least\s+)$")
+});
+/// After an extension's lead time: "… prior to the end of the Term".
+static AFTER_LEAD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)^\s+(?:prior\s+to|before)\s+the\s+(?:end|expiry|expiration|termination)\s+of\s+(?:the\s+Term|this\s+Agreement|the\s+Agreement)",
+    )
+});
+/// Before a lead time that is a latest date: "no later than …".
+static FIRM_LEAD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)(?:no\s+later\s+than|not\s+later\s+than|at\s+least|not\s+less\s+than|a\s+minimum\s+of|on\s+or\s+before|by)\s+$",
+    )
+});
+/// Before the length of an extension: "extend this Agreement for a further period of …".
+static BEFORE_EXTENSION_PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i-u)\bextend(?:ed)?\s+(?:this\s+Agreement\s+|the\s+Agreement\s+|the\s+Term\s+)?(?:once\s+)?(?:by|for)\s+(?:a\s+|one\s+)?(?:further\s+|additional\s+)?(?:period\s+of\s+|term\s+of\s+)?$",
+    )
+});
 
 /// The defined term a block defines, if it is a definition.
 pub fn defines(block: &Block) -> Option<&str> {
@@ -139,74 +167,6 @@ fn read_block(block: &Block, dates: &[FoundDate], periods: &[FoundDuration], fac
             facts.extension_lead.push(Located::new(Lead { duration, firm }, span));
         } else if is_extension_clause && BEFORE_EXTENSION_PERIOD.is_match(before) {
             facts.extension_period.push(Located::new(duration, span));
-        }
-    }
-}
-
-/// Compiles this module's patterns now rather than on first use (see
-/// `rules::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&DEFINITION);
-    for (_, phrase) in &PHRASES {
-        LazyLock::force(phrase);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Each phrase compiled when s75 was built matches where the pattern
-    /// compiled now matches: in every body clause and in the words around
-    /// each period and date of the bundled agreements.
-    #[test]
-    fn the_prebuilt_phrases_match_as_their_patterns_do() {
-        assert_eq!(phrases::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>(), PHRASES.map(|(n, _)| n));
-        let mut texts: Vec<String> = Vec::new();
-        for a in crate::rules::testing::bundled() {
-            let found = english::in_blocks(&a.body);
-            for (i, b) in a.body.blocks.iter().enumerate() {
-                texts.push(b.text.clone());
-                let ranges = found.durations[i]
-                    .iter()
-                    .map(|d| d.range.clone())
-                    .chain(found.dates[i].iter().map(|d| d.range.clone()));
-                for r in ranges {
-                    texts.push(b.text[..r.start].to_string());
-                    texts.push(b.text[r.end..].to_string());
-                }
-            }
-        }
-        // And a text each phrase is written for, with variants that are not.
-        for t in [
-            " from and including the Commencement Date",
-            "The Agreement shall remain in force",
-            "by notice",
-            "the period ending on and including the ",
-            "this Agreement shall expire absolutely on ",
-            "This Agreement shall come into force on ",
-            "on the insolvency of a Partner",
-            " prior written notice",
-            "giving notice in writing of not less than ",
-            " before the expiry of this Agreement",
-            "no later than ",
-            "extend the Term by a further period of ",
-            "this Agreement shall expire on 31 March",
-            "notice of three months",
-        ] {
-            texts.push(t.to_string());
-            texts.push(t.to_uppercase());
-            texts.push(format!("x{t}y"));
-        }
-        for ((name, pattern), (_, matcher)) in phrases::ALL.iter().zip(&PHRASES) {
-            #[cfg(target_endian = "little")]
-            assert!(matcher.is_prebuilt(), "build.rs compiled {name}");
-            let compiled = Pattern::new(pattern);
-            let matched = texts.iter().filter(|t| {
-                assert_eq!(matcher.is_match(t), compiled.is_match(t), "{name} on {t:?}");
-                compiled.is_match(t)
-            });
-            assert!(matched.count() > 0, "{name} matches something");
         }
     }
 }

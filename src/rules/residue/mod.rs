@@ -8,7 +8,6 @@
 
 mod after_execution;
 mod brackets;
-mod date_line;
 mod dates;
 mod not_used;
 mod placeholder;
@@ -175,12 +174,4 @@ fn check_placeholders(b: &Block, hits: Vec<placeholder::Hit>, code: &str, out: &
                 .help("replace it with the agreed words, or delete it"),
         );
     }
-}
-
-/// Compiles the family's built-in patterns now rather than on first use
-/// (see `rules::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    placeholder::compile_patterns();
-    not_used::compile_patterns();
-    dates::compile_patterns();
 }

@@ -33,14 +33,6 @@ static ITEM: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\d{1,3}[A-Z]?")
 
 static RANGE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^\s*(?:to|-|–)\s*$"));
 
-/// Compiles this module's patterns now rather than on first use (see
-/// `rules::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&SCHEDULES);
-    LazyLock::force(&ITEM);
-    LazyLock::force(&RANGE);
-}
-
 /// The mentions in one text: what [`mentions_by_block`] finds in each block.
 #[cfg(test)]
 pub fn mentions(text: &str) -> Vec<Mention> {

@@ -68,13 +68,6 @@ static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
 static TO_BE_CONFIRMED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i-u)\bto be (?:confirmed|advised|determined)\b").expect("pattern is valid"));
 
-/// Compiles this module's patterns now rather than on first use (see
-/// `rules::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&TOKENS);
-    LazyLock::force(&TO_BE_CONFIRMED);
-}
-
 /// The placeholders of one text: what [`in_document`] finds in each block.
 #[cfg(test)]
 pub fn placeholders(text: &str) -> Vec<Hit> {

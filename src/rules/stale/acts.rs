@@ -9,7 +9,7 @@ use super::combine;
 use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
-use crate::model::pattern::matcher::{Matcher, Prebuilt};
+use crate::model::pattern::Matcher;
 use crate::model::{SourceFile, Span};
 
 #[derive(Debug)]
@@ -102,13 +102,10 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Acts, LoadError> {
     }
     top.finish(&mut ctx);
     first_problem(ctx)?;
-    let matcher = Matcher::new(&pieces, &PREBUILT)
+    let matcher = Matcher::new(&pieces)
         .map_err(|e| LoadError::file(&file.path, format!("the act titles do not combine: {e}")))?;
     Ok(Acts { acts, matcher })
 }
-
-/// The built-in list's matcher, compiled when s75 was built.
-static PREBUILT: Prebuilt = crate::prebuilt!("acts");
 
 const ACT_KEYS: [&str; 4] = ["title", "aliases", "source", "years"];
 
@@ -168,16 +165,14 @@ title = "Contracts (Rights of Third Parties) Act"
 years = [1999]
 "#;
 
-    /// The built-in list's matcher, compiled when s75 was built, cites what
+    /// The built-in list's matcher (one pattern per Act) cites what
     /// one pattern with a named group per Act (the first way of writing it)
     /// cites, in the bundled agreements and in a list of the Acts cited
     /// with and without their years.
     #[test]
-    fn the_prebuilt_matcher_cites_what_one_pattern_of_all_titles_cites() {
+    fn the_matcher_cites_what_one_pattern_of_all_titles_cites() {
         let packs = crate::rules::Packs::builtin();
         let acts = parse(&packs.acts).expect("the built-in list reads");
-        #[cfg(target_endian = "little")]
-        assert!(acts.matcher.as_ref().is_some_and(Matcher::is_prebuilt), "build.rs compiled the built-in list");
         // Each Act's title and aliases, read from the list as it is written.
         let list: toml::Table = packs.acts.text.parse().expect("the list is TOML");
         let mut groups = Vec::new();

@@ -1,9 +1,5 @@
 //! How the register's names and the Acts' titles become the patterns of
-//! their matchers.
-//!
-//! Shared with `build.rs`, which compiles the built-in packs' matchers ahead
-//! of time (see `matcher::Matcher`), so this file uses nothing but
-//! `regex-syntax`: the two must build the very same patterns.
+//! their matchers (`model::pattern::Matcher`).
 
 /// Whole-word alternatives. An ASCII `\b` keeps the fast DFA usable on text
 /// with curly quotes (a Unicode `\b` would not).

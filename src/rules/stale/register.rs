@@ -13,7 +13,7 @@ use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
 use crate::model::metadata::PartyKind;
-use crate::model::pattern::matcher::{Matcher, Prebuilt};
+use crate::model::pattern::Matcher;
 use crate::model::pattern::searches_joined;
 use crate::model::{Document, SourceFile, Span};
 
@@ -216,9 +216,6 @@ impl Register {
     }
 }
 
-/// The built-in register's matcher, compiled when s75 was built.
-static PREBUILT: Prebuilt = crate::prebuilt!("register");
-
 /// Parses the register pack. Any problem is a load error with the line.
 pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
     let doc = parse_toml(&file.text, file)?;
@@ -311,7 +308,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
         // Each piece must stand alone, so an error names its own line. Only
         // its syntax is checked here: compiling it would double the cost of
         // the one combined expression built below. The built-in register's
-        // were checked when s75 was built (and by a test).
+        // pass this check (a test shows it), so it is not checked on every run.
         for p in patterns.iter().chain(except.iter()).filter(|_| !built_in) {
             if let Err(e) = regex_syntax::Parser::new().parse(&p.value) {
                 let first = e.to_string().lines().last().unwrap_or("invalid pattern").trim().to_string();
@@ -344,10 +341,9 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
     let (pieces, n_excepts) = combine::pieces(excepts, entry_patterns);
     let targets =
         std::iter::repeat_n(Target::Except, n_excepts).chain(indexes.into_iter().map(Target::Entry)).collect();
-    let regex = Matcher::new(&pieces, &PREBUILT)
+    let regex = Matcher::new(&pieces)
         .map_err(|e| LoadError::file(&file.path, format!("the register's patterns do not combine: {e}")))?;
-    // build.rs compiles the built-in register only if it can search joined text.
-    let joinable = regex.as_ref().is_some_and(Matcher::is_prebuilt) || pieces.iter().all(|p| searches_joined(p));
+    let joinable = pieces.iter().all(|p| searches_joined(p));
     Ok(Register { entries, sources, narrative, regex, joinable, targets })
 }
 
@@ -369,26 +365,6 @@ mod tests {
             }
         }
         assert!(found > 10, "the bundled agreements name stale bodies ({found} mentions)");
-    }
-
-    /// The matcher compiled when s75 was built finds what the register's
-    /// patterns compiled now find.
-    #[test]
-    fn the_prebuilt_matcher_is_the_register_compiled() {
-        let packs = crate::rules::Packs::builtin();
-        let register = parse(&packs.stale).expect("the built-in register reads");
-        let matcher = register.regex.as_ref().expect("a matcher");
-        #[cfg(target_endian = "little")]
-        assert!(matcher.is_prebuilt(), "build.rs compiled the built-in register");
-        let compiled = Matcher::compile(&PREBUILT.pieces()).expect("compiles");
-        let mut matched = 0;
-        for doc in crate::rules::testing::bundled_documents() {
-            let text = &doc.joined().text;
-            let found = matcher.find_iter(text);
-            assert_eq!(found, compiled.find_iter(text), "{}", doc.file.path);
-            matched += found.len();
-        }
-        assert!(matched > 10, "{matched} matches");
     }
 
     /// The built-in register loads without checking its patterns one by

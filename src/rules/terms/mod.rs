@@ -112,9 +112,3 @@ impl Family for Terms {
 fn quoted(term: &str) -> String {
     format!("“{term}”")
 }
-
-/// Compiles the family's built-in patterns now rather than on first use
-/// (see `rules::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    undefined::compile_patterns();
-}

@@ -221,9 +221,3 @@ fn defined_elsewhere(ix: &Index, names: &HashSet<String>, out: &mut Vec<Finding>
         out.push(f);
     }
 }
-
-/// Compiles this module's patterns now rather than on first use (see
-/// `rules::compile_patterns`).
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&DEFINED_IN);
-}
