@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::config::Config;
-use crate::git::{GitRepo, Revision};
+use crate::git::{GitError, GitRepo, Revision};
 use crate::loading::Repo;
 use crate::loading::repo::CONFIG_FILE;
 use crate::reports::Since;
@@ -27,7 +27,11 @@ pub struct Base {
 
 impl Base {
     pub fn open(repo: &Repo, rev: &str, config: &Config) -> anyhow::Result<Base> {
-        let git = GitRepo::open(repo)?;
+        let git = GitRepo::open(repo).map_err(|e| match e {
+            // The library's message suggests comparing folders, which is `diff`'s way out.
+            GitError::NoRepository(root) => anyhow::anyhow!("--since needs a git repository: {root} is not inside one"),
+            e => e.into(),
+        })?;
         let rev = git.resolve(rev)?;
         let changes = git.changes(&rev, None)?;
         let packs: Vec<&str> = config.packs.iter().map(|(_, p)| p.value.trim_start_matches("./")).collect();

@@ -272,6 +272,20 @@ mod tests {
     }
 
     #[test]
+    fn a_label_over_several_long_lines_is_cut_on_each() {
+        let long = |word: &str| format!("{} {word} {}\n", "a".repeat(300), "b".repeat(300));
+        let text = format!("{}{}{}{}", long("one"), long("two"), long("three"), long("four"));
+        let md = file("agreements/a/agreement.md", &text);
+        let (from, to) = (text.find("one").expect("one"), text.find("four").expect("four") + 4);
+        let rendered = render_plain(&[finding(Span::new(&md, from..to), "x.long", Severity::Error)], &[checked("a")]);
+        assert!(rendered.contains("agreements/a/agreement.md:1:302"), "{rendered}");
+        assert!(rendered.contains(" one ") && rendered.contains(" four "), "{rendered}");
+        for line in rendered.lines() {
+            assert!(line.chars().count() <= 140, "{line}");
+        }
+    }
+
+    #[test]
     fn long_help_is_wrapped_at_word_boundaries() {
         assert_eq!(wrap("help: one two three", 9), "help: one\ntwo three");
         assert_eq!(wrap("a https://very.long/address b", 5), "a\nhttps://very.long/address\nb");
