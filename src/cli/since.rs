@@ -45,7 +45,9 @@ impl Base {
         self.changed.as_ref().is_none_or(|c| c.contains(&self.git.s75.relative(dir)))
     }
 
-    /// What the checker finds in these agreements as they are at REV. An
+    /// What the checker finds in these agreements as they are at REV —
+    /// today's checker, configured by today's `s75.toml`, so that a finding
+    /// is new because the agreement changed, not because a level did. An
     /// agreement new since REV had nothing; one that cannot be read at REV
     /// is given its findings of now, so that none of them is called new on
     /// a guess (a false "new" costs more than a missed one).
