@@ -29,6 +29,7 @@ mod render_pdf;
 mod render_verify;
 mod reports_ci_formats;
 mod reports_formats;
+mod reports_readable;
 mod rules_dates;
 mod rules_numbering;
 mod rules_registry;

@@ -55,9 +55,6 @@ pub struct Args {
     /// Let -o write inside the repository's agreements/ or schedules/ folder (a file s75 reads is never overwritten)
     #[arg(long)]
     force: bool,
-    /// When to use colour (terminal format)
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
     /// How to show modified provisions (the HTML page can switch)
     #[arg(long, value_enum, default_value_t = Display::Inline)]
     display: Display,
@@ -66,7 +63,7 @@ pub struct Args {
     unchanged: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
     let mut timer = crate::timing::Timer::start();
     let report = match (&args.since, args.args.as_slice()) {
         (Some(rev), agreements) => since(rev, agreements)?,
@@ -80,7 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     timer.mark("load + diff");
     let opts = Options {
-        color: super::use_color(args.color, std::io::stdout().is_terminal())
+        color: super::use_color(color, std::io::stdout().is_terminal())
             && args.output.is_none()
             && args.format == Format::Terminal,
         display: args.display,

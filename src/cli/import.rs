@@ -61,6 +61,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         s.execution_blocks,
         s.furniture_lines_dropped
     );
+    // The repository the agreement joined (none when --out points elsewhere).
+    if let Some(counts) = Repo::find(&dest).and_then(|repo| super::counts::for_written(&repo.root, &dest)) {
+        eprintln!("{counts}");
+    }
     eprintln!(
         "next: complete agreement.toml (term, notice, host, functions) and run `s75 validate {}`",
         crate::loading::error::display_path(&dest)

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the exit-status contract
 //! (0 clean, 1 findings or differences, 2 bad usage or unreadable input).
 
+mod counts;
 mod dates;
 mod diff;
 mod import;
@@ -10,6 +11,7 @@ mod new;
 mod render;
 mod rules;
 mod shell;
+mod since;
 mod validate;
 
 use std::process::ExitCode;
@@ -21,6 +23,9 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// When to use colour (also after the command: `s75 validate --color never`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,10 +73,10 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Validate(args) => validate::run(args),
+        Command::Validate(args) => validate::run(args, cli.color),
         Command::Rules(args) => rules::list(args),
         Command::Explain(args) => rules::explain(args),
-        Command::Diff(args) => diff::run(args),
+        Command::Diff(args) => diff::run(args, cli.color),
         Command::Import(args) => import::run(args),
         Command::Dates(args) => dates::run(args),
         Command::Matrix(args) => matrix::run(args),

@@ -88,6 +88,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     for (path, _) in files {
         println!("  {path}");
     }
+    if let Some(counts) = super::counts::for_written(&root, &target) {
+        println!("\n{counts}");
+    }
     let (from, to, dir, id) = (fmt_date(vars.commencement), fmt_date(vars.expiry), shown(&root, &target), &args.id);
     println!(
         "\nNext: replace every [bracketed] placeholder (s75 validate lists them), check the term ({from} to {to}), then run\n  s75 validate {dir}\n  s75 matrix {id}"

@@ -1,7 +1,6 @@
 //! `s75 render AGREEMENT` (a signing pack) and `s75 verify PACK` (has the
 //! text changed since the pack was made?).
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow, bail};
@@ -15,7 +14,6 @@ use crate::render::fingerprint::{self, Sources, WorkingTree};
 use crate::render::git::AtRevision;
 use crate::render::templates::Templates;
 use crate::render::{self, PackFormat, manifest, verify};
-use crate::reports::{self, Checked, Format, Report};
 use crate::rules::{Checker, Finding, Severity};
 
 #[derive(Debug, clap::Args)]
@@ -94,7 +92,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<u8> {
         (check.join(), rendered)
     });
     let findings = findings.map_err(|_| anyhow!("the validation rules failed unexpectedly"))?;
-    if refuse(&agreement, &checker, &findings, args.draft)? {
+    if refuse(&agreement, &findings, args.draft) {
         return Ok(EXIT_FINDINGS);
     }
     let rendered = rendered?;
@@ -122,26 +120,21 @@ pub fn run(args: RenderArgs) -> anyhow::Result<u8> {
 }
 
 /// A pack is for signing: an agreement the rules reject is only rendered as
-/// a marked draft. Prints the findings when there are errors; returns
-/// whether to refuse.
-fn refuse(agreement: &Agreement, checker: &Checker, findings: &[Finding], draft: bool) -> anyhow::Result<bool> {
+/// a marked draft. Prints one line of counts when there are errors (the
+/// findings are `s75 validate`'s to show); returns whether to refuse.
+fn refuse(agreement: &Agreement, findings: &[Finding], draft: bool) -> bool {
     let errors = findings.iter().filter(|f| f.suppressed.is_none() && f.severity == Severity::Error).count();
     if errors == 0 {
-        return Ok(false);
+        return false;
     }
-    let checked =
-        [Checked { id: agreement.id().to_string(), dir: agreement.dir.clone(), title: agreement.title().to_string() }];
-    let report = Report { findings, registry: &checker.registry, checked: &checked };
-    let mut err = std::io::stderr().lock();
-    reports::write(Format::Human, &report, &mut err, false)?;
-    err.flush()?;
+    eprintln!("{}", super::counts::line(agreement.id(), &agreement.dir, findings));
     if draft {
         eprintln!(
             "warning: rendering {} as a DRAFT despite {errors} validation error{}",
             agreement.dir,
             plural(errors)
         );
-        return Ok(false);
+        return false;
     }
     let them = if errors == 1 { "it" } else { "them" };
     eprintln!(
@@ -149,7 +142,7 @@ fn refuse(agreement: &Agreement, checker: &Checker, findings: &[Finding], draft:
         agreement.dir,
         plural(errors)
     );
-    Ok(true)
+    true
 }
 
 #[derive(Debug, clap::Args)]

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::{ColorChoice, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use crate::config::Level;
 use crate::loading::{LoadError, Repo, load_agreement};
-use crate::reports::{self, Checked, Format, Report};
+use crate::reports::{self, Checked, Detail, Format, Report};
 use crate::rules::{Checker, Finding, Severity};
 
 #[derive(Debug, clap::Args)]
@@ -35,9 +35,15 @@ pub struct Args {
     /// Report a rule or family as an error; `-D warnings` makes every warning fail the run
     #[arg(short = 'D', long = "deny", value_name = "CODE")]
     deny: Vec<String>,
-    /// When to use colour
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
+    /// Check only the agreements changed since REV (a branch, tag or commit; uncommitted edits count), those using a changed shared schedule, or all if s75.toml or a rule pack changed; with --format markdown, findings new since REV come first
+    #[arg(long, value_name = "REV")]
+    since: Option<String>,
+    /// Print errors only (warnings and notes are still counted in the totals)
+    #[arg(short, long, conflicts_with = "summary")]
+    quiet: bool,
+    /// Print one line of counts per agreement, and the total
+    #[arg(long)]
+    summary: bool,
     /// Judge dates (waiver expiry) as of this day, e.g. 2026-11-24 (default: today, or S75_TODAY)
     #[arg(long, value_name = "DATE")]
     today: Option<jiff::civil::Date>,
@@ -46,18 +52,28 @@ pub struct Args {
     matrix: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
     if args.matrix && args.format != Format::Human {
         bail!("--matrix goes with the human report; for other formats use `s75 matrix --format …`");
+    }
+    if (args.quiet || args.summary) && args.format != Format::Human {
+        bail!("--quiet and --summary go with the human report (--format human)");
     }
     let mut timer = crate::timing::Timer::start();
     let repo = Repo::for_paths(&args.paths)?;
     let today = super::today(args.today)?;
     let (mut checker, config) = Checker::configured(&repo.root, today)?;
-    let deny_warnings = apply_cli_levels(&mut checker, &args)?;
+    apply_cli_levels(&mut checker, &args)?;
 
-    let dirs = config.select(&repo, &args.paths)?;
-    if dirs.is_empty() {
+    let mut dirs = config.select(&repo, &args.paths)?;
+    let base = args.since.as_deref().map(|rev| super::since::Base::open(&repo, rev, &config)).transpose()?;
+    if let Some(base) = &base {
+        dirs.retain(|d| base.selects(d));
+        if dirs.is_empty() {
+            eprintln!("no agreement changed since `{}`", args.since.as_deref().unwrap_or_default());
+        }
+    }
+    if dirs.is_empty() && base.is_none() {
         // `select` finds at least one agreement or fails: s75.toml excluded them all.
         bail!("every agreement in the repository is excluded by s75.toml");
     }
@@ -108,8 +124,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
     findings.extend(checker.unused_config_waivers(&findings));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let report = Report { findings: &findings, registry: &checker.registry, checked: &checked };
-    let color = super::use_color(args.color, std::io::stdout().is_terminal()) && args.output.is_none();
+    // Only the pull-request comment says what is new: the other formats
+    // report the agreements as they are.
+    let since = match &base {
+        Some(base) if args.format == Format::Markdown => {
+            Some(base.since(&dirs.iter().map(|d| d.as_path()).collect::<Vec<_>>(), &checker, &findings)?)
+        }
+        _ => None,
+    };
+    let detail = match (args.quiet, args.summary) {
+        (true, _) => Detail::Quiet,
+        (_, true) => Detail::Summary,
+        _ => Detail::Full,
+    };
+    let report = Report { detail, since: since.as_ref(), ..Report::new(&findings, &checker.registry, &checked) };
+    let color = super::use_color(color, std::io::stdout().is_terminal()) && args.output.is_none();
     // The matrices follow the findings on standard output, in the order the
     // agreements were named (with -o, the findings go to the file).
     let print_matrices = |out: &mut dyn Write| matrices.iter().try_for_each(|m| writeln!(out, "\n{m}"));
@@ -126,19 +155,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
     timer.mark("report");
 
-    let counts = |s: Severity| findings.iter().filter(|f| f.suppressed.is_none() && f.severity == s).count();
-    let failing = counts(Severity::Error) > 0 || (deny_warnings && counts(Severity::Warning) > 0);
+    // With -D warnings the checker has already made every warning an error.
+    let failing = findings.iter().any(|f| f.suppressed.is_none() && f.severity == Severity::Error);
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
 }
 
-/// Applies -A/-W/-D after s75.toml; returns whether `-D warnings` was given.
-fn apply_cli_levels(checker: &mut Checker, args: &Args) -> anyhow::Result<bool> {
-    let mut deny_warnings = false;
+/// Applies -A/-W/-D after s75.toml; `-D warnings` last of all.
+fn apply_cli_levels(checker: &mut Checker, args: &Args) -> anyhow::Result<()> {
     let mut levels = Vec::new();
     for (codes, level) in [(&args.allow, Level::Allow), (&args.warn, Level::Warn), (&args.deny, Level::Deny)] {
         for code in codes {
             if code == "warnings" && level == Level::Deny {
-                deny_warnings = true;
+                checker.deny_warnings();
                 continue;
             }
             if checker.registry.matching(code).next().is_none() {
@@ -148,7 +176,7 @@ fn apply_cli_levels(checker: &mut Checker, args: &Args) -> anyhow::Result<bool> 
         }
     }
     checker.add_levels(levels);
-    Ok(deny_warnings)
+    Ok(())
 }
 
 /// A bar on an interactive terminal only: never in CI or when output is piped.

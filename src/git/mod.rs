@@ -49,6 +49,15 @@ pub struct Revision {
     tree: Oid,
 }
 
+/// What a change touched, s75-relative.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// Every changed file (both names of a renamed one).
+    pub files: Vec<String>,
+    /// The agreement folders those files change, sorted.
+    pub agreements: Vec<String>,
+}
+
 /// The git repository holding an s75 agreement repository.
 pub struct GitRepo {
     repo: Repository,
@@ -106,6 +115,13 @@ impl GitRepo {
     /// untracked files count, ignored ones do not). A change to a shared
     /// schedule counts for every agreement whose `agreement.toml` names it.
     pub fn changed_agreements(&self, old: &Revision, new: Option<&Revision>) -> Result<Vec<String>, GitError> {
+        Ok(self.changes(old, new)?.agreements)
+    }
+
+    /// What differs between two revisions, or a revision and the working
+    /// tree: the changed files and the agreements they change (see
+    /// [`GitRepo::changed_agreements`]).
+    pub fn changes(&self, old: &Revision, new: Option<&Revision>) -> Result<Changes, GitError> {
         let old_tree = self.tree(old)?;
         let new_tree = new.map(|r| self.tree(r)).transpose()?;
         let mut opts = git2::DiffOptions::new();
@@ -166,13 +182,13 @@ impl GitRepo {
                             .ok()
                             .and_then(|p| std::fs::read_to_string(p).ok()),
                     };
-                    if toml.is_some_and(|t| shared.iter().any(|s| t.contains(s.as_str()))) {
+                    if toml.is_some_and(|t| shared_schedules(&t).iter().any(|s| shared.contains(s))) {
                         out.insert(dir);
                     }
                 }
             }
         }
-        Ok(out.into_iter().collect())
+        Ok(Changes { agreements: out.into_iter().collect(), files: paths })
     }
 
     /// Agreement folders in a tree, or on disk.
@@ -261,6 +277,17 @@ impl GitRepo {
             Err(_) => trimmed.to_string(),
         }
     }
+}
+
+/// The shared schedules an `agreement.toml` names (`shared = "…"` in its
+/// `[[schedules]]`). Read as TOML: a file name found anywhere in the text
+/// would also match a local schedule's path that ends the same way
+/// (`schedules/02-seconded-staff.md` is not the shared `staff.md`). A file
+/// that is not valid TOML names none; loading it reports why.
+fn shared_schedules(agreement_toml: &str) -> Vec<String> {
+    let Ok(table) = agreement_toml.parse::<toml::Table>() else { return Vec::new() };
+    let Some(schedules) = table.get("schedules").and_then(toml::Value::as_array) else { return Vec::new() };
+    schedules.iter().filter_map(|s| s.get("shared")?.as_str()).map(String::from).collect()
 }
 
 fn corrupt(rev: &Revision, e: &git2::Error) -> GitError {

@@ -120,8 +120,7 @@ mod tests {
         let checked = [Checked { id: "a".into(), dir: "agreements/a".into(), title: String::new() }];
         let findings = [shown, multi, waived];
         let mut out = Vec::new();
-        write(&Report { findings: &findings, registry: &registry, checked: &checked }, &mut out)
-            .expect("write to a Vec");
+        write(&Report::new(&findings, &registry, &checked), &mut out).expect("write to a Vec");
         let text = String::from_utf8(out).expect("utf-8");
         assert_eq!(
             text,

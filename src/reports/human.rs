@@ -5,19 +5,16 @@
 //! known, accepted problem stops drawing attention — but they are counted in
 //! the summary so they never disappear entirely.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
-use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::termcolor::{Ansi, ColorSpec, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
-use super::Report;
 use super::json::{Summary, summarize};
-use crate::model::source::SourceFile;
+use super::snippet::{Mark, Snippet};
+use super::{Detail, Report};
 use crate::rules::{Finding, Label, Severity};
 
 pub fn write(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
@@ -27,46 +24,75 @@ pub fn write(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()
 }
 
 fn render(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
-    let mut files = Files::default();
     let config = Config::default();
-    for finding in report.findings.iter().filter(|f| f.suppressed.is_none()) {
-        let diagnostic = files.diagnostic(finding);
-        term::emit_to_write_style(out, &config, &files.db, &diagnostic).map_err(io::Error::other)?;
+    let shown = |f: &&Finding| {
+        f.suppressed.is_none()
+            && match report.detail {
+                Detail::Full => true,
+                Detail::Quiet => f.severity == Severity::Error,
+                Detail::Summary => false,
+            }
+    };
+    for finding in report.findings.iter().filter(shown) {
+        emit(out, &config, finding)?;
     }
     write_summary(report, out)
 }
 
-/// The codespan file database: each distinct source file gets one id, so
-/// related labels in other files (a schedule and agreement.toml) render
-/// under their own `┌─ path` headers.
-#[derive(Default)]
-struct Files<'r> {
-    db: SimpleFiles<&'r str, &'r str>,
-    ids: HashMap<*const SourceFile, usize>,
+/// One finding as a codespan diagnostic, quoting its own cut-down view of
+/// the source (see `snippet`), so long lines do not bury the caret.
+fn emit(out: &mut dyn WriteColor, config: &Config, f: &Finding) -> io::Result<()> {
+    let labels: Vec<(&Label, bool)> =
+        std::iter::once((&f.primary, true)).chain(f.related.iter().map(|l| (l, false))).collect();
+    let marks: Vec<Mark> = labels
+        .iter()
+        .map(|(l, primary)| Mark {
+            file: &l.span.file,
+            range: char_range(&l.span.file.text, &l.span.range),
+            primary: *primary,
+        })
+        .collect();
+    let snippet = Snippet::new(&marks);
+    let cs_labels = marks
+        .iter()
+        .zip(&labels)
+        .map(|(mark, (label, primary))| {
+            let (id, range) = snippet.place(mark);
+            let l = if *primary { CsLabel::primary(id, range) } else { CsLabel::secondary(id, range) };
+            l.with_message(&label.message)
+        })
+        .collect();
+    let notes = f.help.iter().map(|h| wrap(&format!("help: {h}"), NOTE_WIDTH)).collect();
+    let diagnostic = Diagnostic::new(severity(f.severity))
+        .with_code(&f.code)
+        .with_message(&f.message)
+        .with_labels(cs_labels)
+        .with_notes(notes);
+    term::emit_to_write_style(out, config, &snippet, &diagnostic).map_err(io::Error::other)
 }
 
-impl<'r> Files<'r> {
-    fn id(&mut self, file: &'r Arc<SourceFile>) -> usize {
-        *self.ids.entry(Arc::as_ptr(file)).or_insert_with(|| self.db.add(file.path.as_str(), file.text.as_str()))
-    }
+/// Help runs to a few hundred characters when it cites its sources; codespan
+/// indents the lines of a note under its first, so it is wrapped to read
+/// like the cut source lines above it.
+const NOTE_WIDTH: usize = 100;
 
-    fn label(&mut self, label: &'r Label, primary: bool) -> CsLabel<usize> {
-        let id = self.id(&label.span.file);
-        let range = char_range(&label.span.file.text, &label.span.range);
-        let l = if primary { CsLabel::primary(id, range) } else { CsLabel::secondary(id, range) };
-        l.with_message(&label.message)
+/// Greedy word wrap to `width` characters; a longer word (an address) keeps a line to itself.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut line_len = 0;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > width {
+            out.push('\n');
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += len;
     }
-
-    fn diagnostic(&mut self, f: &'r Finding) -> Diagnostic<usize> {
-        let mut labels = vec![self.label(&f.primary, true)];
-        labels.extend(f.related.iter().map(|l| self.label(l, false)));
-        let notes = f.help.iter().map(|h| format!("help: {h}")).collect();
-        Diagnostic::new(severity(f.severity))
-            .with_code(&f.code)
-            .with_message(&f.message)
-            .with_labels(labels)
-            .with_notes(notes)
-    }
+    out
 }
 
 fn severity(s: Severity) -> CsSeverity {
@@ -95,7 +121,10 @@ fn char_range(text: &str, range: &Range<usize>) -> Range<usize> {
 fn write_summary(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
     for checked in report.checked {
         let counts = tally(report.findings.iter().filter(|f| f.agreement == checked.id));
-        if counts.errors + counts.warnings + counts.notes + counts.suppressed > 0 {
+        if report.detail == Detail::Summary {
+            // Every agreement, clean ones too, with every count: a table to scan down.
+            writeln!(out, "{}: {}", checked.id, all_counts_text(&counts))?;
+        } else if counts.errors + counts.warnings + counts.notes + counts.suppressed > 0 {
             writeln!(out, "{}: {}", checked.id, counts_text(&counts))?;
         }
     }
@@ -106,7 +135,7 @@ fn write_summary(report: &Report, out: &mut dyn WriteColor) -> io::Result<()> {
 }
 
 /// Counts for a subset of findings (one agreement); `summarize` does the whole report.
-fn tally<'f>(findings: impl Iterator<Item = &'f Finding>) -> Summary {
+pub(crate) fn tally<'f>(findings: impl Iterator<Item = &'f Finding>) -> Summary {
     let mut s = Summary::default();
     for f in findings {
         match (&f.suppressed, f.severity) {
@@ -125,8 +154,18 @@ pub(crate) fn total_line(s: &Summary) -> String {
     format!("{} checked: {}", plural(s.agreements, "agreement"), counts_text(s))
 }
 
+/// `0 errors, 12 warnings, 1 note (1 suppressed)`: every count, zeros included.
+fn all_counts_text(s: &Summary) -> String {
+    let mut text =
+        format!("{}, {}, {}", plural(s.errors, "error"), plural(s.warnings, "warning"), plural(s.notes, "note"));
+    if s.suppressed > 0 {
+        text.push_str(&format!(" ({} suppressed)", s.suppressed));
+    }
+    text
+}
+
 /// `3 errors, 12 warnings (1 suppressed)`, or `no problems found`.
-fn counts_text(s: &Summary) -> String {
+pub(crate) fn counts_text(s: &Summary) -> String {
     let parts: Vec<String> = [(s.errors, "error"), (s.warnings, "warning"), (s.notes, "note")]
         .into_iter()
         .filter(|(n, _)| *n > 0)
@@ -139,14 +178,17 @@ fn counts_text(s: &Summary) -> String {
     text
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
     use crate::model::Span;
+    use crate::model::source::SourceFile;
     use crate::reports::Checked;
     use crate::rules::Registry;
     use crate::rules::finding::Suppression;
@@ -161,7 +203,7 @@ mod tests {
 
     fn render_plain(findings: &[Finding], checked: &[Checked]) -> String {
         let registry = Registry::default();
-        let report = Report { findings, registry: &registry, checked };
+        let report = Report::new(findings, &registry, checked);
         let mut out = Vec::new();
         write(&report, &mut out, false).expect("write to a Vec");
         String::from_utf8(out).expect("utf-8")
@@ -222,11 +264,32 @@ mod tests {
         let findings = [finding(Span::new(&md, 0..4), "x.y", Severity::Error)];
         let registry = Registry::default();
         let checked = [checked("a")];
-        let report = Report { findings: &findings, registry: &registry, checked: &checked };
+        let report = Report::new(&findings, &registry, &checked);
         let mut coloured = Vec::new();
         write(&report, &mut coloured, true).expect("write");
         assert!(coloured.contains(&0x1b));
         assert!(!render_plain(&findings, &checked).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_label_over_several_long_lines_is_cut_on_each() {
+        let long = |word: &str| format!("{} {word} {}\n", "a".repeat(300), "b".repeat(300));
+        let text = format!("{}{}{}{}", long("one"), long("two"), long("three"), long("four"));
+        let md = file("agreements/a/agreement.md", &text);
+        let (from, to) = (text.find("one").expect("one"), text.find("four").expect("four") + 4);
+        let rendered = render_plain(&[finding(Span::new(&md, from..to), "x.long", Severity::Error)], &[checked("a")]);
+        assert!(rendered.contains("agreements/a/agreement.md:1:302"), "{rendered}");
+        assert!(rendered.contains(" one ") && rendered.contains(" four "), "{rendered}");
+        for line in rendered.lines() {
+            assert!(line.chars().count() <= 140, "{line}");
+        }
+    }
+
+    #[test]
+    fn long_help_is_wrapped_at_word_boundaries() {
+        assert_eq!(wrap("help: one two three", 9), "help: one\ntwo three");
+        assert_eq!(wrap("a https://very.long/address b", 5), "a\nhttps://very.long/address\nb");
+        assert_eq!(wrap("short", 100), "short");
     }
 
     #[test]

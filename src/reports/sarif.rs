@@ -337,7 +337,7 @@ mod tests {
 
     fn to_json(findings: &[Finding], registry: &Registry) -> Value {
         let checked = [Checked { id: "a".into(), dir: "agreements/a".into(), title: String::new() }];
-        let report = Report { findings, registry, checked: &checked };
+        let report = Report::new(findings, registry, &checked);
         let mut out = Vec::new();
         write(&report, &mut out).expect("write to a Vec");
         serde_json::from_slice(&out).expect("valid JSON")

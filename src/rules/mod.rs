@@ -99,6 +99,8 @@ pub struct Checker {
     /// Selector → level; later entries win (config first, then command line).
     levels: Vec<(String, Level)>,
     config_waivers: Vec<crate::model::metadata::Waiver>,
+    /// `-D warnings`: every warning is reported, and counted, as an error.
+    deny_warnings: bool,
     pub cx: Context,
 }
 
@@ -107,7 +109,14 @@ impl Checker {
         let families = families(&cx)?;
         let mut rules: Vec<RuleInfo> = families.iter().flat_map(|f| f.rules(&cx)).collect();
         rules.extend(waivers::rules());
-        Ok(Checker { families, registry: Registry { rules }, levels: Vec::new(), config_waivers: Vec::new(), cx })
+        Ok(Checker {
+            families,
+            registry: Registry { rules },
+            levels: Vec::new(),
+            config_waivers: Vec::new(),
+            deny_warnings: false,
+            cx,
+        })
     }
 
     /// Waivers from `s75.toml`, which apply to every agreement.
@@ -135,16 +144,26 @@ impl Checker {
         self.levels.extend(levels);
     }
 
+    /// Makes every warning an error (`-D warnings`), after all other levels:
+    /// a warning that fails the run is an error in every report and count.
+    pub fn deny_warnings(&mut self) {
+        self.deny_warnings = true;
+    }
+
     /// The severity a code reports at, or `None` when it is allowed.
     pub fn severity(&self, code: &str) -> Option<Severity> {
         let info = self.registry.get(code);
         let family = code.split('.').next().unwrap_or(code);
         let level = self.levels.iter().rev().find(|(sel, _)| sel == code || sel == family).map(|(_, l)| *l);
-        match level {
+        let severity = match level {
             Some(Level::Allow) => None,
             Some(Level::Warn) => Some(Severity::Warning),
             Some(Level::Deny) => Some(Severity::Error),
             None => Some(info.map_or(Severity::Warning, |i| i.severity)),
+        };
+        match severity {
+            Some(Severity::Warning) if self.deny_warnings => Some(Severity::Error),
+            s => s,
         }
     }
 
