@@ -4,10 +4,9 @@
 //! the preface, the updated schedules, the inserted clause 11 and the
 //! renumbering it causes — and nothing else.
 
-
+use crate::common::diff::{counts, diff_json, entries, numbers};
 use crate::common::{crate_dir, s75, stdout};
 use serde_json::Value;
-use crate::common::diff::{counts, diff_json, entries, numbers};
 
 fn report() -> (Value, i32) {
     let (json, code, stderr) =

@@ -3,15 +3,14 @@
 //! revision, agreement missing in one revision, shallow clone without the
 //! base, corrupt file, no repository).
 
-
 use std::path::Path;
 
 use git2::{IndexAddOption, Repository, Signature};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::common::{copy_into, s75, stderr, stdout};
 use crate::common::diff::{base, count, diff_json, insert_before, read, renumber_clauses, write};
+use crate::common::{copy_into, s75, stderr, stdout};
 
 const BODY: &str = "agreements/example/agreement.md";
 

@@ -4,7 +4,6 @@
 //! body `data-ready="true"` as its last statement, so a script error anywhere
 //! leaves the mark out; console errors are caught from Chromium's log too.
 
-
 use std::path::PathBuf;
 
 use crate::common::{crate_dir, s75};

@@ -2,9 +2,8 @@
 //! makes the edit a drafter would make and asserts exactly what the diff
 //! reports — counts per status, so a spurious modification fails the test.
 
-
-use crate::common::{s75, stderr, stdout};
 use crate::common::diff::*;
+use crate::common::{s75, stderr, stdout};
 
 const BODY: &str = "agreement.md";
 

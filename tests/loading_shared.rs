@@ -4,7 +4,6 @@
 //! all, every span must point into the 2022 file, or findings and diff
 //! locations would name the 2019 path.
 
-
 use crate::common::crate_dir;
 use s75::loading::{Repo, SharedParses, load_agreement, load_agreement_sharing};
 use s75::model::Agreement;

@@ -1,11 +1,10 @@
 //! `s75 render --format html`: one self-contained file, opened and printed
 //! by headless Chromium.
 
-
 use std::path::{Path, PathBuf};
 
-use crate::common::*;
 use crate::common::render::*;
+use crate::common::*;
 
 fn render_html(repo: &Path, agreement: &str, out: &Path, extra: &[&str]) {
     let o = s75()

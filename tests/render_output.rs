@@ -1,13 +1,12 @@
 //! `s75 render` output: atomic writes, the manifest, templates from the
 //! command line and from s75.toml.
 
-
 use std::path::Path;
 use std::process::Output;
 
+use crate::common::render::*;
 use crate::common::*;
 use sha2::{Digest, Sha256};
-use crate::common::render::*;
 
 fn render(repo: &Path, args: &[&str]) -> Output {
     s75()

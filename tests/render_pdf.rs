@@ -1,10 +1,9 @@
 //! `s75 render --format pdf`: packs read back with pdftotext and qpdf.
 
-
 use std::path::{Path, PathBuf};
 
-use crate::common::*;
 use crate::common::render::*;
+use crate::common::*;
 
 /// Renders `agreement` (a path relative to `repo`) to `out`; returns the process output.
 fn render(repo: &Path, agreement: &str, out: &Path, extra: &[&str]) -> std::process::Output {

@@ -1,6 +1,5 @@
 //! `s75 verify`: a pack against the repository, now or at a revision.
 
-
 use std::path::Path;
 use std::process::Output;
 

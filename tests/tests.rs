@@ -23,6 +23,7 @@ mod render_output;
 mod render_pdf;
 mod render_verify;
 mod reports_formats;
+mod robust_input;
 mod rules_dates;
 mod rules_numbering;
 mod rules_registry;
