@@ -25,6 +25,7 @@ mod render_verify;
 mod reports_formats;
 mod robust_input;
 mod rules_dates;
+mod rules_metadata;
 mod rules_numbering;
 mod rules_registry;
 mod rules_residue;
