@@ -105,9 +105,11 @@ fn empty_schedules(a: &Agreement, out: &mut Vec<Finding>) {
     }
 }
 
-/// One finding per file, at the first NUL. comrak reads a NUL as U+FFFD,
-/// so none reaches a block's text (where a NUL separates blocks in
-/// `Document::joined`); the source file is where it is.
+/// One finding per file, at the first NUL, read from the source file. A NUL
+/// that reaches a block's text cannot mislead `Document::joined` (where a
+/// NUL separates blocks): the patterns searching it cannot match a NUL, so
+/// one inside a block only ends a word, as in the block's own text, and a
+/// match is placed by where it starts.
 fn nul_bytes(a: &Agreement, out: &mut Vec<Finding>) {
     for doc in a.documents() {
         let text = &doc.file.text;
