@@ -154,7 +154,7 @@ mod tests {
     fn text_without_number_is_the_collapsed_text() {
         let src = "# 1. Definitions\n\n1.1 The  Council\n   means the council.\n\n(a)   item\n\nplain   paragraph\n\n2.\n\n3.3\u{a0}Tabbed\ttext\n";
         let file = SourceFile::new("a.md", "a.md", src.to_string());
-        let doc = parse(&file, Role::Body);
+        let doc = parse(&file, Role::Body).expect("parses");
         assert!(doc.blocks.iter().filter(|b| b.number.is_some()).count() >= 4, "{:#?}", doc.blocks);
         for b in &doc.blocks {
             let shown = collapse_ws(&b.display_text());

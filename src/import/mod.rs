@@ -108,7 +108,7 @@ pub enum ImportError {
     CorruptWord { file: PathBuf, why: String },
     #[error("{}: the input is empty", file.display())]
     Empty { file: PathBuf },
-    #[error("{}: no line starts with the start marker {marker:?}; give the agreement's first words with --start-marker", file.display())]
+    #[error("{}: no line starts with the start marker {marker:?}; give the agreement's first words with --start", file.display())]
     NoStartMarker { file: PathBuf, marker: String },
     #[error("{}: no line after the start marker (line {after_line}) starts with the end marker {marker:?}", file.display())]
     NoEndMarker { file: PathBuf, marker: String, after_line: usize },

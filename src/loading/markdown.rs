@@ -7,6 +7,7 @@ use std::sync::Arc;
 use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, Options, parse_document};
 
+use super::LoadError;
 use crate::model::document::{ExecutionBlock, ExecutionField, Provision, Scope, starts_scope};
 use crate::model::number::{Number, parse_leading};
 use crate::model::{Block, BlockKind, DocKind, Document, Located, Offsets, Section, SourceFile, Span};
@@ -18,11 +19,16 @@ pub enum Role {
     Schedule,
 }
 
-pub fn parse(file: &Arc<SourceFile>, role: Role) -> Document {
+/// Nesting no agreement comes near (a deep one nests lists six or seven
+/// levels) but hostile or broken input can: past it the file is refused.
+pub const MAX_NESTING: usize = 100;
+
+pub fn parse(file: &Arc<SourceFile>, role: Role) -> Result<Document, LoadError> {
     let arena = Arena::new();
     let mut options = Options::default();
     options.extension.table = true;
     let root = parse_document(&arena, &file.text, &options);
+    check_nesting(root, file)?;
 
     let mut blocks = Vec::new();
     collect_blocks(root, file, &mut blocks);
@@ -35,11 +41,38 @@ pub fn parse(file: &Arc<SourceFile>, role: Role) -> Document {
     let scopes = scopes(&blocks, role);
     let provisions = provisions(&blocks, &scopes);
     let execution = execution_blocks(&blocks);
-    Document { file: Arc::clone(file), kind, blocks, provisions, scopes, execution, joined: Default::default() }
+    Ok(Document { file: Arc::clone(file), kind, blocks, provisions, scopes, execution, joined: Default::default() })
 }
 
-fn collect_blocks<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>, out: &mut Vec<Block>) {
-    for child in node.children() {
+/// Refuses a tree nested deeper than [`MAX_NESTING`] (block quotes, lists,
+/// emphasis), at the line of the first node past it. comrak parses any
+/// depth without recursing, and s75 walks the tree without recursing too;
+/// the limit keeps every later reader (reports, templates) to sane input and
+/// says plainly what is wrong.
+fn check_nesting<'a>(root: &'a AstNode<'a>, file: &SourceFile) -> Result<(), LoadError> {
+    let mut pending: Vec<(&'a AstNode<'a>, usize)> = vec![(root, 0)];
+    while let Some((node, depth)) = pending.pop() {
+        if depth > MAX_NESTING {
+            let line = node.data().sourcepos.start.line.max(1);
+            return Err(LoadError::at(
+                &file.path,
+                line,
+                format!(
+                    "nesting deeper than {MAX_NESTING} levels (block quotes, lists or emphasis); no agreement needs so many"
+                ),
+            ));
+        }
+        pending.extend(node.children().map(|c| (c, depth + 1)));
+    }
+    Ok(())
+}
+
+/// The blocks in document order. An explicit stack rather than recursion:
+/// block quotes and lists may nest thousands deep in hostile input, and
+/// recursing once per level would overflow the thread's stack.
+fn collect_blocks<'a>(root: &'a AstNode<'a>, file: &Arc<SourceFile>, out: &mut Vec<Block>) {
+    let mut pending: Vec<&'a AstNode<'a>> = root.reverse_children().collect();
+    while let Some(child) = pending.pop() {
         let value = child.data().value.clone();
         match value {
             NodeValue::Heading(h) => out.push(text_block(child, file, BlockKind::Heading { level: h.level }, None)),
@@ -59,7 +92,7 @@ fn collect_blocks<'a>(node: &'a AstNode<'a>, file: &Arc<SourceFile>, out: &mut V
                 offsets.push_at(span.range.start, text.len() + 1);
                 out.push(Block::new(BlockKind::Code, None, text, offsets, span));
             }
-            NodeValue::List(_) | NodeValue::Item(_) | NodeValue::BlockQuote => collect_blocks(child, file, out),
+            NodeValue::List(_) | NodeValue::Item(_) | NodeValue::BlockQuote => pending.extend(child.reverse_children()),
             _ => {}
         }
     }
@@ -143,15 +176,17 @@ fn table_row<'a>(row: &'a AstNode<'a>, file: &Arc<SourceFile>, header: bool) -> 
     Block::new(BlockKind::TableRow { header }, None, text, offsets, span)
 }
 
-/// Plain text of inline content: the words a reader sees.
+/// Plain text of inline content: the words a reader sees. Iterative for the
+/// same reason as [`collect_blocks`]: emphasis and links can nest deeply.
 fn inline_text<'a>(node: &'a AstNode<'a>, out: &mut String) {
-    for child in node.children() {
+    let mut pending: Vec<&'a AstNode<'a>> = node.reverse_children().collect();
+    while let Some(child) = pending.pop() {
         match &child.data().value {
             NodeValue::Text(t) => out.push_str(t),
             NodeValue::Code(c) => out.push_str(&c.literal),
             NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
             NodeValue::HtmlInline(_) | NodeValue::FootnoteReference(_) => {}
-            _ => inline_text(child, out),
+            _ => pending.extend(child.reverse_children()),
         }
     }
 }
@@ -407,7 +442,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str, role: Role) -> Document {
-        parse(&SourceFile::new("t.md", "t.md", text.to_string()), role)
+        parse(&SourceFile::new("t.md", "t.md", text.to_string()), role).expect("parses")
     }
 
     #[test]

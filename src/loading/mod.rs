@@ -43,18 +43,18 @@ struct Parsed {
 }
 
 impl SharedParses {
-    fn parse(&self, file: &Arc<SourceFile>, role: Role) -> Document {
+    fn parse(&self, file: &Arc<SourceFile>, role: Role) -> Result<Document, LoadError> {
         let found = {
             let done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
             done.iter().find(|p| p.role == role && p.file.text == file.text).map(|p| Arc::clone(&p.doc))
         };
         if let Some(doc) = found {
-            return doc.on_file(file);
+            return Ok(doc.on_file(file));
         }
-        let doc = markdown::parse(file, role);
+        let doc = markdown::parse(file, role)?;
         let parsed = Parsed { file: Arc::clone(file), role, doc: Arc::new(doc.clone()) };
         self.done.lock().unwrap_or_else(PoisonError::into_inner).push(parsed);
-        doc
+        Ok(doc)
     }
 }
 
@@ -73,7 +73,7 @@ pub fn load_agreement_sharing(repo: &Repo, dir: &Path, shared: Option<&SharedPar
     let body_name = meta.body.as_ref().map_or(DEFAULT_BODY, |b| b.value.as_str());
     let body_path = resolve(repo, dir, body_name, meta.body.as_ref(), &meta_file)?;
     let body_file = read_referenced(repo, &body_path, meta.body.as_ref(), &meta_file, "body file")?;
-    let body = parse(&body_file, Role::Body);
+    let body = parse(&body_file, Role::Body)?;
 
     let mut schedules = Vec::with_capacity(meta.schedules.len());
     for (i, entry) in meta.schedules.iter().enumerate() {
@@ -87,13 +87,13 @@ pub fn load_agreement_sharing(repo: &Repo, dir: &Path, shared: Option<&SharedPar
         let doc = match located {
             Some((path, key)) => {
                 let file = read_referenced(repo, &path, Some(key), &meta_file, "schedule file")?;
-                Some(parse(&file, Role::Schedule))
+                Some(parse(&file, Role::Schedule)?)
             }
             None => None,
         };
         schedules.push(Schedule { entry: i, doc });
     }
-    Ok(Agreement { dir: rel_dir, disk_dir: dir.to_path_buf(), meta, body, schedules, words: Default::default() })
+    Ok(Agreement::new(rel_dir, dir.to_path_buf(), meta, body, schedules))
 }
 
 /// Resolves a path named in `agreement.toml`; one leaving the repository is an error at that key.

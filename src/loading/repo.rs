@@ -129,10 +129,7 @@ impl Repo {
         if paths.is_empty() {
             let all = self.all_agreements();
             if all.is_empty() {
-                return Err(LoadError::file(
-                    display_path(&self.root),
-                    "no agreements found (expected agreements/<id>/agreement.toml)",
-                ));
+                return Err(self.why_no_agreements());
             }
             return Ok(all);
         }
@@ -175,6 +172,32 @@ impl Repo {
         out.sort();
         out.dedup();
         Ok(out)
+    }
+}
+
+impl Repo {
+    /// What is wrong when the repository has no agreements: an `agreements`
+    /// that is not a folder is named as such, not reported as an empty one.
+    fn why_no_agreements(&self) -> LoadError {
+        let folder = self.root.join("agreements");
+        let shown = display_path(&folder);
+        let Ok(meta) = std::fs::symlink_metadata(&folder) else {
+            return LoadError::file(
+                display_path(&self.root),
+                "no agreements found (expected agreements/<id>/agreement.toml)",
+            );
+        };
+        if meta.file_type().is_symlink() && !folder.exists() {
+            let target = std::fs::read_link(&folder).map(|t| t.display().to_string()).unwrap_or_default();
+            return LoadError::file(shown, format!("is a symbolic link to `{target}`, which does not exist"));
+        }
+        if !folder.is_dir() {
+            return LoadError::file(shown, "is not a folder (agreements go in agreements/<id>/agreement.toml)");
+        }
+        if let Err(e) = std::fs::read_dir(&folder) {
+            return LoadError::io(shown, e);
+        }
+        LoadError::file(display_path(&self.root), "no agreements found (expected agreements/<id>/agreement.toml)")
     }
 }
 

@@ -29,6 +29,12 @@ pub struct Schedule {
 }
 
 impl Agreement {
+    /// An agreement from its parts as read: the loader builds one from files,
+    /// a fuzz target from text in memory.
+    pub fn new(dir: String, disk_dir: PathBuf, meta: Metadata, body: Document, schedules: Vec<Schedule>) -> Self {
+        Agreement { dir, disk_dir, meta, body, schedules, words: Default::default() }
+    }
+
     /// The folder name, which is also the agreement's id.
     pub fn id(&self) -> &str {
         self.meta.id.as_ref().map_or_else(|| self.dir.rsplit('/').next().unwrap_or(&self.dir), |i| i.value.as_str())

@@ -3,7 +3,7 @@ use crate::loading::markdown::{Role, parse};
 use crate::model::SourceFile;
 
 fn defs(text: &str) -> Vec<Definition> {
-    let d = parse(&SourceFile::new("t.md", "t.md", text.to_string()), Role::Body);
+    let d = parse(&SourceFile::new("t.md", "t.md", text.to_string()), Role::Body).expect("parses");
     definitions_in(&d, DocId::Body)
 }
 

@@ -3,7 +3,7 @@ use crate::loading::markdown::{Role, parse};
 use crate::model::SourceFile;
 
 fn doc(text: &str, role: Role) -> Document {
-    parse(&SourceFile::new("t.md", "t.md", text.to_string()), role)
+    parse(&SourceFile::new("t.md", "t.md", text.to_string()), role).expect("parses")
 }
 
 /// (kind, key, schedule, within, named, span text) of every reference in a text.

@@ -1,6 +1,8 @@
 //! `metadata.*`: problems in `agreement.toml`, and metadata that disagrees
 //! with the text (a party's defined name that the text never uses).
 
+mod silent;
+
 use crate::model::metadata::MetaProblemKind;
 use crate::model::{Agreement, DocKind};
 use crate::rules::{Context, Family, Finding, RuleInfo, Severity};
@@ -13,10 +15,11 @@ pub const MISSING_FIELD: &str = "metadata.missing-field";
 pub const INVALID_VALUE: &str = "metadata.invalid-value";
 pub const PARTY_NOT_IN_TEXT: &str = "metadata.party-not-in-text";
 pub const SCHEDULE_MISMATCH: &str = "metadata.schedule-mismatch";
+pub use silent::{DUPLICATE_PARTY, EMPTY_SCHEDULE, NEGATIVE_AMOUNT, NUL_BYTE};
 
 impl Family for Metadata {
     fn rules(&self, _: &Context) -> Vec<RuleInfo> {
-        vec![
+        let mut rules = vec![
             RuleInfo::new(
                 UNKNOWN_KEY,
                 Severity::Error,
@@ -64,7 +67,9 @@ impl Family for Metadata {
                  it, or references to \"Schedule N\" find the wrong text.",
                 "number = \"4\"  # the file says # Schedule 5",
             ),
-        ]
+        ];
+        rules.extend(silent::rules());
+        rules
     }
 
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
@@ -80,6 +85,7 @@ impl Family for Metadata {
         check_id(a, out);
         check_parties_in_text(a, out);
         check_schedule_headings(a, out);
+        silent::check(a, out);
     }
 }
 
