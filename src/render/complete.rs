@@ -107,7 +107,7 @@ mod tests {
     fn a_block_left_out_is_named_with_its_file_and_line() {
         let file =
             SourceFile::new("a/agreement.md", "a/agreement.md", "## 1 One\n\n1.1 First.\n\n1.2 Second.\n".into());
-        let doc = parse(&file, Role::Body);
+        let doc = parse(&file, Role::Body).expect("parses");
         let all = ["1 One", "1.1 First.", "1.2 Second."].map(String::from);
         assert!(same_text(&doc, &all, &HashSet::new()).is_ok());
         let err = same_text(&doc, &[all[0].clone(), all[2].clone()], &HashSet::new()).unwrap_err().to_string();

@@ -156,7 +156,7 @@ mod tests {
     use crate::model::SourceFile;
 
     fn places(text: &str) -> Vec<String> {
-        let doc = parse(&SourceFile::new("s.md", "s.md", text.to_string()), Role::Schedule);
+        let doc = parse(&SourceFile::new("s.md", "s.md", text.to_string()), Role::Schedule).expect("parses");
         regions(&doc).into_iter().map(|r| r.place).collect()
     }
 
