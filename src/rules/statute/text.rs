@@ -23,7 +23,7 @@ pub struct AgreementWords<'a> {
 
 impl<'a> AgreementWords<'a> {
     pub fn new(a: &'a Agreement) -> Self {
-        let shared = words::Words::of(a);
+        let shared = a.words();
         let mut words = Index::default();
         let mut lower = String::new();
         // The lower-case form of each spelling, found once per spelling.
