@@ -9,7 +9,7 @@
 //! Every piece of agreement text goes through [`esc`]: an agreement is data,
 //! never markup.
 
-use crate::reports::html::escape as esc;
+use crate::html::escape as esc;
 use std::io::{self, Write};
 
 use super::{Display, Item, Options, counts_phrase, items, run_label, sides, summary_lines};

@@ -1,7 +1,7 @@
 //! The matrix as one self-contained HTML page (no scripts, no external
 //! files), laid out to print on A4 landscape for the decision report.
 
-use crate::reports::html::escape as esc;
+use crate::html::escape as esc;
 use std::io::{self, Write};
 
 use super::{LEGEND_HOW, LEGEND_MARKS, Matrix, mark, pack_line, party_lines, prepared, result_line};

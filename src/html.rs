@@ -1,5 +1,6 @@
 //! HTML escaping shared by every HTML page s75 writes (diff, matrix), so
-//! agreement text can never become markup.
+//! agreement text can never become markup. Neutral ground: the pages belong
+//! to diff and matrix, neither of which is a report of findings.
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
