@@ -11,8 +11,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::model::DocId;
+use crate::model::agreement::documents;
 use crate::model::definitions::{Definition, Problem};
-use crate::model::references::{self, DocId};
 use crate::model::words::{Gap, Run};
 use crate::model::{Agreement, BlockKind, Span};
 use crate::rules::xref::singular;
@@ -129,7 +130,7 @@ impl<'a> Index<'a> {
         let words = agreement.words();
         let mut interner = Interner { by_spelling: vec![UNSEEN; words.spelling_count()], ..Interner::default() };
         let mut blocks = Vec::new();
-        for (id, doc) in references::documents(agreement) {
+        for (id, doc) in documents(agreement) {
             for (i, b) in doc.blocks.iter().enumerate() {
                 if b.kind == BlockKind::Code {
                     continue;
