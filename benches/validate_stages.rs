@@ -58,7 +58,7 @@ fn main() {
         timed(0, &mut times, &mut || agreement = Some(load_agreement(&repo, &dir).expect("loads")));
         let Some(agreement) = agreement else { unreachable!() };
         timed(1, &mut times, &mut || {
-            s75::model::words::Words::of(&agreement);
+            agreement.words();
         });
         for (f, family) in families.iter().enumerate() {
             if wanted(&names[f]) {

@@ -10,7 +10,6 @@ use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
 use crate::loading::{LoadError, Repo, read};
 use crate::model::metadata::{MetaProblem, Waiver};
 use crate::model::{Located, SourceFile};
-use crate::rules::registry::Registry;
 
 /// What a user asks of a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,11 +30,25 @@ impl Level {
     }
 }
 
+/// One `[rules]` entry as written. The configuration does not know the
+/// rules, so neither the selector nor the level is checked here: the checker
+/// checks both against the rules it has ([`crate::rules::registry::Registry::config_levels`]),
+/// the selector first, entry by entry.
+#[derive(Debug, Clone)]
+pub struct RuleLevel {
+    /// A rule code or a family, as written.
+    pub selector: String,
+    /// The line of the key in s75.toml.
+    pub line: usize,
+    /// `None` when the value is not "allow", "warn" or "deny".
+    pub level: Option<Level>,
+}
+
 #[derive(Debug, Default)]
 pub struct Config {
     pub file: Option<Arc<SourceFile>>,
-    /// Rule or family selector → level, in file order (later wins).
-    pub levels: Vec<(String, Level)>,
+    /// `[rules]`, in file order (later wins), unchecked: see [`RuleLevel`].
+    pub levels: Vec<RuleLevel>,
     /// Repository-relative globs of agreement folders or files to skip.
     pub exclude: Vec<String>,
     exclude_set: Option<GlobSet>,
@@ -49,16 +62,16 @@ pub struct Config {
 impl Config {
     /// Reads `<root>/s75.toml` if present. Problems in it are load errors:
     /// a configuration that is not understood must not silently do less.
-    pub fn load(root: &Path, registry: &Registry) -> Result<Config, LoadError> {
+    pub fn load(root: &Path) -> Result<Config, LoadError> {
         let path = Repo { root: root.to_path_buf() }.confine(&root.join(crate::loading::repo::CONFIG_FILE))?;
         if !path.is_file() {
             return Ok(Config::default());
         }
         let file = read::read_source(&path, crate::loading::repo::CONFIG_FILE)?;
-        Config::parse(&file, registry)
+        Config::parse(&file)
     }
 
-    pub fn parse(file: &Arc<SourceFile>, registry: &Registry) -> Result<Config, LoadError> {
+    pub fn parse(file: &Arc<SourceFile>) -> Result<Config, LoadError> {
         let doc = parse_toml(&file.text, file)?;
         let mut ctx = Ctx::new(file);
         let mut top = TableReader::new(doc.get_ref(), crate::model::Span::line(file, 1), "");
@@ -66,23 +79,11 @@ impl Config {
 
         if let Some(mut rules) = top.table(&mut ctx, "rules") {
             for (key, value) in rules.entries() {
-                let selector = key.get_ref().to_string();
-                let line = file.line_col(key.span().start).0;
-                if registry.matching(&selector).next().is_none() {
-                    return Err(LoadError::at(
-                        &file.path,
-                        line,
-                        format!("unknown rule or family `{selector}` (see `s75 rules`)"),
-                    ));
-                }
-                let level = value.get_ref().as_str().and_then(Level::parse).ok_or_else(|| {
-                    LoadError::at(
-                        &file.path,
-                        line,
-                        format!("`rules.{selector}` must be \"allow\", \"warn\" or \"deny\""),
-                    )
-                })?;
-                config.levels.push((selector, level));
+                config.levels.push(RuleLevel {
+                    selector: key.get_ref().to_string(),
+                    line: file.line_col(key.span().start).0,
+                    level: value.get_ref().as_str().and_then(Level::parse),
+                });
             }
             rules.finish(&mut ctx);
         }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod diff;
 pub mod fast_hash;
 pub mod git;
+pub mod html;
 pub mod import;
 pub mod loading;
 pub mod matrix;

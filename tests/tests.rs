@@ -7,6 +7,7 @@ mod common;
 mod bad_input;
 mod clean_fixture;
 mod config_and_waivers;
+mod config_levels;
 mod dates_calendar;
 mod diff_coventry_2022;
 mod diff_git;

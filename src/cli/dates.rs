@@ -36,7 +36,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let today = super::today(args.today)?;
     let dirs = if args.paths.is_empty() {
         // As in `validate`: s75.toml's excludes (test fixtures, say) are not agreements to diarise.
-        Config::load(&repo.root, &Checker::new(Context::new(today))?.registry)?.select(&repo, &[])?
+        let config = Config::load(&repo.root)?;
+        Checker::new(Context::new(today))?.registry.config_levels(&config)?;
+        config.select(&repo, &[])?
     } else {
         repo.select(&args.paths)?
     };

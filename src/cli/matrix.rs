@@ -38,7 +38,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let repo = Repo::for_paths(&named)?;
     let today = super::today(args.today)?;
     // As in `validate`: s75.toml may replace the statute pack.
-    let config = Config::load(&repo.root, &Checker::new(Context::new(today))?.registry)?;
+    let config = Config::load(&repo.root)?;
+    Checker::new(Context::new(today))?.registry.config_levels(&config)?;
     let pack = Pack::parse(&Packs::for_repo(&repo.root, &config)?.statute)?;
 
     let dir = choose(&repo, args.agreement.as_deref())?;

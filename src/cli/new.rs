@@ -17,7 +17,7 @@ use jiff::civil::Date;
 use super::EXIT_OK;
 use crate::loading::Repo;
 use crate::model::metadata::FinancialYear;
-use crate::rules::statute::evaluate::fmt_date;
+use crate::rules::statute::types::fmt_date;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use super::align::heaviest_chain;
 use super::text::{Shingles, collapse_ws, hash_str};
+use crate::model::DocId;
 use crate::model::metadata::ScheduleSource;
-use crate::model::references::DocId;
 use crate::model::{Agreement, Document};
 
 /// Title similarity at which two schedules with the same number are the same schedule.

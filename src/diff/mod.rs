@@ -39,8 +39,8 @@ use report::{AgreementDiff, AgreementStatus, Counts, DocDiff, DocInfo, DocStatus
 use units::Unit;
 
 use crate::model::Agreement;
+use crate::model::DocId;
 use crate::model::number::Number;
-use crate::model::references::DocId;
 
 /// How the provisions of one old document map to one new document, by
 /// index into `Document::provisions` (for cross-reference analysis).

@@ -12,8 +12,9 @@ use super::redline::words;
 use super::report::{TermChange, TermStatus};
 use super::text::collapse_ws;
 use crate::model::Agreement;
+use crate::model::DocId;
+use crate::model::agreement::documents;
 use crate::model::definitions::{DefinitionForm, definitions_in, strip_article};
-use crate::model::references::{DocId, documents};
 
 /// One definition as the diff compares it.
 #[derive(Debug, Clone)]

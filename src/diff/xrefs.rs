@@ -19,7 +19,9 @@ use rayon::prelude::*;
 use super::docs::DocPairing;
 use super::report::{RefChange, RefStatus};
 use super::{HashMap, HashSet, Mapping};
-use crate::model::references::{self, DocId, RefKind, Reference, Within};
+use crate::model::DocId;
+use crate::model::agreement::documents;
+use crate::model::references::{self, RefKind, Reference, Within};
 use crate::model::{Agreement, Document};
 
 /// Every reference-to-a-renumbered-target in the new text, in reading order.
@@ -235,7 +237,7 @@ struct DocIndex {
 impl Index {
     pub fn new(a: &Agreement) -> Self {
         let mut docs = HashMap::default();
-        for (id, doc) in references::documents(a) {
+        for (id, doc) in documents(a) {
             let mut by_key: HashMap<String, Vec<usize>> = HashMap::default();
             let mut keys = Vec::with_capacity(doc.provisions.len());
             for (i, p) in doc.provisions.iter().enumerate() {

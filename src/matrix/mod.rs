@@ -18,7 +18,8 @@ use crate::loading::LoadError;
 use crate::model::Agreement;
 use crate::model::metadata::State;
 use crate::rules::Context;
-use crate::rules::statute::evaluate::{Declaration, Evidence, Outcome, fmt_date, term_end};
+use crate::rules::statute::evaluate::{Declaration, Outcome, term_end};
+use crate::rules::statute::types::{Evidence, fmt_date};
 use crate::rules::statute::{How, Pack, Status, evaluate};
 
 pub use render::{Format, write};

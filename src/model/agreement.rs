@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::doc_id::DocId;
 use super::document::Document;
 use super::metadata::{Metadata, ScheduleEntry};
 use super::words::Words;
@@ -16,7 +17,7 @@ pub struct Agreement {
     pub body: Document,
     /// One per `[[schedules]]` entry, in order.
     pub schedules: Vec<Schedule>,
-    /// The text cut into words, on first use (see [`Words::of`]).
+    /// The text cut into words, on first use (see [`Agreement::words`]).
     pub(crate) words: std::sync::OnceLock<Words>,
 }
 
@@ -55,6 +56,11 @@ impl Agreement {
             .find(|s| self.entry(s).number.as_ref().is_some_and(|n| n.value.eq_ignore_ascii_case(number)))
     }
 
+    /// The words of the agreement, cut on first use and kept with it.
+    pub fn words(&self) -> &Words {
+        self.words.get_or_init(|| Words::new(documents(self), self.schedules.len() + 1))
+    }
+
     /// The body followed by every schedule document.
     pub fn documents(&self) -> impl Iterator<Item = &Document> {
         std::iter::once(&self.body).chain(self.schedules.iter().filter_map(|s| s.doc.as_ref()))
@@ -65,4 +71,21 @@ impl Agreement {
         matches!(self.entry(schedule).source, super::metadata::ScheduleSource::NotUsed)
             || schedule.doc.as_ref().is_some_and(Document::is_not_used)
     }
+}
+
+// The document an id names is found here rather than in `doc_id`, which
+// depends on nothing.
+impl DocId {
+    pub fn document(self, a: &Agreement) -> Option<&Document> {
+        match self {
+            DocId::Body => Some(&a.body),
+            DocId::Schedule(i) => a.schedules.get(i)?.doc.as_ref(),
+        }
+    }
+}
+
+/// The body, then every schedule that has a text, with their ids.
+pub fn documents(a: &Agreement) -> impl Iterator<Item = (DocId, &Document)> {
+    let schedules = a.schedules.iter().enumerate().filter_map(|(i, s)| s.doc.as_ref().map(|d| (DocId::Schedule(i), d)));
+    std::iter::once((DocId::Body, &a.body)).chain(schedules)
 }

@@ -16,9 +16,10 @@
 
 use std::ops::Range;
 
-use super::agreement::Agreement;
+use super::agreement::{self, Agreement};
+use super::doc_id::DocId;
 use super::document::{BlockKind, Document};
-use super::references::{self, DocId};
+use super::references;
 use super::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +100,7 @@ pub fn strip_article(term: &str) -> &str {
 
 /// Every definition of an agreement: body first, then each schedule.
 pub fn definitions(a: &Agreement) -> Vec<Definition> {
-    references::documents(a).flat_map(|(id, doc)| definitions_in(doc, id)).collect()
+    agreement::documents(a).flat_map(|(id, doc)| definitions_in(doc, id)).collect()
 }
 
 /// The definitions of one document.

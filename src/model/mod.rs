@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod definitions;
+pub mod doc_id;
 pub mod document;
 pub mod metadata;
 pub mod number;
@@ -13,6 +14,7 @@ pub mod source;
 pub mod words;
 
 pub use agreement::{Agreement, Schedule};
+pub use doc_id::DocId;
 pub use document::{Block, BlockKind, DocKind, Document, ExecutionBlock, Joined, Provision, Section};
 pub use metadata::Metadata;
 pub use number::Number;

@@ -1,4 +1,42 @@
-//! Regular expressions that read a phrase at a known place: anchored with `^`
+//! Compiling regular expressions: which front end to use, and the two
+//! this module adds to the `regex` crate's.
+//!
+//! # Policy
+//!
+//! Every pattern is compiled by `regex-automata` (directly, or through
+//! `regex`, which is its default set-up), so all follow the same syntax and
+//! matching rules; what differs is what is built, which is most of the cost
+//! of a run that compiles its patterns afresh. Choose by how the pattern is
+//! used:
+//!
+//! 1. **`regex::Regex`**: searching a long text (a document's blocks, a
+//!    PDF's bytes) for a pattern that begins with a rare literal ("s75-",
+//!    "Schedule", "TBC"). Its literal prefilter jumps to the candidates and
+//!    its lazy DFA reads the rest. Examples: `render::marker`, the
+//!    placeholder and "Not used" scans in `rules::residue`, the keyword
+//!    scan in `model::references::parse`.
+//! 2. **[`Pattern`]**: the same kind of search when the pattern's first
+//!    letters are common in English (the day or month that opens a date),
+//!    where a prefilter stops at almost every word.
+//! 3. **[`Anchored`]**: reading a phrase at a known place (`^`, the text
+//!    after a match) or in a short window: NFA engines only, cheapest to
+//!    build.
+//! 4. **[`Matcher`]**: many patterns searched together, each match saying
+//!    which it is (the stale register's names, the Acts' titles), and
+//!    patterns made from a rule pack's data.
+//!
+//! `regex-automata` and `regex-syntax` are used directly only here (and in
+//! [`searches_joined`], which reads a pattern's syntax tree). Patterns
+//! written in the source are compiled once per run (`LazyLock`) and panic
+//! if invalid: a bad literal is a bug that every test run finds. Patterns
+//! from data never panic: [`Matcher::new`] and [`Pattern::build`] return
+//! the error, which becomes a load error naming the pack. A pattern that `validate` needs is forced early
+//! by the module's `compile_patterns`, which `rules::compile_patterns`
+//! runs on a spare core.
+//!
+//! # [`Anchored`]
+//!
+//! Patterns that read a phrase at a known place: anchored with `^`
 //! and matched against the text from that place on ("of Schedule 6", " and
 //! 27", "paragraphs "), or against a short window.
 //!

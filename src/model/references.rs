@@ -32,28 +32,9 @@ use super::document::{Document, Provision};
 use super::metadata::ScheduleSource;
 use super::source::Span;
 
-/// Which document of an agreement: the body, or a schedule by its index in
-/// [`Agreement::schedules`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DocId {
-    Body,
-    Schedule(usize),
-}
-
-impl DocId {
-    pub fn document(self, a: &Agreement) -> Option<&Document> {
-        match self {
-            DocId::Body => Some(&a.body),
-            DocId::Schedule(i) => a.schedules.get(i)?.doc.as_ref(),
-        }
-    }
-}
-
-/// The body, then every schedule that has a text, with their ids.
-pub fn documents(a: &Agreement) -> impl Iterator<Item = (DocId, &Document)> {
-    let schedules = a.schedules.iter().enumerate().filter_map(|(i, s)| s.doc.as_ref().map(|d| (DocId::Schedule(i), d)));
-    std::iter::once((DocId::Body, &a.body)).chain(schedules)
-}
+// Named here too: references were where callers found them first.
+pub use super::agreement::documents;
+pub use super::doc_id::DocId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefKind {

@@ -10,8 +10,8 @@
 
 use std::ops::Range;
 
-use super::Agreement;
-use super::references::{self, DocId};
+use super::doc_id::DocId;
+use super::document::Document;
 
 /// One run of letters and digits in a block's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,14 +106,11 @@ struct BlockRuns {
 }
 
 impl Words {
-    /// The words of an agreement, cut on first use and kept with it.
-    pub fn of(a: &Agreement) -> &Words {
-        a.words.get_or_init(|| Words::new(a))
-    }
-
-    fn new(a: &Agreement) -> Words {
-        let mut words = Words { blocks: vec![Vec::new(); a.schedules.len() + 1], ..Words::default() };
-        for (id, doc) in references::documents(a) {
+    /// The words of an agreement's documents, `slots` of them (the body and
+    /// each schedule entry); kept with the agreement ([`crate::model::Agreement::words`]).
+    pub(crate) fn new<'d>(documents: impl Iterator<Item = (DocId, &'d Document)>, slots: usize) -> Words {
+        let mut words = Words { blocks: vec![Vec::new(); slots], ..Words::default() };
+        for (id, doc) in documents {
             words.blocks[slot(id)] = doc
                 .blocks
                 .iter()

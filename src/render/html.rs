@@ -1,8 +1,6 @@
 //! The HTML pack: one self-contained file rendered by minijinja from
 //! `pack.html`, with autoescaping on so agreement text is always text.
 
-use std::collections::BTreeMap;
-
 use anyhow::Context as _;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior, Value};
 
@@ -22,7 +20,7 @@ pub fn render(data: &PackData, templates: &Templates) -> anyhow::Result<Vec<u8>>
     });
     env.add_filter("css_string", css_string);
 
-    let context = to_value(serde_json::to_value(data).context("cannot serialise the pack data")?);
+    let context = crate::html::value(serde_json::to_value(data).context("cannot serialise the pack data")?);
     let template = env.get_template(templates::HTML).map_err(template_error)?;
     let html = template.render(context).map_err(template_error)?;
     Ok(html.into_bytes())
@@ -56,23 +54,6 @@ fn css_string(s: String) -> Value {
     }
     out.push('"');
     Value::from_safe_string(out)
-}
-
-/// JSON → minijinja values (minijinja is built without its serde feature).
-fn to_value(v: serde_json::Value) -> Value {
-    use serde_json::Value as J;
-    match v {
-        J::Null => Value::from(()),
-        J::Bool(b) => Value::from(b),
-        J::Number(n) => match (n.as_i64(), n.as_f64()) {
-            (Some(i), _) => Value::from(i),
-            (None, Some(f)) => Value::from(f),
-            (None, None) => Value::from(n.to_string()),
-        },
-        J::String(s) => Value::from(s),
-        J::Array(a) => Value::from(a.into_iter().map(to_value).collect::<Vec<_>>()),
-        J::Object(o) => Value::from(o.into_iter().map(|(k, v)| (k, to_value(v))).collect::<BTreeMap<String, Value>>()),
-    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@
 
 pub mod github;
 pub mod gitlab;
-pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;

@@ -125,17 +125,18 @@ impl Checker {
     }
 
     /// The checker a repository's `s75.toml` asks for: its levels, waivers
-    /// and rule packs. The configuration names rule codes, so it is read
-    /// against the built-in rules; the checker is rebuilt only when the
-    /// configuration replaces a pack.
+    /// and rule packs. The configuration names rule codes, so its levels are
+    /// checked against the built-in rules; the checker is rebuilt only when
+    /// the configuration replaces a pack.
     pub fn configured(root: &std::path::Path, today: Date) -> Result<(Checker, Config), LoadError> {
         let mut checker = Checker::new(Context::new(today))?;
-        let config = Config::load(root, &checker.registry)?;
+        let config = Config::load(root)?;
+        let levels = checker.registry.config_levels(&config)?;
         if !config.packs.is_empty() {
             let packs = Packs::for_repo(root, &config)?;
             checker = Checker::new(Context { today, packs: Arc::new(packs) })?;
         }
-        checker.add_levels(config.levels.iter().cloned());
+        checker.add_levels(levels);
         checker.add_waivers(config.waivers.clone());
         Ok((checker, config))
     }

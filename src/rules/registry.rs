@@ -2,6 +2,8 @@
 //! `s75 rules` lists them and `s75 explain CODE` prints one.
 
 use super::finding::Severity;
+use crate::config::{Config, Level};
+use crate::loading::LoadError;
 
 #[derive(Debug, Clone)]
 pub struct RuleInfo {
@@ -46,5 +48,35 @@ impl Registry {
     /// Codes matching a selector: an exact code or a family (`numbering`).
     pub fn matching<'r>(&'r self, selector: &'r str) -> impl Iterator<Item = &'r RuleInfo> + 'r {
         self.rules.iter().filter(move |r| r.code == selector || r.family() == selector)
+    }
+
+    /// The levels s75.toml's `[rules]` sets, once each names a rule or a
+    /// family and a level: the first entry that does not is a load error at
+    /// its line (a configuration that is not understood must not silently
+    /// do less).
+    pub fn config_levels(&self, config: &Config) -> Result<Vec<(String, Level)>, LoadError> {
+        let Some(file) = &config.file else { return Ok(Vec::new()) };
+        config
+            .levels
+            .iter()
+            .map(|r| {
+                let selector = &r.selector;
+                if self.matching(selector).next().is_none() {
+                    return Err(LoadError::at(
+                        &file.path,
+                        r.line,
+                        format!("unknown rule or family `{selector}` (see `s75 rules`)"),
+                    ));
+                }
+                let level = r.level.ok_or_else(|| {
+                    LoadError::at(
+                        &file.path,
+                        r.line,
+                        format!("`rules.{selector}` must be \"allow\", \"warn\" or \"deny\""),
+                    )
+                })?;
+                Ok((selector.clone(), level))
+            })
+            .collect()
     }
 }

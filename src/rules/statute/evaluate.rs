@@ -6,49 +6,9 @@
 use jiff::civil::Date;
 
 use super::pack::{Applies, Element, Pack, Requirement};
+use super::types::{Evidence, Failure, How};
 use super::{recognise, refs};
 use crate::model::{Agreement, Located, Span};
-
-/// How a piece of evidence was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
-    /// Named in agreement.toml `[satisfies]`.
-    Declared,
-    /// Found in the text by the pack's phrases.
-    Recognised,
-    /// Read from agreement.toml's facts.
-    Metadata,
-}
-
-impl How {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            How::Declared => "declared",
-            How::Recognised => "recognised",
-            How::Metadata => "metadata",
-        }
-    }
-}
-
-/// Where and how a requirement (or one element of it) is satisfied.
-#[derive(Debug, Clone)]
-pub struct Evidence {
-    pub how: How,
-    /// "Clause 2.1", "Schedule 1", "[term]".
-    pub reference: String,
-    pub span: Span,
-    /// The opening words of the clause, or the fact as read.
-    pub detail: String,
-}
-
-/// Why a `must_hold` fact fails.
-#[derive(Debug, Clone)]
-pub struct Failure {
-    pub span: Span,
-    pub message: String,
-    /// Text under the span in a report.
-    pub label: String,
-}
 
 /// Why a requirement applies: the `arrangements` value that brings it in.
 #[derive(Debug, Clone)]
@@ -292,9 +252,4 @@ fn declarations(pack: &Pack, a: &Agreement) -> (Vec<(String, Evidence)>, Vec<Dec
         }
     }
     (evidence, problems)
-}
-
-/// "1 July 2022", as agreements and decision reports write dates.
-pub fn fmt_date(d: Date) -> String {
-    d.strftime("%-d %B %Y").to_string()
 }

@@ -1,118 +1,25 @@
 //! Facts read from `agreement.toml` that the statute pack can name.
 //!
 //! The pack chooses which facts show or condition a requirement (its
-//! `metadata` and `must_hold` keys); this module is the vocabulary: each
-//! fact's name as the pack writes it, what it checks, and the check. A fact
+//! `metadata` and `must_hold` keys); the vocabulary (each fact's name as the
+//! pack writes it, and what it checks) is [`Fact`] in [`super::types`], which
+//! the pack reads; this module is the checks. A fact
 //! that holds gives evidence for the matrix; one that fails says why, at the
 //! value in `agreement.toml` that makes it fail.
 
-use super::evaluate::{Evidence, Failure, How, fmt_date};
-use super::pack::{Pack, Side};
+use super::pack::Pack;
 use super::phrase::Words;
 use super::refs;
 use super::text::AgreementWords;
+pub use super::types::Fact;
+use super::types::{Evidence, Failure, How, Side, fmt_date};
 use crate::model::Agreement;
 use crate::model::metadata::{FunctionKind, Party, State};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fact {
-    InWriting,
-    TermStated,
-    HostSet,
-    FundManagerSet,
-    ContributionsPerPartner,
-    NhsFunctionsListed,
-    LaFunctionsListed,
-    HostReports,
-    NhsReports,
-    LaReports,
-    NhsAndLaParties,
-    LaPrescribed,
-    NhsExistAtCommencement,
-    NhsPrescribed,
-    NoExcludedFunction,
-    NoLiabilityTransfer,
-}
-
 type Outcome = Result<Vec<Evidence>, Vec<Failure>>;
 
+// The checks of the facts [`super::types`] names.
 impl Fact {
-    /// Name in the pack, the fact, and what it checks (docs/rule-packs.md).
-    pub const ALL: [(&'static str, Fact, &'static str); 16] = [
-        (
-            "in writing",
-            Fact::InWriting,
-            "the agreement's text is held in the repository (always true; the matrix says whether it is signed)",
-        ),
-        ("term stated", Fact::TermStated, "[term] gives the commencement date and a length or expiry"),
-        ("host set", Fact::HostSet, "`host` names one of the parties"),
-        ("pooled fund manager set", Fact::FundManagerSet, "[pooled_fund] `manager` is given"),
-        (
-            "contributions per partner",
-            Fact::ContributionsPerPartner,
-            "[[pooled_fund.contributions]] has an entry for every party",
-        ),
-        (
-            "functions of an NHS body listed",
-            Fact::NhsFunctionsListed,
-            "a delegated [[functions]] entry is `from` an NHS party",
-        ),
-        (
-            "functions of a local authority listed",
-            Fact::LaFunctionsListed,
-            "a delegated [[functions]] entry is `from` a local-authority party",
-        ),
-        (
-            "host reports quarterly and annually",
-            Fact::HostReports,
-            "[[reporting]] has quarterly and annual entries `by` the host",
-        ),
-        (
-            "NHS body reports quarterly and annually",
-            Fact::NhsReports,
-            "[[reporting]] has quarterly and annual entries `by` an NHS party",
-        ),
-        (
-            "local authority reports quarterly and annually",
-            Fact::LaReports,
-            "[[reporting]] has quarterly and annual entries `by` a local-authority party",
-        ),
-        (
-            "parties include an NHS body and a local authority",
-            Fact::NhsAndLaParties,
-            "at least one party of each side, by the pack's [party_kinds]",
-        ),
-        (
-            "local authority parties are of a prescribed kind",
-            Fact::LaPrescribed,
-            "every local-authority party's kind is `prescribed = true`",
-        ),
-        (
-            "NHS parties exist at commencement",
-            Fact::NhsExistAtCommencement,
-            "no NHS party's kind was abolished on or before, or established after, the commencement date",
-        ),
-        ("NHS parties are of a prescribed kind", Fact::NhsPrescribed, "every NHS party's kind is `prescribed = true`"),
-        (
-            "no delegated function is excluded",
-            Fact::NoExcludedFunction,
-            "no delegated function's description or citation contains an [excluded_functions] word",
-        ),
-        (
-            "no sentence claims to transfer statutory liability",
-            Fact::NoLiabilityTransfer,
-            "no sentence of the body or a schedule matches a [liability_transfer] claim without a denial",
-        ),
-    ];
-
-    pub fn parse(name: &str) -> Option<Fact> {
-        Self::ALL.iter().find(|(n, _, _)| *n == name).map(|(_, f, _)| *f)
-    }
-
-    pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, f, _)| *f == self).map_or("?", |(n, _, _)| n)
-    }
-
     /// Whether a failure of this fact outweighs what the text seems to say.
     /// `[[reporting]]` records who reports to whom: when an agreement records
     /// it, a clause that mentions quarterly and annual reports cannot make up

@@ -5,6 +5,7 @@
 //!   excluded functions, sources (data a lawyer edits);
 //! - [`pack`] — reads and checks the pack, compiling its phrases;
 //! - [`phrase`] — the phrase language used to recognise clauses;
+//! - [`types`] — what the pack, the facts and the evaluation share;
 //! - [`facts`] — the facts from agreement.toml the pack can name;
 //! - [`refs`] — clause references written in agreement.toml;
 //! - [`recognise`] — finding the clause that states an element;
@@ -19,9 +20,11 @@ pub mod phrase;
 pub mod recognise;
 pub mod refs;
 pub mod text;
+pub mod types;
 
-pub use evaluate::{Evaluation, Evidence, How, Outcome, Status, evaluate};
+pub use evaluate::{Evaluation, Outcome, Status, evaluate};
 pub use pack::Pack;
+pub use types::{Evidence, How};
 
 use crate::loading::LoadError;
 use crate::model::Agreement;

@@ -14,8 +14,9 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::facts::Fact;
 use super::phrase::Phrase;
+use super::types::Fact;
+use super::types::Side;
 use crate::loading::LoadError;
 use crate::model::SourceFile;
 use crate::model::metadata::{ArrangementType, PartyKind};
@@ -38,12 +39,6 @@ pub struct Pack {
     pub liability_denials: Vec<Phrase>,
     pub elements: Vec<Element>,
     pub requirements: Vec<Requirement>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Nhs,
-    LocalAuthority,
 }
 
 /// What the pack says about one kind of party.

@@ -19,10 +19,10 @@
 
 use std::ops::Range;
 
-use super::evaluate::{Evidence, How};
 use super::phrase::{GroupMatches, NO_GROUP, Phrase};
 use super::refs::excerpt;
 use super::text::AgreementWords;
+use super::types::{Evidence, How};
 use crate::model::{Agreement, Document, Section};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

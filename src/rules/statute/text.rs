@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::phrase::{Index, NO_GROUP, lower_case};
-use crate::model::references;
+use crate::model::agreement;
 use crate::model::words::{self, Gap};
 use crate::model::{Agreement, Document};
 
@@ -23,7 +23,7 @@ pub struct AgreementWords<'a> {
 
 impl<'a> AgreementWords<'a> {
     pub fn new(a: &'a Agreement) -> Self {
-        let shared = words::Words::of(a);
+        let shared = a.words();
         let mut words = Index::default();
         let mut lower = String::new();
         // The lower-case form of each spelling, found once per spelling.
@@ -35,7 +35,7 @@ impl<'a> AgreementWords<'a> {
         let mut soft = false;
         let mut any = false;
         words.reserve(shared.run_count());
-        for (doc_id, doc) in references::documents(a) {
+        for (doc_id, doc) in agreement::documents(a) {
             documents.push(doc);
             first_ids.push(id);
             for (i, b) in doc.blocks.iter().enumerate() {

@@ -11,9 +11,10 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::model::DocId;
+use crate::model::agreement::documents;
 use crate::model::definitions::{Definition, Problem};
-use crate::model::references::{self, DocId};
-use crate::model::words::{Gap, Run, Words};
+use crate::model::words::{Gap, Run};
 use crate::model::{Agreement, BlockKind, Span};
 use crate::rules::xref::singular;
 
@@ -126,10 +127,10 @@ pub struct Hit {
 
 impl<'a> Index<'a> {
     pub fn new(agreement: &'a Agreement, defs: &'a [Definition]) -> Self {
-        let words = Words::of(agreement);
+        let words = agreement.words();
         let mut interner = Interner { by_spelling: vec![UNSEEN; words.spelling_count()], ..Interner::default() };
         let mut blocks = Vec::new();
-        for (id, doc) in references::documents(agreement) {
+        for (id, doc) in documents(agreement) {
             for (i, b) in doc.blocks.iter().enumerate() {
                 if b.kind == BlockKind::Code {
                     continue;
@@ -277,7 +278,7 @@ fn normalise(word: &str) -> String {
 pub struct Interner {
     norms: WordHashMap<String, u32>,
     spellings: WordHashMap<String, u32>,
-    /// The normalised id of each spelling of the agreement's [`Words`], once seen.
+    /// The normalised id of each spelling of the agreement's [`Words`](crate::model::words::Words), once seen.
     by_spelling: Vec<u32>,
 }
 
@@ -408,7 +409,7 @@ pub fn tokenize<'t>(text: &'t str, interner: &mut Interner) -> Vec<Token<'t>> {
 }
 
 /// [`tokenize`] over the runs of letters and digits already cut from `text`
-/// ([`Words::block`]): the same tokens, without reading the words again.
+/// ([`Words::block`](crate::model::words::Words::block)): the same tokens, without reading the words again.
 fn tokens_of_runs<'t>(text: &'t str, runs: &[Run], interner: &mut Interner) -> Vec<Token<'t>> {
     let bytes = text.as_bytes();
     let mut out: Vec<Token<'t>> = Vec::with_capacity(runs.len());
@@ -478,6 +479,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::words::Words;
 
     fn words(text: &str) -> Vec<(String, bool, bool)> {
         tokenize(text, &mut Interner::default())

@@ -30,7 +30,7 @@ use crate::fast_hash::HashMap;
 
 use super::index::{Hit, Index, Pattern, Token, continues_name};
 use super::{NEAR_MISS, quoted};
-use crate::model::references::DocId;
+use crate::model::DocId;
 use crate::rules::Finding;
 
 const STOPWORDS: &[&str] = &["the", "of", "and", "a", "an", "for", "to", "in", "on", "or", "&", "by", "with"];

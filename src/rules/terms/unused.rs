@@ -12,8 +12,8 @@ use crate::fast_hash::HashSet;
 
 use super::index::{Hit, Index};
 use super::{UNUSED, quoted};
+use crate::model::DocId;
 use crate::model::definitions::DefinitionForm;
-use crate::model::references::DocId;
 use crate::rules::Finding;
 
 /// Reports unused definitions; returns the number of operative uses of each
