@@ -113,7 +113,8 @@ mod tests {
         let text = FILES[0].1;
         let checker = Checker::new(Context::new(jiff::civil::Date::constant(2026, 11, 24))).expect("built-in packs");
         let registry = &checker.registry;
-        Config::parse(&SourceFile::new("s75.toml", "s75.toml", text.to_string()), registry).expect("as written");
+        let config = Config::parse(&SourceFile::new("s75.toml", "s75.toml", text.to_string())).expect("as written");
+        registry.config_levels(&config).expect("its rule levels name real rules");
         // Uncommenting the example lines (not the prose) must still give a configuration s75 accepts.
         let examples: String = text
             .lines()
@@ -123,8 +124,10 @@ mod tests {
             })
             .map(|l| format!("{l}\n"))
             .collect();
-        let config = Config::parse(&SourceFile::new("s75.toml", "s75.toml", examples.clone()), registry)
+        let config = Config::parse(&SourceFile::new("s75.toml", "s75.toml", examples.clone()))
             .unwrap_or_else(|e| panic!("{e}\n{examples}"));
+        let levels = registry.config_levels(&config).unwrap_or_else(|e| panic!("{e}\n{examples}"));
+        assert_eq!(levels.len(), 2);
         assert_eq!(config.exclude, ["agreements/archive/**"]);
         assert_eq!(config.levels.len(), 2);
         assert_eq!(config.waivers.len(), 1);
