@@ -147,9 +147,12 @@ fn start(line: &Line, decision: Decision, state: &mut State, after_schedule_mark
         }
         _ => None,
     };
-    if is_execution_start(&text) && !state.in_schedule {
+    // Signature blocks end the clauses, or the schedules where the parties
+    // sign after them.
+    if is_execution_start(&text) || is_execution_lead(&text) {
         state.in_execution = true;
         state.seen_execution = true;
+        state.in_schedule = false;
     }
     let standalone = schedule.is_some() || is_recitals_heading(&text) || is_parties_heading(&text);
     let number = leading_number(&text);
@@ -191,10 +194,9 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
     {
         return Decision::JoinTight;
     }
-    if cur.standalone {
-        return Decision::Break;
-    }
-    // 2. A schedule begins on a new page; its number only goes up.
+    // 2. A schedule begins on a new page, or after a blank line where the
+    // text before it is finished ("SCHEDULE 3 - NOT USED" / "SCHEDULE 4 …");
+    // its number only goes up.
     if let Some((n, title)) = schedule_mark(bt) {
         let after_body = state.seen_execution || state.last_schedule.is_some();
         let higher = match (schedule_value(&n), state.last_schedule) {
@@ -203,9 +205,17 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
             (None, _) => false,
         };
         let fresh = b.page_start() || (!a.trailing_space && !dangling);
-        if higher && fresh && (after_body || b.page_start()) {
+        let finished = cur.standalone || cur.heading_like || ends_with_terminator(at);
+        let set_apart = b.blank_before && finished && (title.is_some() || is_all_caps(bt) || after_body);
+        // "… the terms of reference in" / "Schedule 6.": a hanging sentence
+        // that the line ends is a reference, whatever its indentation.
+        let ends_sentence = dangling && ends_with_terminator(bt);
+        if higher && fresh && !ends_sentence && (after_body || b.page_start() || set_apart) {
             return Decision::BreakSchedule(n, title);
         }
+    }
+    if cur.standalone {
+        return Decision::Break;
     }
     // 3. Provision numbers, unless the wrapped line before asks for a number.
     if let Some(n) = leading_number(bt) {
@@ -226,7 +236,7 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
     if strip_bullet(bt).is_some() {
         return Decision::BreakBullet;
     }
-    if is_execution_start(bt) && !dangling {
+    if (is_execution_start(bt) || is_execution_lead(bt)) && !dangling {
         return Decision::Break;
     }
     if state.in_execution && is_execution_field(bt) {
@@ -359,23 +369,37 @@ fn schedule_value(n: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// "Signed for and on behalf of …", "Signed by …", "Executed as a deed by …".
+/// "Signed for and on behalf of …", "Signed by …", "Executed as a deed by …",
+/// "The Common Seal of … was affixed".
 pub(crate) fn is_execution_start(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["signed for and on behalf of", "signed on behalf of", "signed by ", "executed as a deed"]
+    ["signed for and on behalf of", "signed on behalf of", "signed by ", "executed as a deed", "the common seal of"]
         .iter()
         .any(|p| lower.starts_with(p))
+}
+
+/// What leads into the signature blocks: an "EXECUTION" heading or the
+/// attestation "IN WITNESS whereof …".
+pub(crate) fn is_execution_lead(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.']);
+    t.eq_ignore_ascii_case("execution") || t.to_uppercase().starts_with("IN WITNESS")
 }
 
 /// A signature-block field: a label followed by leader dots, a colon or
 /// nothing, e.g. "Signature………", "Print Name:……", "Date".
 pub(crate) fn is_execution_field(text: &str) -> bool {
+    // "......................  Chief Executive": a signature line and the
+    // signatory's role.
+    if text.starts_with("....") || text.starts_with("……") || text.starts_with("____") {
+        return true;
+    }
     const LABELS: &[&str] =
         &["Signature", "Signed", "Print Name", "Printed Name", "Name", "Position", "Title", "Date", "Witness"];
     LABELS.iter().any(|l| {
         text.strip_prefix(l).is_some_and(|rest| {
             rest.is_empty()
-                || rest.starts_with(['…', '.', ':', '_', ' ']) && !rest.trim_start().starts_with(char::is_alphanumeric)
+                || rest.starts_with(':')
+                || rest.starts_with(['…', '.', '_', ' ']) && !rest.trim_start().starts_with(char::is_alphanumeric)
         })
     })
 }
@@ -633,6 +657,32 @@ mod tests {
     }
 
     #[test]
+    fn schedules_set_apart_by_blank_lines_start_without_a_page_break() {
+        let t = "THIS AGREEMENT\n\n25.4 This Agreement is governed by English law.\n\n\nSCHEDULE 1 - AIMS\n\n1. Aim one.\n\n\nSCHEDULE 2 - NOT USED\n\n\nSCHEDULE 3 - MONEY\n\n1. Sums.\n\n\nEXECUTION\n\nSigned for and on behalf of A COUNCIL\nSignature: ..........\nName: A Person\n";
+        let p = paras(t);
+        let marks: Vec<&str> = p.iter().filter_map(|p| p.schedule.as_ref().map(|s| s.0.as_str())).collect();
+        assert_eq!(marks, ["1", "2", "3"]);
+        let got: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            got[got.len() - 4..],
+            ["EXECUTION", "Signed for and on behalf of A COUNCIL", "Signature: ..........", "Name: A Person"]
+        );
+        // A reference that wraps onto its own line is not a schedule.
+        let t = "THIS AGREEMENT\n\n1.2 The services are set out in\nSchedule 1.\n\n1.3 Next.\n";
+        assert!(paras(t).iter().all(|p| p.schedule.is_none()));
+        let t = "THIS AGREEMENT\n\n1.2 The Board has the terms of reference in\n        Schedule 6.\n\n1.3 Next.\n";
+        assert!(paras(t).iter().all(|p| p.schedule.is_none()));
+    }
+
+    #[test]
+    fn seals_and_dotted_signature_lines_are_execution_blocks() {
+        assert!(is_execution_start("THE COMMON SEAL of A COUNCIL was affixed"));
+        assert!(is_execution_lead("IN WITNESS whereof the Partners have executed this Agreement"));
+        assert!(is_execution_lead("EXECUTION"));
+        assert!(is_execution_field("...............................   Chief Executive"));
+    }
+
+    #[test]
     fn schedule_marks() {
         assert_eq!(schedule_mark("Schedule 12"), Some(("12".into(), None)));
         assert_eq!(schedule_mark("SCHEDULE 3A – Pooled Fund"), Some(("3A".into(), Some("Pooled Fund".into()))));
@@ -654,5 +704,6 @@ mod tests {
         assert!(is_execution_field("Print Name:……"));
         assert!(is_execution_field("Date……"));
         assert!(!is_execution_field("Date of Birth"));
+        assert!(is_execution_field("Position: Executive Director of Adult Social Care and Health Services"));
     }
 }
