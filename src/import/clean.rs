@@ -35,6 +35,11 @@ pub(crate) struct Line {
     /// Two or more blank lines (and no furniture) before it: more space than
     /// the extraction ever puts inside a paragraph.
     pub wide_gap_before: bool,
+    /// Leading spaces (a tab counts as one).
+    pub indent: usize,
+    /// The column where the words after a leading provision number begin
+    /// ("1.1     The" → 8): a typed agreement's wrapped lines hang there.
+    pub hang: Option<usize>,
 }
 
 impl Line {
@@ -117,6 +122,8 @@ pub(crate) fn clean(
             blank_before: blanks > 0 || furniture,
             furniture_before: furniture,
             wide_gap_before: blanks >= 2 && !furniture,
+            indent: raw_line.chars().take_while(|c| *c == ' ' || *c == '\t').count(),
+            hang: hang_column(raw_line),
             text,
         });
         blanks = 0;
@@ -219,6 +226,15 @@ fn running_headers(raw: &[&str]) -> Vec<String> {
         }
     }
     counts.into_iter().filter(|(_, c)| *c >= 2).map(|(t, _)| t).collect()
+}
+
+fn hang_column(raw_line: &str) -> Option<usize> {
+    let indent = raw_line.chars().take_while(|c| *c == ' ' || *c == '\t').count();
+    let content = &raw_line[indent..];
+    let n = super::tokens::leading_number(content)?;
+    let after = &content[n.raw.len()..];
+    let gap = after.chars().take_while(|c| *c == ' ' || *c == '\t').count();
+    (gap > 0 && after.len() > gap).then(|| indent + n.raw.chars().count() + gap)
 }
 
 /// Collapses whitespace runs to single spaces and removes control characters.

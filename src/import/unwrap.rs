@@ -165,6 +165,7 @@ fn start(line: &Line, decision: Decision, state: &mut State, after_schedule_mark
             || number.as_ref().is_some_and(|n| {
                 let rest = text[n.raw.len()..].trim();
                 !rest.is_empty()
+                    && !opens_more_than_it_closes(rest)
                     && !ends_with_terminator(rest)
                     && !ends_with_dangling_word(rest)
                     && (is_all_caps(rest) || short || (is_title_like(rest) && !line.trailing_space))
@@ -216,6 +217,22 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
     }
     if cur.standalone {
         return Decision::Break;
+    }
+    // "… 31 March 2026;" / "and": the conjunction that closes a list item
+    // or definition, wrapped onto a line of its own.
+    if matches!(bt, "and" | "or" | "and/or") {
+        return Decision::Join;
+    }
+    // A typed agreement hangs its wrapped lines under the words of the line
+    // before ("1.1     The Partners …" / "        149 of the Act"): at that
+    // column an unfinished sentence goes on. Three spaces at least, as an
+    // extraction's page starts and lost bullets are indented by one.
+    let column = a.hang.unwrap_or(a.indent);
+    if !b.blank_before && column >= 3 && b.indent == column && !ends_with_terminator(at) {
+        let numbered = leading_number(bt).is_some();
+        if !numbered || dangling || ends_with_reference_word(at) {
+            return Decision::Join;
+        }
     }
     // 3. Provision numbers, unless the wrapped line before asks for a number.
     if let Some(n) = leading_number(bt) {
@@ -493,6 +510,13 @@ fn quote_then_means(text: &str) -> bool {
     ["means", "shall mean", "or “", "or \"", "(or"].iter().any(|p| rest.starts_with(p))
 }
 
+/// `… CM1 1XA ("County`: a bracket or quotation left open goes on to the
+/// next line, so the line is not a heading.
+fn opens_more_than_it_closes(text: &str) -> bool {
+    let count = |c: char| text.chars().filter(|&x| x == c).count();
+    count('(') > count(')') || count('“') > count('”') || count('"') % 2 == 1
+}
+
 fn starts_upper(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
@@ -680,6 +704,32 @@ mod tests {
         assert!(is_execution_lead("IN WITNESS whereof the Partners have executed this Agreement"));
         assert!(is_execution_lead("EXECUTION"));
         assert!(is_execution_field("...............................   Chief Executive"));
+    }
+
+    #[test]
+    fn open_brackets_and_lone_conjunctions_continue_the_paragraph() {
+        let t = "THIS AGREEMENT\n\n(1) A COUNTY COUNCIL of County Hall, Westgate, Shiretown SH1 1XA (\"County\nCouncil\");\n\n    \"Term\" means the period ending on 31 March 2026;\n    and\n\n    \"Working Day\" means a day.\n";
+        assert_eq!(
+            texts(t)[1..],
+            [
+                "(1) A COUNTY COUNCIL of County Hall, Westgate, Shiretown SH1 1XA (\"County Council\");",
+                "\"Term\" means the period ending on 31 March 2026; and",
+                "\"Working Day\" means a day."
+            ]
+        );
+    }
+
+    #[test]
+    fn typed_lines_hang_under_the_words_of_the_line_before() {
+        let t = "THIS AGREEMENT\n\n23.1    Each Partner shall have due regard to the duty in section\n        149 of the Equality Act 2010.\n\n    \"Commencement Date\" means the first day of April two thousand\n    (1 April 2023);\n\n23.2    Next.\n";
+        assert_eq!(
+            texts(t)[1..],
+            [
+                "23.1 Each Partner shall have due regard to the duty in section 149 of the Equality Act 2010.",
+                "\"Commencement Date\" means the first day of April two thousand (1 April 2023);",
+                "23.2 Next."
+            ]
+        );
     }
 
     #[test]
