@@ -47,9 +47,28 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
     t.push_str("# illustrative = \"\"         # TODO if this is not the signed text: say why\n");
     t.push_str("# predecessor = \"\"          # TODO: id of the agreement this one extends or renews\n");
     t.push_str("# statutory_basis = [\"NHS Act 2006 s.75\", \"SI 2000/617\"]  # TODO: confirm\n");
-    t.push_str("# arrangements = []         # TODO: any of \"pooled-fund\", \"nhs-exercises-la-functions\",\n");
-    t.push_str("#                           # \"la-exercises-nhs-functions\", \"staff-goods-services\"\n");
-    t.push_str("# host = \"\"                 # TODO: key of the host partner (the Host Authority), if any\n");
+    let read = super::facts::read(&doc.body);
+    match read.pooled_fund {
+        Some(line) => {
+            let _ = writeln!(
+                t,
+                "arrangements = [\"pooled-fund\"]  # a pooled fund, source line {line}; TODO: add \"nhs-exercises-la-functions\", \"la-exercises-nhs-functions\" or \"staff-goods-services\" if they apply"
+            );
+        }
+        None => {
+            t.push_str("# arrangements = []         # TODO: any of \"pooled-fund\", \"nhs-exercises-la-functions\",\n");
+            t.push_str("#                           # \"la-exercises-nhs-functions\", \"staff-goods-services\"\n");
+        }
+    }
+    let host = read.host.as_ref().and_then(|(name, line)| host_key(&parties, name).map(|k| (k, name, line)));
+    match host {
+        Some((key, name, line)) => {
+            let _ = writeln!(t, "host = {}  # \"{}\", source line {line}", q(key), one_line(name));
+        }
+        None => {
+            t.push_str("# host = \"\"                 # TODO: key of the host partner (the Host Authority), if any\n")
+        }
+    }
 
     t.push_str("\n[status]\n");
     match (&facts.date_line, &facts.made_on) {
@@ -104,8 +123,18 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
         }
         None => t.push_str("# commencement = YYYY-MM-DD  # TODO: required; not found in the text\n"),
     }
-    t.push_str("# length = \"\"  # TODO: \"N days|weeks|months|years\" (or expiry = YYYY-MM-DD)\n");
-    t.push_str("# notice = \"\"  # TODO: termination notice period, with the clause that states it\n");
+    match read.expiry {
+        Some((date, line)) => {
+            let _ = writeln!(t, "expiry = {date}  # the last day of the term, source line {line}");
+        }
+        None => t.push_str("# length = \"\"  # TODO: \"N days|weeks|months|years\" (or expiry = YYYY-MM-DD)\n"),
+    }
+    match &read.notice {
+        Some((notice, line)) => {
+            let _ = writeln!(t, "notice = {}  # termination notice, source line {line}", q(notice));
+        }
+        None => t.push_str("# notice = \"\"  # TODO: termination notice period, with the clause that states it\n"),
+    }
 
     if schedules.is_empty() {
         t.push_str("\n# No schedules were found.\n");
@@ -169,6 +198,20 @@ fn skeleton_parties(parties: &[Party]) -> Vec<SkeletonParty> {
         });
     }
     out
+}
+
+/// The key of the party the text calls `name` ("County Council" for a party
+/// defined as "the County Council" or "County Council").
+fn host_key<'a>(parties: &'a [SkeletonParty], name: &str) -> Option<&'a str> {
+    let bare = |s: &str| {
+        let s = s.trim();
+        s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s).to_lowercase()
+    };
+    let want = bare(name);
+    parties
+        .iter()
+        .find(|p| p.defined_as.as_deref().is_some_and(|d| bare(d) == want) || bare(&p.name) == want)
+        .map(|p| p.key.as_str())
 }
 
 fn key_slug(s: &str) -> String {

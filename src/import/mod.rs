@@ -20,6 +20,7 @@
 
 mod clean;
 mod docx;
+mod facts;
 mod markdown;
 mod metadata;
 mod structure;

@@ -184,7 +184,8 @@ fn start(line: &Line, decision: Decision, state: &mut State, after_schedule_mark
 fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &State) -> Decision {
     let at = a.text.as_str();
     let bt = b.text.as_str();
-    let dangling = ends_with_dangling_word(at);
+    // The paragraph so far, not the line: "2026;" / "and" closes an item.
+    let dangling = ends_with_dangling_word(cur.para.as_ref().map_or(at, |p| p.text.as_str()));
 
     // 1. "co-" / "operate": Word broke the line at a hyphen inside a word.
     if !a.trailing_space
@@ -230,7 +231,12 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
     let column = a.hang.unwrap_or(a.indent);
     if !b.blank_before && column >= 3 && b.indent == column && !ends_with_terminator(at) {
         let numbered = leading_number(bt).is_some();
-        if !numbered || dangling || ends_with_reference_word(at) {
+        // "… sections 2, 8, 9," / "18 and 19 of the Care Act": a bare
+        // number followed by words in lower case is the sentence's.
+        let sentence_number = leading_number(bt).is_some_and(|n| {
+            n.raw.bytes().all(|c| c.is_ascii_digit()) && bt[n.raw.len()..].trim_start().starts_with(char::is_lowercase)
+        });
+        if !numbered || dangling || ends_with_reference_word(at) || (sentence_number && at.ends_with(',')) {
             return Decision::Join;
         }
     }
@@ -717,15 +723,17 @@ mod tests {
                 "\"Working Day\" means a day."
             ]
         );
+        assert!(paras(t).iter().all(|p| !p.bullet));
     }
 
     #[test]
     fn typed_lines_hang_under_the_words_of_the_line_before() {
-        let t = "THIS AGREEMENT\n\n23.1    Each Partner shall have due regard to the duty in section\n        149 of the Equality Act 2010.\n\n    \"Commencement Date\" means the first day of April two thousand\n    (1 April 2023);\n\n23.2    Next.\n";
+        let t = "THIS AGREEMENT\n\n23.1    Each Partner shall have due regard to the duty in section\n        149 of the Equality Act 2010.\n\n4.      The functions under sections 2, 8, 9,\n        18 and 19 of the Care Act 2014.\n\n    \"Commencement Date\" means the first day of April two thousand\n    (1 April 2023);\n\n23.2    Next.\n";
         assert_eq!(
             texts(t)[1..],
             [
                 "23.1 Each Partner shall have due regard to the duty in section 149 of the Equality Act 2010.",
+                "4. The functions under sections 2, 8, 9, 18 and 19 of the Care Act 2014.",
                 "\"Commencement Date\" means the first day of April two thousand (1 April 2023);",
                 "23.2 Next."
             ]

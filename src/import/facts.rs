@@ -1,0 +1,174 @@
+//! Metadata read from the agreement's words, each value with the input line
+//! it came from: the end of the term, the notice period, a pooled fund and
+//! its host. What the text does not say plainly stays a TODO in the skeleton:
+//! a wrong value costs more than a missing one.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::structure::{Block, Date, Located, find_date};
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct TextFacts {
+    /// The last day of the term: "ending on 31 March 2026", "until …",
+    /// "\"Expiry Date\" means …".
+    pub expiry: Option<(Date, usize)>,
+    /// "not less than 12 months' written notice" → "12 months".
+    pub notice: Option<(String, usize)>,
+    /// The line that establishes or defines a pooled fund.
+    pub pooled_fund: Option<usize>,
+    /// The host partner as the text names it ("the County Council").
+    pub host: Option<(String, usize)>,
+}
+
+/// "ending on", "until", "expire on": words that introduce the term's last day.
+static END_OF_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ending on|end on|ends on|until|expire on|expires on|expiring on|up to and including)\s")
+        .expect("pattern is valid")
+});
+
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)",
+        r"(?:\s*\(\d{1,2}\))?\s+(month|week|year)s?['’]?\s+(?:prior\s+)?(?:written\s+)?notice"
+    ))
+    .expect("pattern is valid")
+});
+
+static HOST_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^["“”]Host(?: Partner| Authority| Body)?["“”]\s+(?:means|shall mean)\s+(.+?)[;.,]?\s*$"#)
+        .expect("pattern is valid")
+});
+
+static HOST_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\S+\s+)?(?:The\s+|the\s+)?([A-Z][\w’' ]{1,60}?)\s+(?:is|shall be|will be|shall act as)\s+the\s+Host(?: Partner| Authority| Body)?\b")
+        .expect("pattern is valid")
+});
+
+/// Reads the facts from the body's paragraphs (definitions and clauses).
+pub(crate) fn read(body: &[Located]) -> TextFacts {
+    let mut f = TextFacts::default();
+    for b in body {
+        let Block::Para(text) = &b.block else {
+            continue;
+        };
+        let defines = |name: &str| defines(text, name);
+        if f.expiry.is_none() && (defines("Term") || defines("Expiry Date") || mentions_term(text)) {
+            f.expiry = expiry(text).map(|d| (d, b.line));
+        }
+        if f.notice.is_none() && text.to_lowercase().contains("terminat") {
+            f.notice = notice(text).map(|n| (n, b.line));
+        }
+        if f.pooled_fund.is_none() && (defines("Pooled Fund") || defines("Pooled Budget")) {
+            f.pooled_fund = Some(b.line);
+        }
+        if f.host.is_none() {
+            f.host = host(text).map(|h| (h, b.line));
+        }
+    }
+    f
+}
+
+/// `"Term" means …`: the paragraph defines `name`.
+fn defines(text: &str, name: &str) -> bool {
+    let t = text.trim_start_matches(['"', '“', '”']);
+    t.strip_prefix(name).is_some_and(|rest| rest.starts_with(['"', '“', '”']))
+}
+
+/// "This Agreement … shall continue until …": a sentence about the term.
+fn mentions_term(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("this agreement")
+        && (lower.contains("continue") || lower.contains("expire") || lower.contains("term"))
+}
+
+fn expiry(text: &str) -> Option<Date> {
+    END_OF_TERM.find_iter(text).find_map(|m| {
+        let rest = &text[m.end()..];
+        // The date must follow at once: "until the end of the Term" is not one.
+        let head: String = rest.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        find_date(&head)
+    })
+}
+
+fn notice(text: &str) -> Option<String> {
+    let c = NOTICE.captures(text)?;
+    let n = match c[1].to_lowercase().as_str() {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "eighteen" => 18,
+        "twenty-four" => 24,
+        d => d.parse().ok()?,
+    };
+    let unit = c[2].to_lowercase();
+    Some(if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") })
+}
+
+fn host(text: &str) -> Option<String> {
+    let name = if let Some(c) = HOST_DEFINITION.captures(text) {
+        c[1].to_string()
+    } else {
+        HOST_CLAUSE.captures(text).map(|c| c[1].to_string())?
+    };
+    let name = name.trim().trim_end_matches([';', '.', ',']);
+    let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+    (!name.is_empty() && name.split_whitespace().count() <= 6).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(texts: &[&str]) -> Vec<Located> {
+        texts.iter().enumerate().map(|(i, t)| Located { block: Block::Para((*t).to_string()), line: i + 1 }).collect()
+    }
+
+    #[test]
+    fn the_end_of_the_term_from_a_definition_or_a_clause() {
+        let f = read(&body(&[
+            "“Term” means the period starting on the Commencement Date and ending on 31 March 2026; and",
+        ]));
+        assert_eq!(f.expiry, Some((Date { year: 2026, month: 3, day: 31 }, 1)));
+        let f = read(&body(&[
+            "2.1 This Agreement shall continue until the end of the Term.",
+            "2.2 This Agreement shall commence on 1 October 2018 and shall continue until 30 September 2021 unless terminated.",
+        ]));
+        assert_eq!(f.expiry, Some((Date { year: 2021, month: 9, day: 30 }, 2)));
+        assert_eq!(read(&body(&["The Partners shall meet until 1 May 2020."])).expiry, None);
+    }
+
+    #[test]
+    fn notice_periods_in_figures_and_words() {
+        let f = read(&body(&[
+            "19.1 Any Partner may terminate this Agreement by giving not less than 12 months' written notice.",
+        ]));
+        assert_eq!(f.notice, Some(("12 months".to_string(), 1)));
+        let f = read(&body(&["A Partner may terminate on six (6) months’ notice to the others."]));
+        assert_eq!(f.notice.map(|n| n.0), Some("6 months".to_string()));
+        assert_eq!(read(&body(&["Notices shall be given within 6 months notice of a claim."])).notice, None);
+    }
+
+    #[test]
+    fn a_pooled_fund_and_its_host() {
+        let f = read(&body(&[
+            "\"Pooled Fund\" means the fund established under clause 6;",
+            "\"Host Partner\" means the County Council;",
+        ]));
+        assert_eq!(f.pooled_fund, Some(1));
+        assert_eq!(f.host, Some(("County Council".to_string(), 2)));
+        let f = read(&body(&["7.1 The ICB shall be the Host Partner and shall manage the Pooled Fund."]));
+        assert_eq!(f.host.map(|h| h.0), Some("ICB".to_string()));
+        assert_eq!(read(&body(&["The Host Partner shall keep accounts."])).host, None);
+    }
+}
