@@ -11,6 +11,9 @@ use super::structure::{Block, Date, Located, find_date};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct TextFacts {
+    /// The first day of the term: "\"Commencement Date\" means …" (in the
+    /// clauses or a definitions schedule), "shall commence on …".
+    pub commencement: Option<(Date, usize)>,
     /// The last day of the term: "ending on 31 March 2026", "until …",
     /// "\"Expiry Date\" means …".
     pub expiry: Option<(Date, usize)>,
@@ -21,6 +24,12 @@ pub(crate) struct TextFacts {
     /// The host partner as the text names it ("the County Council").
     pub host: Option<(String, usize)>,
 }
+
+/// Words that introduce the term's first day.
+static START_OF_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:shall commence on|commences on|shall take effect on|takes effect on|comes into force on|shall come into force on|starts on|shall start on|with effect from)\s")
+        .expect("pattern is valid")
+});
 
 /// "ending on", "until", "expire on": words that introduce the term's last day.
 static END_OF_TERM: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,14 +55,25 @@ static HOST_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern is valid")
 });
 
-/// Reads the facts from the body's paragraphs (definitions and clauses).
-pub(crate) fn read(body: &[Located]) -> TextFacts {
+/// Reads the facts from the paragraphs of the body and the schedules.
+pub(crate) fn read<'a>(blocks: impl IntoIterator<Item = &'a Located>) -> TextFacts {
     let mut f = TextFacts::default();
-    for b in body {
+    for b in blocks {
         let Block::Para(text) = &b.block else {
             continue;
         };
+        let text = strip_item_label(text);
         let defines = |name: &str| defines(text, name);
+        if f.commencement.is_none() {
+            let date = if defines("Commencement Date") || defines("Start Date") || defines("Effective Date") {
+                find_date(text)
+            } else if mentions_term(text) {
+                date_after(&START_OF_TERM, text)
+            } else {
+                None
+            };
+            f.commencement = date.map(|d| (d, b.line));
+        }
         if f.expiry.is_none() && (defines("Term") || defines("Expiry Date") || mentions_term(text)) {
             f.expiry = expiry(text).map(|d| (d, b.line));
         }
@@ -83,8 +103,21 @@ fn mentions_term(text: &str) -> bool {
         && (lower.contains("continue") || lower.contains("expire") || lower.contains("term"))
 }
 
+/// `(a) "Term" means …`: a definition lettered as a list item.
+fn strip_item_label(text: &str) -> &str {
+    match super::tokens::leading_number(text) {
+        Some(n) if matches!(n.kind, super::tokens::NumKind::Item) => text[n.raw.len()..].trim_start(),
+        _ => text,
+    }
+}
+
 fn expiry(text: &str) -> Option<Date> {
-    END_OF_TERM.find_iter(text).find_map(|m| {
+    date_after(&END_OF_TERM, text)
+}
+
+/// The date that follows at once one of `words`.
+fn date_after(words: &Regex, text: &str) -> Option<Date> {
+    words.find_iter(text).find_map(|m| {
         let rest = &text[m.end()..];
         // The date must follow at once: "until the end of the Term" is not one.
         let head: String = rest.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
@@ -146,6 +179,17 @@ mod tests {
         ]));
         assert_eq!(f.expiry, Some((Date { year: 2021, month: 9, day: 30 }, 2)));
         assert_eq!(read(&body(&["The Partners shall meet until 1 May 2020."])).expiry, None);
+    }
+
+    #[test]
+    fn the_first_day_of_the_term() {
+        let f = read(&body(&["(c) \"Commencement Date\" means 1 April 2019;"]));
+        assert_eq!(f.commencement, Some((Date { year: 2019, month: 4, day: 1 }, 1)));
+        let f = read(&body(&[
+            "2.1 This Agreement shall commence on 1 October 2018 and shall continue until 30 September 2021.",
+        ]));
+        assert_eq!(f.commencement.map(|c| c.0), Some(Date { year: 2018, month: 10, day: 1 }));
+        assert_eq!(read(&body(&["The Board starts on 1 May 2020."])).commencement, None);
     }
 
     #[test]

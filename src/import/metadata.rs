@@ -47,7 +47,7 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
     t.push_str("# illustrative = \"\"         # TODO if this is not the signed text: say why\n");
     t.push_str("# predecessor = \"\"          # TODO: id of the agreement this one extends or renews\n");
     t.push_str("# statutory_basis = [\"NHS Act 2006 s.75\", \"SI 2000/617\"]  # TODO: confirm\n");
-    let read = super::facts::read(&doc.body);
+    let read = super::facts::read(doc.body.iter().chain(doc.schedules.iter().flat_map(|s| s.blocks.iter())));
     match read.pooled_fund {
         Some(line) => {
             let _ = writeln!(
@@ -120,6 +120,11 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
         Some((date, line)) => {
             let _ =
                 writeln!(t, "commencement = {date}  # from the \"Commencement Date\" definition, source line {line}");
+        }
+        None if read.commencement.is_some() => {
+            if let Some((date, line)) = read.commencement {
+                let _ = writeln!(t, "commencement = {date}  # the first day of the term, source line {line}");
+            }
         }
         None => t.push_str("# commencement = YYYY-MM-DD  # TODO: required; not found in the text\n"),
     }
@@ -272,7 +277,12 @@ pub(crate) fn title_case(name: &str) -> String {
     const UPPER: &[&str] = &["NHS", "CCG", "ICB", "UK", "CIC", "LLP", "PLC", "II", "III", "IV"];
     const SMALL: &[&str] = &["and", "of", "the", "for", "in", "on", "at", "upon", "by", "to", "with"];
     if !is_all_caps(name) {
-        return name.to_string();
+        // "A PRIMARY CARE TRUST (operating as NHS A)": the name in capitals,
+        // a note in mixed case.
+        return match name.split_once(" (") {
+            Some((head, note)) if is_all_caps(head) => format!("{} ({note}", title_case(head)),
+            _ => name.to_string(),
+        };
     }
     let mut out = Vec::new();
     for (i, word) in name.split_whitespace().enumerate() {
@@ -320,6 +330,10 @@ mod tests {
         assert_eq!(title_case("THE COUNCIL OF THE CITY OF COVENTRY"), "The Council of the City of Coventry");
         assert_eq!(title_case("STOKE-ON-TRENT CITY COUNCIL"), "Stoke-on-Trent City Council");
         assert_eq!(title_case("Coventry City Council"), "Coventry City Council");
+        assert_eq!(
+            title_case("WESTSHIRE PRIMARY CARE TRUST (operating as NHS Westshire)"),
+            "Westshire Primary Care Trust (operating as NHS Westshire)"
+        );
     }
 
     #[test]
