@@ -299,6 +299,12 @@ fn parse_party(text: &str, line: usize) -> Option<Party> {
     let before = before.trim().trim_end_matches(',').trim();
     let (name, address) = split_name_address(before);
     let name = name.trim().trim_end_matches(',').trim();
+    // "A PRIMARY CARE TRUST (operating as NHS A)": the legal name is the
+    // one before the trading name.
+    let name = match name.split_once(" (") {
+        Some((legal, note)) if note.ends_with(')') && !legal.is_empty() => legal.trim(),
+        _ => name,
+    };
     if name.is_empty() || !name.chars().any(char::is_alphabetic) {
         return None;
     }
@@ -508,7 +514,7 @@ mod tests {
             ),
             (
                 "(3) C PRIMARY CARE TRUST (operating as NHS C) of House, Lane (“the PCT”);",
-                "C PRIMARY CARE TRUST (operating as NHS C)",
+                "C PRIMARY CARE TRUST",
                 "the PCT",
             ),
             ("D BOROUGH COUNCIL of the Town Hall, Road (the \"Council\"); and", "D BOROUGH COUNCIL", "Council"),

@@ -1,0 +1,129 @@
+//! `s75 import FILE --id ID` on agreements in the drafting styles councils and
+//! NHS bodies use (the development corpus, copied into
+//! `tests/fixtures/corpus/` with its answer keys): each imports with no flag
+//! but `--id`, the parties and term read from the text are the key's, and the
+//! clean five-party agreement validates without an error or a warning.
+
+use std::path::{Path, PathBuf};
+
+use tempfile::TempDir;
+
+use crate::common::*;
+
+const CLEAN: &str = "clean-pool-2023-five-parties";
+
+fn corpus(name: &str) -> PathBuf {
+    fixture(&format!("corpus/{name}"))
+}
+
+/// The key's `[meta]` table.
+fn meta(stem: &str) -> toml::Table {
+    let text = std::fs::read_to_string(corpus(&format!("{stem}.key.toml"))).expect("key file");
+    let key: toml::Table = toml::from_str(&text).expect("key is TOML");
+    key["meta"].as_table().expect("[meta]").clone()
+}
+
+/// A new repository (as `s75 init` makes it) with FILE imported as `id`.
+fn imported(file: &Path, id: &str) -> TempDir {
+    let repo = TempDir::new().expect("temp dir");
+    let git = std::process::Command::new("git").args(["init", "-q"]).current_dir(repo.path()).status();
+    assert!(git.is_ok_and(|s| s.success()), "git init");
+    let init = s75().arg("init").current_dir(repo.path()).output().expect("run s75 init");
+    assert!(init.status.success(), "s75 init: {}", stderr(&init));
+    let out = s75().arg("import").arg(file).args(["--id", id]).current_dir(repo.path()).output().expect("run s75");
+    assert_eq!(out.status.code(), Some(0), "{}: {}", file.display(), stderr(&out));
+    repo
+}
+
+fn metadata(repo: &TempDir, id: &str) -> toml::Table {
+    let path = repo.path().join("agreements").join(id).join("agreement.toml");
+    toml::from_str(&std::fs::read_to_string(path).expect("agreement.toml")).expect("agreement.toml is TOML")
+}
+
+fn party_names(m: &toml::Table) -> Vec<String> {
+    m.get("parties")
+        .and_then(|p| p.as_array())
+        .map(|ps| ps.iter().filter_map(|p| p["name"].as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
+fn term_date(m: &toml::Table, key: &str) -> Option<String> {
+    m.get("term").and_then(|t| t.get(key)).map(|d| d.to_string())
+}
+
+fn schedules(repo: &TempDir, id: &str) -> usize {
+    std::fs::read_dir(repo.path().join("agreements").join(id).join("schedules")).map_or(0, |d| d.count())
+}
+
+const STYLES: [&str; 8] = [
+    "bcf-2024-icb-host",
+    "clean-pool-2023-five-parties",
+    "deed-of-variation-2022",
+    "delegation-2019-trust-to-council",
+    "equipment-pdf-2015",
+    "lead-commissioning-2018",
+    "mental-health-2010-pct",
+    "word-copied-2021",
+];
+
+#[test]
+fn every_style_imports_with_only_an_id_and_its_parties() {
+    for stem in STYLES {
+        let repo = imported(&corpus(&format!("{stem}.txt")), "a");
+        let m = metadata(&repo, "a");
+        let want: Vec<String> = meta(stem)["parties"]
+            .as_array()
+            .expect("parties")
+            .iter()
+            .map(|p| p.as_str().unwrap_or("").into())
+            .collect();
+        assert_eq!(party_names(&m), want, "{stem}");
+    }
+}
+
+#[test]
+fn the_term_is_read_from_the_definitions_clauses_or_a_definitions_schedule() {
+    for stem in ["bcf-2024-icb-host", CLEAN, "delegation-2019-trust-to-council", "equipment-pdf-2015"] {
+        let repo = imported(&corpus(&format!("{stem}.txt")), "a");
+        let (m, key) = (metadata(&repo, "a"), meta(stem));
+        assert_eq!(term_date(&m, "commencement"), Some(key["commencement"].to_string()), "{stem}");
+        if stem != "delegation-2019-trust-to-council" && stem != "equipment-pdf-2015" {
+            assert_eq!(term_date(&m, "expiry"), Some(key["expiry"].to_string()), "{stem}");
+        }
+    }
+}
+
+#[test]
+fn schedules_without_page_breaks_and_signatures_after_them() {
+    // "SCHEDULE 3 - NOT USED" is followed at once by "SCHEDULE 4 - …", and
+    // the execution blocks follow the last schedule.
+    let repo = imported(&corpus(&format!("{CLEAN}.txt")), "a");
+    assert_eq!(schedules(&repo, "a"), 6);
+    let body = std::fs::read_to_string(repo.path().join("agreements/a/agreement.md")).expect("body");
+    assert_eq!(body.matches("Signed for and on behalf of").count(), 5);
+    let last = std::fs::read_to_string(repo.path().join("agreements/a/schedules/06-intermediate-care-board.md"))
+        .expect("schedule 6");
+    assert!(!last.contains("Signature"), "{last}");
+    // A contents list and the running header of a PDF's pages are dropped.
+    let repo = imported(&corpus("equipment-pdf-2015.txt"), "b");
+    assert_eq!(schedules(&repo, "b"), 5);
+    let body = std::fs::read_to_string(repo.path().join("agreements/b/agreement.md")).expect("body");
+    assert!(!body.contains("OFFICIAL") && !body.contains("Page 2 of"), "{body}");
+    assert_eq!(body.to_lowercase().matches("definitions and interpretation").count(), 1, "{body}");
+}
+
+#[test]
+fn the_clean_agreement_validates_clean_as_text_and_as_word() {
+    for file in [corpus(&format!("{CLEAN}.txt")), fixture(&format!("import/docx/{CLEAN}.docx"))] {
+        let repo = imported(&file, "clean");
+        let (report, code) = validate_json(repo.path(), &[]);
+        let serious: Vec<_> = report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| matches!(f["severity"].as_str(), Some("error" | "warning")))
+            .collect();
+        assert_eq!(serious, Vec::<&serde_json::Value>::new(), "{}", file.display());
+        assert_eq!(code, 0, "{}", file.display());
+    }
+}
