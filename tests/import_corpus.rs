@@ -113,6 +113,27 @@ fn schedules_without_page_breaks_and_signatures_after_them() {
 }
 
 #[test]
+fn text_that_lost_its_numbers_is_said_once_not_reported_per_reference() {
+    let repo = TempDir::new().expect("temp dir");
+    let out = s75()
+        .arg("import")
+        .arg(corpus("word-copied-2021.txt"))
+        .args(["--id", "w", "--out"])
+        .arg(repo.path().join("agreements/w"))
+        .output()
+        .expect("run s75");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out).matches("the text has no clause numbers").count(), 1, "{}", stderr(&out));
+    let repo = imported(&corpus("word-copied-2021.txt"), "w");
+    let (report, _) = validate_json(repo.path(), &[]);
+    let clause_refs: Vec<_> = with_code(&report, "xref.missing-target")
+        .into_iter()
+        .filter(|f| f["message"].as_str().is_some_and(|m| m.starts_with("Clause")))
+        .collect();
+    assert_eq!(clause_refs, Vec::<&serde_json::Value>::new());
+}
+
+#[test]
 fn the_clean_agreement_validates_clean_as_text_and_as_word() {
     for file in [corpus(&format!("{CLEAN}.txt")), fixture(&format!("import/docx/{CLEAN}.docx"))] {
         let repo = imported(&file, "clean");

@@ -61,6 +61,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         s.execution_blocks,
         s.furniture_lines_dropped
     );
+    if s.clauses == 0 {
+        eprintln!(
+            "note: the text has no clause numbers (text pasted from Word loses its automatic numbering): references to clauses cannot be checked; import the Word file (.docx) to keep the numbers"
+        );
+    }
     eprintln!(
         "next: complete agreement.toml (term, notice, host, functions) and run `s75 validate {}`",
         crate::loading::error::display_path(&dest)

@@ -56,8 +56,15 @@ impl Family for Xref {
 
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         let resolver = Resolver::new(a);
+        // Text pasted from Word loses its automatic numbers: with no numbered
+        // provision in the body, a reference to a clause cannot be checked
+        // (`s75 import` says so once), and reporting each would be a flood.
+        let body_unnumbered = !a.body.blocks.iter().any(|b| b.number.is_some());
         for (id, doc) in references::documents(a) {
             for r in references::references(doc) {
+                if body_unnumbered && id == DocId::Body && matches!(r.kind, RefKind::Clause | RefKind::Paragraph) {
+                    continue;
+                }
                 match resolver.resolve(id, &r) {
                     Resolution::Found(hits) => check_names(a, &resolver, &r, &hits, out),
                     other => out.extend(missing(a, id, &r, other)),
