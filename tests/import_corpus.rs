@@ -134,6 +134,21 @@ fn text_that_lost_its_numbers_is_said_once_not_reported_per_reference() {
 }
 
 #[test]
+fn a_deed_of_variation_quotes_the_original_agreements_numbers() {
+    let repo = imported(&corpus("deed-of-variation-2022.txt"), "d");
+    let (report, _) = validate_json(repo.path(), &[]);
+    let body = std::fs::read_to_string(repo.path().join("agreements/d/agreement.md")).expect("body");
+    let lines: Vec<&str> = body.lines().collect();
+    for f in with_code(&report, "xref.missing-target") {
+        let line = f["line"].as_u64().and_then(|l| lines.get(l as usize - 1)).copied().unwrap_or("");
+        assert!(
+            !(line.starts_with('"') || line.contains("shall be inserted") || line.contains("Original Agreement")),
+            "{f:#}\n{line}"
+        );
+    }
+}
+
+#[test]
 fn the_clean_agreement_validates_clean_as_text_and_as_word() {
     for file in [corpus(&format!("{CLEAN}.txt")), fixture(&format!("import/docx/{CLEAN}.docx"))] {
         let repo = imported(&file, "clean");
