@@ -149,6 +149,25 @@ fn a_deed_of_variation_quotes_the_original_agreements_numbers() {
 }
 
 #[test]
+fn what_the_import_could_not_read_is_one_warning_not_a_list_of_errors() {
+    let repo = imported(&corpus("mental-health-2010-pct.txt"), "m");
+    let (report, _) = validate_json(repo.path(), &[]);
+    assert_eq!(with_code(&report, "metadata.missing-field"), Vec::<&serde_json::Value>::new());
+    let incomplete = with_code(&report, "metadata.incomplete");
+    assert_eq!(incomplete.len(), 1, "{report:#}");
+    assert_eq!(incomplete[0]["severity"], "warning");
+    let message = incomplete[0]["message"].as_str().unwrap_or("");
+    assert!(message.starts_with("the record is incomplete: ") && message.contains("arrangements"), "{message}");
+    // Once the TODOs are gone it is the user's record: a missing key is an error again.
+    let toml = repo.path().join("agreements/m/agreement.toml");
+    let text = std::fs::read_to_string(&toml).expect("toml").replace("TODO", "to do");
+    std::fs::write(&toml, text).expect("write");
+    let (report, _) = validate_json(repo.path(), &[]);
+    assert!(!with_code(&report, "metadata.missing-field").is_empty());
+    assert!(with_code(&report, "metadata.incomplete").is_empty());
+}
+
+#[test]
 fn the_clean_agreement_validates_clean_as_text_and_as_word() {
     for file in [corpus(&format!("{CLEAN}.txt")), fixture(&format!("import/docx/{CLEAN}.docx"))] {
         let repo = imported(&file, "clean");
