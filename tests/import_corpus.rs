@@ -157,7 +157,7 @@ fn what_the_import_could_not_read_is_one_warning_not_a_list_of_errors() {
     assert_eq!(incomplete.len(), 1, "{report:#}");
     assert_eq!(incomplete[0]["severity"], "warning");
     let message = incomplete[0]["message"].as_str().unwrap_or("");
-    assert!(message.starts_with("the record is incomplete: ") && message.contains("arrangements"), "{message}");
+    assert!(message.starts_with("the record is incomplete: ") && message.contains("term"), "{message}");
     // Once the TODOs are gone it is the user's record: a missing key is an error again.
     let toml = repo.path().join("agreements/m/agreement.toml");
     let text = std::fs::read_to_string(&toml).expect("toml").replace("TODO", "to do");

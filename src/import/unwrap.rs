@@ -224,6 +224,11 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
     if matches!(bt, "and" | "or" | "and/or") {
         return Decision::Join;
     }
+    // A hanging definition: the term on its own line, its meaning indented
+    // below ("“Commencement Date”" / "1 October 2010;").
+    if cur.lines == 1 && is_hanging_term(at) && !b.blank_before && b.indent > a.indent {
+        return Decision::Join;
+    }
     // A typed agreement hangs its wrapped lines under the words of the line
     // before ("1.1     The Partners …" / "        149 of the Act"): at that
     // column an unfinished sentence goes on. Three spaces at least, as an
@@ -275,7 +280,9 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
     }
     // An indented quotation is a definition only if it says so ("… means"):
     // otherwise it is a bullet that lost its glyph ("“One-to-one” supervision").
-    let definition = starts_definition(bt) && (quote_then_means(bt) || !b.indented);
+    // A hanging term has its meaning below it, indented further.
+    let hanging = is_hanging_term(bt) && lines.get(i + 1).is_some_and(|n| n.indent > b.indent && !n.blank_before);
+    let definition = starts_definition(bt) && (quote_then_means(bt) || !b.indented || hanging);
     if definition && !dangling && (ends_with_terminator(at) || !a.trailing_space || quote_then_means(bt)) {
         return Decision::Break;
     }
@@ -523,6 +530,28 @@ fn opens_more_than_it_closes(text: &str) -> bool {
     count('(') > count(')') || count('“') > count('”') || count('"') % 2 == 1
 }
 
+/// A line that is only a quoted term, or terms joined by "or":
+/// `"Approved Mental Health Professional" or "AMHP"`.
+fn is_hanging_term(text: &str) -> bool {
+    if !text.starts_with(['"', '“']) || !text.ends_with(['"', '”']) {
+        return false;
+    }
+    let mut outside = Vec::new();
+    let mut inside = false;
+    let mut word = String::new();
+    for c in text.chars() {
+        if matches!(c, '"' | '“' | '”') {
+            inside = !inside;
+            if inside {
+                outside.push(std::mem::take(&mut word));
+            }
+        } else if !inside {
+            word.push(c);
+        }
+    }
+    outside.iter().all(|w| matches!(w.trim(), "" | "or" | "and" | ","))
+}
+
 fn starts_upper(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
@@ -738,6 +767,22 @@ mod tests {
                 "23.2 Next."
             ]
         );
+    }
+
+    #[test]
+    fn hanging_definitions_are_paragraphs_with_their_meanings() {
+        let t = "THIS AGREEMENT\n\n1.1     In this Agreement:\n\n    \"Commencement Date\"\n        1       October 2010;\n\n    \"Approved Mental Health Professional\" or \"AMHP\"\n        a person approved by the Council;\n";
+        let p = paras(t);
+        let got: Vec<(bool, &str)> = p[1..].iter().map(|p| (p.bullet, p.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (false, "1.1 In this Agreement:"),
+                (false, "\"Commencement Date\" 1 October 2010;"),
+                (false, "\"Approved Mental Health Professional\" or \"AMHP\" a person approved by the Council;"),
+            ]
+        );
+        assert!(is_hanging_term("“Term”") && !is_hanging_term("“Term” means a year;"));
     }
 
     #[test]
