@@ -94,6 +94,21 @@ fn the_term_is_read_from_the_definitions_clauses_or_a_definitions_schedule() {
 }
 
 #[test]
+fn contributions_host_and_arrangements_are_read_from_the_text() {
+    let repo = imported(&corpus(&format!("{CLEAN}.txt")), "a");
+    let m = metadata(&repo, "a");
+    assert_eq!(m["arrangements"].as_array().map(|a| a.len()), Some(1));
+    assert_eq!(m["arrangements"][0].as_str(), Some("pooled-fund"));
+    assert_eq!(m["host"].as_str(), Some("county-council"));
+    let rows = m["pooled_fund"]["contributions"].as_array().expect("contributions");
+    assert_eq!(rows.len(), 15);
+    let icb_2024: Vec<_> =
+        rows.iter().filter(|r| r["party"].as_str() == Some("icb") && r["year"].as_str() == Some("2024/25")).collect();
+    assert_eq!(icb_2024.len(), 1);
+    assert_eq!(icb_2024[0]["amount"].as_integer(), Some(6_592_000));
+}
+
+#[test]
 fn schedules_without_page_breaks_and_signatures_after_them() {
     // "SCHEDULE 3 - NOT USED" is followed at once by "SCHEDULE 4 - …", and
     // the execution blocks follow the last schedule.

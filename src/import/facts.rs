@@ -55,6 +55,87 @@ static HOST_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern is valid")
 });
 
+/// One row of a finance table: the partner as the table names it, the
+/// financial year of the column ("2023/24") and the amount in pounds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Contribution {
+    pub partner: String,
+    pub year: String,
+    pub pounds: u64,
+    pub line: usize,
+}
+
+/// The contributions in finance tables: a header row whose cells name
+/// financial years ("| Partner | 2023/24 (£) | 2024/25 (£) |"), then one row
+/// a partner ("| ICB | 6,400,000 | 6,592,000 |"). Cells are split by `|` or
+/// tabs; a "Total" row and rules ("+----+") are skipped.
+pub(crate) fn contributions<'a>(blocks: impl IntoIterator<Item = &'a Located>) -> Vec<Contribution> {
+    let mut out = Vec::new();
+    let mut years: Vec<Option<String>> = Vec::new();
+    for b in blocks {
+        let text = match &b.block {
+            Block::Para(t) | Block::Item(t) => t.as_str(),
+            Block::Heading { .. } => {
+                years.clear();
+                continue;
+            }
+        };
+        let cells = cells(text);
+        if cells.len() < 2 {
+            if !text.starts_with('+') {
+                years.clear();
+            }
+            continue;
+        }
+        let header: Vec<Option<String>> = cells.iter().map(|c| financial_year(c)).collect();
+        if header.iter().flatten().count() > 0 {
+            years = header;
+            continue;
+        }
+        let partner = cells[0].trim();
+        if years.is_empty() || partner.is_empty() || partner.to_lowercase().starts_with("total") {
+            continue;
+        }
+        for (cell, year) in cells.iter().zip(&years).skip(1) {
+            if let (Some(year), Some(pounds)) = (year, amount(cell)) {
+                out.push(Contribution { partner: partner.to_string(), year: year.clone(), pounds, line: b.line });
+            }
+        }
+    }
+    out
+}
+
+fn cells(text: &str) -> Vec<&str> {
+    let sep = if text.contains('|') { '|' } else { '\t' };
+    let t = text.trim().trim_matches('|');
+    if !text.contains(sep) {
+        return Vec::new();
+    }
+    t.split(sep).map(str::trim).collect()
+}
+
+/// "2023/24", "2023/24 (£)", "2023-24" → "2023/24".
+fn financial_year(cell: &str) -> Option<String> {
+    let t = cell.trim();
+    let (a, rest) = t.split_at_checked(4)?;
+    let sep = rest.chars().next()?;
+    let b = rest.get(1..3)?;
+    let ok = a.bytes().all(|c| c.is_ascii_digit())
+        && matches!(sep, '/' | '-' | '–')
+        && b.bytes().all(|c| c.is_ascii_digit());
+    let next = a.parse::<u32>().ok()? % 100 + 1;
+    (ok && b.parse::<u32>().ok()? == next % 100).then(|| format!("{a}/{b}"))
+}
+
+/// "3,250,000" or "£850,000" → pounds; a figure with pence or words is not read.
+fn amount(cell: &str) -> Option<u64> {
+    let t = cell.trim().trim_start_matches('£').trim();
+    if t.is_empty() || !t.bytes().all(|c| c.is_ascii_digit() || c == b',') {
+        return None;
+    }
+    t.replace(',', "").parse().ok()
+}
+
 /// Reads the facts from the paragraphs of the body and the schedules.
 pub(crate) fn read<'a>(blocks: impl IntoIterator<Item = &'a Located>) -> TextFacts {
     let mut f = TextFacts::default();
@@ -190,6 +271,33 @@ mod tests {
         ]));
         assert_eq!(f.commencement.map(|c| c.0), Some(Date { year: 2018, month: 10, day: 1 }));
         assert_eq!(read(&body(&["The Board starts on 1 May 2020."])).commencement, None);
+    }
+
+    #[test]
+    fn contributions_from_a_finance_table() {
+        let rows = body(&[
+            "+----------+---------+",
+            "| Partner | 2024/25 (£) | 2025/26 (£) |",
+            "| Council | 1,000,000 | 1,050,000 |",
+            "| CCG | £250,000 | 260,000 |",
+            "| Total | 1,250,000 | 1,310,000 |",
+            "Partner\t2019/20\t2020/21",
+            "Trust\t5,000\tTBC",
+        ]);
+        let got: Vec<(String, String, u64)> =
+            contributions(&rows).into_iter().map(|c| (c.partner, c.year, c.pounds)).collect();
+        let want: Vec<(String, String, u64)> = [
+            ("Council", "2024/25", 1_000_000),
+            ("Council", "2025/26", 1_050_000),
+            ("CCG", "2024/25", 250_000),
+            ("CCG", "2025/26", 260_000),
+            ("Trust", "2019/20", 5_000),
+        ]
+        .iter()
+        .map(|(p, y, a)| (p.to_string(), y.to_string(), *a))
+        .collect();
+        assert_eq!(got, want);
+        assert_eq!(financial_year("2023/25"), None);
     }
 
     #[test]

@@ -141,6 +141,14 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
         None => t.push_str("# notice = \"\"  # TODO: termination notice period, with the clause that states it\n"),
     }
 
+    let all: Vec<_> = doc.body.iter().chain(doc.schedules.iter().flat_map(|s| s.blocks.iter())).collect();
+    write_contributions(
+        &mut t,
+        &parties,
+        &super::facts::contributions(all.iter().copied()),
+        read.pooled_fund.is_some(),
+    );
+
     if schedules.is_empty() {
         t.push_str("\n# No schedules were found.\n");
     }
@@ -203,6 +211,24 @@ fn skeleton_parties(parties: &[Party]) -> Vec<SkeletonParty> {
         });
     }
     out
+}
+
+/// `[[pooled_fund.contributions]]` from the finance table, when every party
+/// has a row in it: a table that names only some of them is not the one the
+/// record needs, and a part-filled list would read as missing contributions.
+fn write_contributions(t: &mut String, parties: &[SkeletonParty], rows: &[super::facts::Contribution], pooled: bool) {
+    let keyed: Vec<(&str, &super::facts::Contribution)> =
+        rows.iter().filter_map(|c| host_key(parties, &c.partner).map(|k| (k, c))).collect();
+    let complete = parties.iter().all(|p| keyed.iter().any(|(k, _)| *k == p.key));
+    if !pooled || !complete || keyed.is_empty() {
+        return;
+    }
+    for (key, c) in keyed {
+        t.push_str("\n[[pooled_fund.contributions]]\n");
+        let _ = writeln!(t, "party = {}", q(key));
+        let _ = writeln!(t, "year = {}", q(&c.year));
+        let _ = writeln!(t, "amount = {}  # from the finance table, source line {}", c.pounds, c.line);
+    }
 }
 
 /// The key of the party the text calls `name` ("County Council" for a party
