@@ -18,7 +18,8 @@ pub struct Args {
     /// Folder to write into (default: <repository>/agreements/<id>)
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Text of the line where the agreement starts (default: the line starting "THIS AGREEMENT")
+    /// Text of the line where the agreement starts (default: its opening line, "THIS AGREEMENT is made …",
+    /// "This Agreement is dated …", "THIS DEED OF VARIATION …")
     #[arg(long)]
     start: Option<String>,
     /// Text of the first line after the agreement (default: the end of the file)

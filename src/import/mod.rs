@@ -38,7 +38,8 @@ pub struct ImportOptions {
     /// The agreement's id: the folder name under `agreements/`.
     pub id: String,
     /// The agreement starts at the first line that begins (after leading
-    /// whitespace) with this text. Default: `THIS AGREEMENT`.
+    /// whitespace) with this text. Default: the agreement's opening line
+    /// ("THIS AGREEMENT is made …", "THIS DEED OF VARIATION is dated …").
     pub start_marker: Option<String>,
     /// The agreement ends before the first later line that begins with this
     /// text (for a meeting pack where other papers follow the agreement).
@@ -109,7 +110,7 @@ pub enum ImportError {
     CorruptWord { file: PathBuf, why: String },
     #[error("{}: the input is empty", file.display())]
     Empty { file: PathBuf },
-    #[error("{}: no line starts with the start marker {marker:?}; give the agreement's first words with --start-marker", file.display())]
+    #[error("{}: no line starts with the start marker {marker:?}; give the agreement's first words with --start", file.display())]
     NoStartMarker { file: PathBuf, marker: String },
     #[error("{}: no line after the start marker (line {after_line}) starts with the end marker {marker:?}", file.display())]
     NoEndMarker { file: PathBuf, marker: String, after_line: usize },
