@@ -226,6 +226,19 @@ fn blank_signature_block_in_a_signed_agreement() {
 }
 
 #[test]
+fn dotted_signature_lines_are_not_placeholders() {
+    // The signatory signs on the dots, and the block has a name and a date.
+    let (report, _) =
+        clean_with_body_edits(&[("Signature: S. Patel", "Signature: ...................................")], false);
+    assert_eq!(residue(&report), Vec::<&Value>::new());
+    // The same dots in a clause are still a blank left in the text.
+    let (report, _) =
+        clean_with_body_edits(&[("the Trust £250,000 in each", "the Trust £.................. in each")], false);
+    let found = residue(&report);
+    assert!(!found.is_empty() && found.iter().all(|f| f["code"] == "residue.placeholder"), "{found:#?}");
+}
+
+#[test]
 fn partly_blank_or_draft_signature_blocks_are_silent() {
     let (report, _) = clean_with_body_edits(&BLANK_COUNCIL[3..], false);
     assert_eq!(residue(&report), Vec::<&Value>::new(), "a block with a name and signature is not blank");

@@ -77,6 +77,20 @@ fn uses_in_plural_possessive_alias_or_a_schedule_count() {
 }
 
 #[test]
+fn a_term_after_a_count_is_used() {
+    let (a, b, c) = define("\"Working Day\" means a day other than a Saturday or Sunday;");
+    let (_, report) = validate_with(&[
+        (a, b, &c),
+        (
+            BODY,
+            "5.1 The Partnership Arrangements are for adults",
+            "5.1 Within 20 Working Days the Partnership Arrangements are for adults",
+        ),
+    ]);
+    assert_eq!(terms(&report), Vec::<&Value>::new());
+}
+
+#[test]
 fn a_use_only_inside_other_definitions_or_headings_is_not_a_use() {
     let (a, b, c) = define(
         "\"Host Authority\" means the Trust;\n\n\"Lead Partner\" means the Host Authority;\n\n\"Staffing\" means the Seconded Staff;",

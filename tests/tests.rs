@@ -15,6 +15,7 @@ mod diff_html;
 mod diff_synthetic;
 mod examples_ci;
 mod import_api;
+mod import_corpus;
 mod import_coventry_2019;
 mod import_docx;
 mod init;

@@ -18,7 +18,8 @@ pub struct Args {
     /// Folder to write into (default: <repository>/agreements/<id>)
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Text of the line where the agreement starts (default: the line starting "THIS AGREEMENT")
+    /// Text of the line where the agreement starts (default: its opening line, "THIS AGREEMENT is made …",
+    /// "This Agreement is dated …", "THIS DEED OF VARIATION …")
     #[arg(long)]
     start: Option<String>,
     /// Text of the first line after the agreement (default: the end of the file)
@@ -61,6 +62,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         s.execution_blocks,
         s.furniture_lines_dropped
     );
+    if s.clauses == 0 {
+        eprintln!(
+            "note: the text has no clause numbers (text pasted from Word loses its automatic numbering): references to clauses cannot be checked; import the Word file (.docx) to keep the numbers"
+        );
+    }
     // The repository the agreement joined (none when --out points elsewhere).
     if let Some(counts) = Repo::find(&dest).and_then(|repo| super::counts::for_written(&repo.root, &dest)) {
         eprintln!("{counts}");

@@ -35,6 +35,11 @@ pub(crate) struct Line {
     /// Two or more blank lines (and no furniture) before it: more space than
     /// the extraction ever puts inside a paragraph.
     pub wide_gap_before: bool,
+    /// Leading spaces (a tab counts as one).
+    pub indent: usize,
+    /// The column where the words after a leading provision number begin
+    /// ("1.1     The" → 8): a typed agreement's wrapped lines hang there.
+    pub hang: Option<usize>,
 }
 
 impl Line {
@@ -67,11 +72,14 @@ pub(crate) fn clean(
         return Err(ImportError::Empty { file: file.to_path_buf() });
     }
     let raw: Vec<&str> = text.split('\n').collect();
-    let marker = start_marker.unwrap_or(DEFAULT_START);
-    let start = raw
-        .iter()
-        .position(|l| strip_layout(l).starts_with(marker))
-        .ok_or_else(|| ImportError::NoStartMarker { file: file.to_path_buf(), marker: marker.to_string() })?;
+    let start = match start_marker {
+        Some(marker) => raw.iter().position(|l| strip_layout(l).starts_with(marker)),
+        None => raw.iter().position(|l| is_opening_line(strip_layout(l))),
+    }
+    .ok_or_else(|| ImportError::NoStartMarker {
+        file: file.to_path_buf(),
+        marker: start_marker.unwrap_or(DEFAULT_START).to_string(),
+    })?;
     let end = match end_marker {
         None => raw.len(),
         Some(m) => raw
@@ -87,6 +95,7 @@ pub(crate) fn clean(
             })?,
     };
 
+    let headers = running_headers(&raw[start..end]);
     let mut lines = Vec::new();
     let mut furniture_dropped = 0;
     let mut blanks = 0usize;
@@ -99,7 +108,7 @@ pub(crate) fn clean(
             blanks += 1;
             continue;
         }
-        if is_furniture(content) {
+        if is_furniture(content) || is_contents_line(content) || headers.contains(&collapse(content)) {
             furniture_dropped += 1;
             furniture = true;
             continue;
@@ -113,6 +122,8 @@ pub(crate) fn clean(
             blank_before: blanks > 0 || furniture,
             furniture_before: furniture,
             wide_gap_before: blanks >= 2 && !furniture,
+            indent: raw_line.chars().take_while(|c| *c == ' ' || *c == '\t').count(),
+            hang: hang_column(raw_line),
             text,
         });
         blanks = 0;
@@ -143,6 +154,87 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         return digits(inner.trim());
     }
     false
+}
+
+/// The line an agreement's text opens with: "THIS AGREEMENT is made on …",
+/// "This Agreement is dated …", "THIS PARTNERSHIP AGREEMENT …", "THIS DEED
+/// OF VARIATION …". A sentence of the body that starts "This Agreement shall"
+/// is not an opening: the opening names the document in capitals or says
+/// that it is made or dated.
+pub(crate) fn is_opening_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if !first.eq_ignore_ascii_case("this") {
+        return false;
+    }
+    let Some(at) = words.iter().take(5).position(|w| {
+        let w = w.trim_end_matches([',', ':', '.', ';']).to_ascii_lowercase();
+        w == "agreement" || w == "deed"
+    }) else {
+        return false;
+    };
+    let capitals = words[..=at].iter().all(|w| super::tokens::is_all_caps(w));
+    let rest = words[at + 1..].iter().map(|w| w.to_ascii_lowercase()).take(3).collect::<Vec<_>>();
+    capitals || rest.iter().any(|w| matches!(w.as_str(), "made" | "dated" | "between" | "between:"))
+}
+
+/// A contents list's entry: a title, a dot leader and a page number
+/// ("5. The Pooled Fund ........ 5"), or the list's heading. The list
+/// repeats the headings of the text, which would otherwise be read twice.
+pub(crate) fn is_contents_line(line: &str) -> bool {
+    let t = line.trim();
+    if matches!(t.to_ascii_uppercase().as_str(), "CONTENTS" | "TABLE OF CONTENTS" | "INDEX") {
+        return true;
+    }
+    let Some(page) = t.split_whitespace().next_back() else {
+        return false;
+    };
+    if page.len() > 3 || !page.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let before = t[..t.len() - page.len()].trim_end();
+    let leader = before.len() - before.trim_end_matches(['.', '…', ' ', '_']).len();
+    leader >= 4 && before.trim_end_matches(['.', '…', ' ', '_']).chars().any(char::is_alphabetic)
+}
+
+/// A running header or footer: a line printed at the same place on every
+/// page, that is, next to the page furniture (a page number) on at least
+/// two pages. Lines that also occur elsewhere are dropped too: the
+/// extraction puts the header wherever the page breaks.
+fn running_headers(raw: &[&str]) -> Vec<String> {
+    let content: Vec<&str> = raw.iter().map(|l| strip_layout(l)).filter(|l| !l.is_empty()).collect();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (i, l) in content.iter().enumerate() {
+        if !is_furniture(l) {
+            continue;
+        }
+        for n in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+            let Some(near) = content.get(n).filter(|t| !is_furniture(t)) else {
+                continue;
+            };
+            let near = collapse(near);
+            // A header is a label, not a sentence or a provision.
+            if super::tokens::leading_number(&near).is_some() || super::tokens::ends_with_terminator(&near) {
+                continue;
+            }
+            match counts.iter_mut().find(|(t, _)| *t == near) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((near, 1)),
+            }
+        }
+    }
+    counts.into_iter().filter(|(_, c)| *c >= 2).map(|(t, _)| t).collect()
+}
+
+fn hang_column(raw_line: &str) -> Option<usize> {
+    let indent = raw_line.chars().take_while(|c| *c == ' ' || *c == '\t').count();
+    let content = &raw_line[indent..];
+    let n = super::tokens::leading_number(content)?;
+    let after = &content[n.raw.len()..];
+    let gap = after.chars().take_while(|c| *c == ' ' || *c == '\t').count();
+    (gap > 0 && after.len() > gap).then(|| indent + n.raw.chars().count() + gap)
 }
 
 /// Collapses whitespace runs to single spaces and removes control characters.
@@ -216,6 +308,40 @@ mod tests {
         assert!(e.to_string().contains("END") && e.to_string().contains("line 1"), "{e}");
         let e = clean(" \n\n", Path::new("in.txt"), None, None).unwrap_err();
         assert!(matches!(e, ImportError::Empty { .. }), "{e}");
+    }
+
+    #[test]
+    fn openings_are_found_in_the_usual_forms() {
+        for s in [
+            "THIS AGREEMENT is made on 1 April 2020",
+            "This Agreement is dated 3 May 2021",
+            "THIS PARTNERSHIP AGREEMENT is dated 29 March 2019",
+            "THIS DEED OF VARIATION is dated 1 June 2022",
+            "THIS DEED is made the 4th day of July 2016",
+            "This agreement is made between:",
+        ] {
+            assert!(is_opening_line(s), "{s}");
+        }
+        for s in ["This Agreement shall continue until the Expiry Date.", "This Deed may be executed in counterparts."]
+        {
+            assert!(!is_opening_line(s), "{s}");
+        }
+        let c = run("Dated 1 May 2020\n\nFRONT PAGE\n\nThis Agreement is dated 1 May 2020\n\n1. Terms\n");
+        assert_eq!(c.first_line, 5);
+    }
+
+    #[test]
+    fn contents_lists_and_running_headers_are_furniture() {
+        assert!(is_contents_line("5.   The Pooled Fund .............................. 5"));
+        assert!(is_contents_line("Schedule 2  Staffing ...................... 11"));
+        assert!(is_contents_line("CONTENTS"));
+        assert!(!is_contents_line("5.2 The Partners shall pay 5"));
+        assert!(!is_contents_line("Signature: ............................."));
+        let c = run(
+            "THIS AGREEMENT is made\n\nCONTENTS\n1. Aims ........ 2\n\n Page 1 of 3\n\nWidget Agreement 2019 DRAFT\n\n1. Aims\n\n Page 2 of 3\n\nWidget Agreement 2019 DRAFT\n\n2. Money\n",
+        );
+        let texts: Vec<&str> = c.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["THIS AGREEMENT is made", "1. Aims", "2. Money"]);
     }
 
     #[test]

@@ -47,9 +47,28 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
     t.push_str("# illustrative = \"\"         # TODO if this is not the signed text: say why\n");
     t.push_str("# predecessor = \"\"          # TODO: id of the agreement this one extends or renews\n");
     t.push_str("# statutory_basis = [\"NHS Act 2006 s.75\", \"SI 2000/617\"]  # TODO: confirm\n");
-    t.push_str("# arrangements = []         # TODO: any of \"pooled-fund\", \"nhs-exercises-la-functions\",\n");
-    t.push_str("#                           # \"la-exercises-nhs-functions\", \"staff-goods-services\"\n");
-    t.push_str("# host = \"\"                 # TODO: key of the host partner (the Host Authority), if any\n");
+    let read = super::facts::read(doc.body.iter().chain(doc.schedules.iter().flat_map(|s| s.blocks.iter())));
+    match read.pooled_fund {
+        Some(line) => {
+            let _ = writeln!(
+                t,
+                "arrangements = [\"pooled-fund\"]  # a pooled fund, source line {line}; TODO: add \"nhs-exercises-la-functions\", \"la-exercises-nhs-functions\" or \"staff-goods-services\" if they apply"
+            );
+        }
+        None => {
+            t.push_str("# arrangements = []         # TODO: any of \"pooled-fund\", \"nhs-exercises-la-functions\",\n");
+            t.push_str("#                           # \"la-exercises-nhs-functions\", \"staff-goods-services\"\n");
+        }
+    }
+    let host = read.host.as_ref().and_then(|(name, line)| host_key(&parties, name).map(|k| (k, name, line)));
+    match host {
+        Some((key, name, line)) => {
+            let _ = writeln!(t, "host = {}  # \"{}\", source line {line}", q(key), one_line(name));
+        }
+        None => {
+            t.push_str("# host = \"\"                 # TODO: key of the host partner (the Host Authority), if any\n")
+        }
+    }
 
     t.push_str("\n[status]\n");
     match (&facts.date_line, &facts.made_on) {
@@ -102,10 +121,33 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
             let _ =
                 writeln!(t, "commencement = {date}  # from the \"Commencement Date\" definition, source line {line}");
         }
+        None if read.commencement.is_some() => {
+            if let Some((date, line)) = read.commencement {
+                let _ = writeln!(t, "commencement = {date}  # the first day of the term, source line {line}");
+            }
+        }
         None => t.push_str("# commencement = YYYY-MM-DD  # TODO: required; not found in the text\n"),
     }
-    t.push_str("# length = \"\"  # TODO: \"N days|weeks|months|years\" (or expiry = YYYY-MM-DD)\n");
-    t.push_str("# notice = \"\"  # TODO: termination notice period, with the clause that states it\n");
+    match read.expiry {
+        Some((date, line)) => {
+            let _ = writeln!(t, "expiry = {date}  # the last day of the term, source line {line}");
+        }
+        None => t.push_str("# length = \"\"  # TODO: \"N days|weeks|months|years\" (or expiry = YYYY-MM-DD)\n"),
+    }
+    match &read.notice {
+        Some((notice, line)) => {
+            let _ = writeln!(t, "notice = {}  # termination notice, source line {line}", q(notice));
+        }
+        None => t.push_str("# notice = \"\"  # TODO: termination notice period, with the clause that states it\n"),
+    }
+
+    let all: Vec<_> = doc.body.iter().chain(doc.schedules.iter().flat_map(|s| s.blocks.iter())).collect();
+    write_contributions(
+        &mut t,
+        &parties,
+        &super::facts::contributions(all.iter().copied()),
+        read.pooled_fund.is_some(),
+    );
 
     if schedules.is_empty() {
         t.push_str("\n# No schedules were found.\n");
@@ -171,6 +213,38 @@ fn skeleton_parties(parties: &[Party]) -> Vec<SkeletonParty> {
     out
 }
 
+/// `[[pooled_fund.contributions]]` from the finance table, when every party
+/// has a row in it: a table that names only some of them is not the one the
+/// record needs, and a part-filled list would read as missing contributions.
+fn write_contributions(t: &mut String, parties: &[SkeletonParty], rows: &[super::facts::Contribution], pooled: bool) {
+    let keyed: Vec<(&str, &super::facts::Contribution)> =
+        rows.iter().filter_map(|c| host_key(parties, &c.partner).map(|k| (k, c))).collect();
+    let complete = parties.iter().all(|p| keyed.iter().any(|(k, _)| *k == p.key));
+    if !pooled || !complete || keyed.is_empty() {
+        return;
+    }
+    for (key, c) in keyed {
+        t.push_str("\n[[pooled_fund.contributions]]\n");
+        let _ = writeln!(t, "party = {}", q(key));
+        let _ = writeln!(t, "year = {}", q(&c.year));
+        let _ = writeln!(t, "amount = {}  # from the finance table, source line {}", c.pounds, c.line);
+    }
+}
+
+/// The key of the party the text calls `name` ("County Council" for a party
+/// defined as "the County Council" or "County Council").
+fn host_key<'a>(parties: &'a [SkeletonParty], name: &str) -> Option<&'a str> {
+    let bare = |s: &str| {
+        let s = s.trim();
+        s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s).to_lowercase()
+    };
+    let want = bare(name);
+    parties
+        .iter()
+        .find(|p| p.defined_as.as_deref().is_some_and(|d| bare(d) == want) || bare(&p.name) == want)
+        .map(|p| p.key.as_str())
+}
+
 fn key_slug(s: &str) -> String {
     let words: Vec<String> =
         s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
@@ -229,7 +303,12 @@ pub(crate) fn title_case(name: &str) -> String {
     const UPPER: &[&str] = &["NHS", "CCG", "ICB", "UK", "CIC", "LLP", "PLC", "II", "III", "IV"];
     const SMALL: &[&str] = &["and", "of", "the", "for", "in", "on", "at", "upon", "by", "to", "with"];
     if !is_all_caps(name) {
-        return name.to_string();
+        // "A PRIMARY CARE TRUST (operating as NHS A)": the name in capitals,
+        // a note in mixed case.
+        return match name.split_once(" (") {
+            Some((head, note)) if is_all_caps(head) => format!("{} ({note}", title_case(head)),
+            _ => name.to_string(),
+        };
     }
     let mut out = Vec::new();
     for (i, word) in name.split_whitespace().enumerate() {
@@ -277,6 +356,10 @@ mod tests {
         assert_eq!(title_case("THE COUNCIL OF THE CITY OF COVENTRY"), "The Council of the City of Coventry");
         assert_eq!(title_case("STOKE-ON-TRENT CITY COUNCIL"), "Stoke-on-Trent City Council");
         assert_eq!(title_case("Coventry City Council"), "Coventry City Council");
+        assert_eq!(
+            title_case("WESTSHIRE PRIMARY CARE TRUST (operating as NHS Westshire)"),
+            "Westshire Primary Care Trust (operating as NHS Westshire)"
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@
 
 mod clean;
 mod docx;
+mod facts;
 mod markdown;
 mod metadata;
 mod structure;
@@ -37,7 +38,8 @@ pub struct ImportOptions {
     /// The agreement's id: the folder name under `agreements/`.
     pub id: String,
     /// The agreement starts at the first line that begins (after leading
-    /// whitespace) with this text. Default: `THIS AGREEMENT`.
+    /// whitespace) with this text. Default: the agreement's opening line
+    /// ("THIS AGREEMENT is made …", "THIS DEED OF VARIATION is dated …").
     pub start_marker: Option<String>,
     /// The agreement ends before the first later line that begins with this
     /// text (for a meeting pack where other papers follow the agreement).
@@ -236,10 +238,19 @@ fn check_id(id: &str) -> Result<(), ImportError> {
     }
 }
 
+/// Text pasted from Word keeps each paragraph on one line, however long: when
+/// a fifth of the lines run past any page width (120 characters), no line
+/// was wrapped and none is to be joined.
+fn unwrapped_paragraphs(lines: &[clean::Line]) -> bool {
+    let long = lines.iter().filter(|l| l.text.chars().count() > 120).count();
+    !lines.is_empty() && long * 5 >= lines.len()
+}
+
 fn import_named(text: &str, file: &Path, opts: &ImportOptions, layout: Layout) -> Result<Imported, ImportError> {
     check_id(&opts.id)?;
     let cleaned = clean::clean(text, file, opts.start_marker.as_deref(), opts.end_marker.as_deref())?;
-    let paras = unwrap::unwrap(&cleaned.lines, layout == Layout::Paragraphs);
+    let one_per_line = layout == Layout::Paragraphs || unwrapped_paragraphs(&cleaned.lines);
+    let paras = unwrap::unwrap(&cleaned.lines, one_per_line);
     let doc = structure::build(&paras);
 
     let numbered = paras.iter().filter(|p| tokens::leading_number(&p.text).is_some()).count();
@@ -325,6 +336,17 @@ mod tests {
         for bad in ["", "../x", "a/b", ".hidden", "a b", "-x"] {
             assert!(matches!(check_id(bad), Err(ImportError::InvalidId { .. })), "{bad}");
         }
+    }
+
+    #[test]
+    fn pasted_paragraphs_are_never_joined() {
+        let long = "The Partners shall keep the arrangements under review and report to their boards, and this line is longer than any page is wide";
+        let text = format!(
+            "THIS AGREEMENT is made on 1 May 2021\n\nA BOROUGH COUNCIL of the Town Hall (the \"Council\"); and\n\nB NHS TRUST of 1 Road (the \"Trust\").\n\n{long}; and\n\n{long}.\n\nSchedule 1 - Aims\n\n{long}.\n"
+        );
+        let i = import_text(&text, &ImportOptions::new("x")).expect("imports");
+        let toml = &i.files[0].contents;
+        assert_eq!(toml.matches("[[parties]]").count(), 2, "{toml}");
     }
 
     #[test]

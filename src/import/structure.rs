@@ -7,7 +7,8 @@
 
 use super::tokens::{NumberToken, ends_with_terminator, is_title_like, leading_number};
 use super::unwrap::{
-    Para, is_execution_start, is_part_heading, is_recitals_heading, lettered_section, starts_definition,
+    Para, is_execution_lead, is_execution_start, is_part_heading, is_recitals_heading, lettered_section,
+    starts_definition,
 };
 
 /// One block of a Markdown file.
@@ -99,8 +100,13 @@ enum Section {
 pub(crate) fn build(paras: &[Para]) -> Document {
     let split = paras.iter().position(|p| p.schedule.is_some()).unwrap_or(paras.len());
     let (body_paras, schedule_paras) = paras.split_at(split);
+    // Signature blocks printed after the schedules belong to the body, where
+    // the execution section is: a schedule holds no signatures.
+    let tail = trailing_execution(schedule_paras);
+    let (schedule_paras, signatures) = schedule_paras.split_at(tail);
+    let body_paras: Vec<Para> = body_paras.iter().chain(signatures).cloned().collect();
     let mut facts = Facts::default();
-    let body = build_body(body_paras, &mut facts);
+    let body = build_body(&body_paras, &mut facts);
 
     let mut schedules = Vec::new();
     let mut start = 0;
@@ -113,6 +119,16 @@ pub(crate) fn build(paras: &[Para]) -> Document {
         start = end;
     }
     Document { body, schedules, facts }
+}
+
+/// Where the signature blocks after the last schedule begin (the lead-in
+/// "EXECUTION" or "IN WITNESS …" included), or `paras.len()`.
+fn trailing_execution(paras: &[Para]) -> usize {
+    let last_mark = paras.iter().rposition(|p| p.schedule.is_some()).map_or(0, |i| i + 1);
+    let Some(first) = paras[last_mark..].iter().position(|p| is_execution_start(&p.text)).map(|i| last_mark + i) else {
+        return paras.len();
+    };
+    if first > last_mark && is_execution_lead(&paras[first - 1].text) { first - 1 } else { first }
 }
 
 fn build_body(paras: &[Para], facts: &mut Facts) -> Vec<Located> {
@@ -136,6 +152,8 @@ fn build_body(paras: &[Para], facts: &mut Facts) -> Vec<Located> {
             if is_execution_start(&text) {
                 section = Section::Execution;
                 facts.execution_blocks += 1;
+            } else if is_execution_lead(&text) {
+                section = Section::Execution;
             }
             match section {
                 Section::Preamble => preamble_fact(&text, p.line, facts),
@@ -166,13 +184,19 @@ fn is_clause_heading(text: &str) -> bool {
 }
 
 fn preamble_fact(text: &str, line: usize, facts: &mut Facts) {
-    if facts.date_line.is_none() && text.to_uppercase().starts_with("THIS AGREEMENT") {
+    if facts.date_line.is_none() && super::clean::is_opening_line(text) {
         facts.date_line = Some((text.to_string(), line));
         facts.made_on = find_date(text);
         return;
     }
     if let Some(party) = parse_party(text, line) {
-        facts.parties.push(party);
+        // A cover page lists the parties by name only; the preamble lists
+        // them again with their addresses and defined names.
+        match facts.parties.iter_mut().find(|p| p.name.eq_ignore_ascii_case(&party.name)) {
+            Some(p) if party.address.is_some() || party.defined_as.is_some() => *p = party,
+            Some(_) => {}
+            None => facts.parties.push(party),
+        }
     }
 }
 
@@ -254,22 +278,33 @@ fn is_child(parent: &NumberToken, child: &NumberToken) -> bool {
 /// `(1) COVENTRY AND WARWICKSHIRE PARTNERSHIP NHS TRUST of Wayside House, …
 /// ("the Trust"); and`.
 fn parse_party(text: &str, line: usize) -> Option<Party> {
-    let n = leading_number(text)?;
-    let rest = text[n.raw.len()..].trim();
-    // The inline defined name: the last bracketed quotation, ("the Trust").
-    let open = rest.rfind("(\"").or_else(|| rest.rfind("(“")).or_else(|| rest.rfind("(”"));
-    let (before, defined_as) = match open {
-        Some(i) => {
-            let inner = &rest[i + 1..];
-            let close = inner.find(')').unwrap_or(inner.len());
-            let quoted = inner[..close].trim_matches(|c: char| matches!(c, '"' | '“' | '”') || c.is_whitespace());
-            (&rest[..i], (!quoted.is_empty()).then(|| quoted.to_string()))
+    let rest = match leading_number(text) {
+        Some(n) => text[n.raw.len()..].trim(),
+        // Text pasted from Word loses the "(1)": a party is then a name in
+        // capitals, its address and its defined name in brackets.
+        None => {
+            let name_end = text.find(" of ")?;
+            if !(is_all_caps_name(&text[..name_end]) && defined_name(text).is_some()) {
+                return None;
+            }
+            text.trim()
         }
+    };
+    // The inline defined name: the quotation in the last bracket that has
+    // one: ("the Trust"), (the "ICB"), (hereinafter called "the Council").
+    let (before, defined_as) = match defined_name(rest) {
+        Some((at, quoted)) => (&rest[..at], (!quoted.is_empty()).then(|| quoted.to_string())),
         None => (rest, None),
     };
     let before = before.trim().trim_end_matches(',').trim();
     let (name, address) = split_name_address(before);
     let name = name.trim().trim_end_matches(',').trim();
+    // "A PRIMARY CARE TRUST (operating as NHS A)": the legal name is the
+    // one before the trading name.
+    let name = match name.split_once(" (") {
+        Some((legal, note)) if note.ends_with(')') && !legal.is_empty() => legal.trim(),
+        _ => name,
+    };
     if name.is_empty() || !name.chars().any(char::is_alphabetic) {
         return None;
     }
@@ -279,6 +314,28 @@ fn parse_party(text: &str, line: usize) -> Option<Party> {
         defined_as,
         line,
     })
+}
+
+/// The byte offset of the last bracket holding a quotation, and the quoted
+/// words.
+fn defined_name(text: &str) -> Option<(usize, &str)> {
+    let is_quote = |c: char| matches!(c, '"' | '“' | '”');
+    let mut found = None;
+    for (i, _) in text.match_indices('(') {
+        let inner = &text[i + 1..];
+        let inner = &inner[..inner.find(')').unwrap_or(inner.len())];
+        let Some((open, q)) = inner.char_indices().find(|&(_, c)| is_quote(c)) else {
+            continue;
+        };
+        let after = &inner[open + q.len_utf8()..];
+        let close = after.find(is_quote).unwrap_or(after.len());
+        found = Some((i, after[..close].trim()));
+    }
+    found
+}
+
+fn is_all_caps_name(text: &str) -> bool {
+    super::tokens::is_all_caps(text) && text.split_whitespace().count() >= 2
 }
 
 /// Splits "NAME of ADDRESS". A name in capitals ends at the first lower-case
@@ -444,6 +501,60 @@ mod tests {
             d(2019, 4, 1)
         );
         assert_eq!(commencement("“Term” means one year from 1 April 2019"), None);
+    }
+
+    #[test]
+    fn defined_names_in_the_forms_drafters_use() {
+        for (text, name, defined) in [
+            ("(1) A COUNTY COUNCIL of County Hall, Town (the \"Council\"); and", "A COUNTY COUNCIL", "Council"),
+            (
+                "(2) B NHS TRUST of 1 Road (hereinafter called \"the Trust\") of the other part.",
+                "B NHS TRUST",
+                "the Trust",
+            ),
+            (
+                "(3) C PRIMARY CARE TRUST (operating as NHS C) of House, Lane (“the PCT”);",
+                "C PRIMARY CARE TRUST",
+                "the PCT",
+            ),
+            ("D BOROUGH COUNCIL of the Town Hall, Road (the \"Council\"); and", "D BOROUGH COUNCIL", "Council"),
+        ] {
+            let p = parse_party(text, 1).expect(text);
+            assert_eq!((p.name.as_str(), p.defined_as.as_deref()), (name, Some(defined)), "{text}");
+        }
+        assert!(parse_party("The Council is the local authority of the area (the \"Area\").", 1).is_none());
+    }
+
+    #[test]
+    fn cover_page_parties_are_not_counted_twice() {
+        let paras: Vec<Para> = [
+            "THIS AGREEMENT is dated 2015",
+            "(1) A COUNTY COUNCIL",
+            "(2) B DISTRICT COUNCIL",
+            "THIS AGREEMENT is made between:",
+            "(1) A COUNTY COUNCIL of Shire Hall (\"the County Council\");",
+            "(2) B DISTRICT COUNCIL of Quay Road (\"B\")",
+            "1. Definitions",
+        ]
+        .iter()
+        .map(|t| para(t))
+        .collect();
+        let f = build(&paras).facts;
+        let got: Vec<_> = f.parties.iter().map(|p| p.defined_as.as_deref()).collect();
+        assert_eq!(got, [Some("the County Council"), Some("B")]);
+    }
+
+    #[test]
+    fn signatures_after_the_schedules_go_to_the_body() {
+        let mut paras: Vec<Para> = ["1. Definitions", "Schedule 1"].iter().map(|t| para(t)).collect();
+        paras[1].schedule = Some(("1".into(), Some("Aims".into())));
+        for t in ["1. An aim.", "EXECUTION", "Signed for and on behalf of A COUNCIL", "Signature: ........"] {
+            paras.push(para(t));
+        }
+        let doc = build(&paras);
+        assert_eq!(doc.schedules[0].blocks.len(), 1);
+        assert_eq!(doc.facts.execution_blocks, 1);
+        assert!(matches!(&doc.body.last().map(|b| &b.block), Some(Block::Para(t)) if t.starts_with("Signature")));
     }
 
     #[test]

@@ -147,9 +147,12 @@ fn start(line: &Line, decision: Decision, state: &mut State, after_schedule_mark
         }
         _ => None,
     };
-    if is_execution_start(&text) && !state.in_schedule {
+    // Signature blocks end the clauses, or the schedules where the parties
+    // sign after them.
+    if is_execution_start(&text) || is_execution_lead(&text) {
         state.in_execution = true;
         state.seen_execution = true;
+        state.in_schedule = false;
     }
     let standalone = schedule.is_some() || is_recitals_heading(&text) || is_parties_heading(&text);
     let number = leading_number(&text);
@@ -162,6 +165,7 @@ fn start(line: &Line, decision: Decision, state: &mut State, after_schedule_mark
             || number.as_ref().is_some_and(|n| {
                 let rest = text[n.raw.len()..].trim();
                 !rest.is_empty()
+                    && !opens_more_than_it_closes(rest)
                     && !ends_with_terminator(rest)
                     && !ends_with_dangling_word(rest)
                     && (is_all_caps(rest) || short || (is_title_like(rest) && !line.trailing_space))
@@ -180,7 +184,8 @@ fn start(line: &Line, decision: Decision, state: &mut State, after_schedule_mark
 fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &State) -> Decision {
     let at = a.text.as_str();
     let bt = b.text.as_str();
-    let dangling = ends_with_dangling_word(at);
+    // The paragraph so far, not the line: "2026;" / "and" closes an item.
+    let dangling = ends_with_dangling_word(cur.para.as_ref().map_or(at, |p| p.text.as_str()));
 
     // 1. "co-" / "operate": Word broke the line at a hyphen inside a word.
     if !a.trailing_space
@@ -191,10 +196,9 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
     {
         return Decision::JoinTight;
     }
-    if cur.standalone {
-        return Decision::Break;
-    }
-    // 2. A schedule begins on a new page; its number only goes up.
+    // 2. A schedule begins on a new page, or after a blank line where the
+    // text before it is finished ("SCHEDULE 3 - NOT USED" / "SCHEDULE 4 …");
+    // its number only goes up.
     if let Some((n, title)) = schedule_mark(bt) {
         let after_body = state.seen_execution || state.last_schedule.is_some();
         let higher = match (schedule_value(&n), state.last_schedule) {
@@ -203,8 +207,42 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
             (None, _) => false,
         };
         let fresh = b.page_start() || (!a.trailing_space && !dangling);
-        if higher && fresh && (after_body || b.page_start()) {
+        let finished = cur.standalone || cur.heading_like || ends_with_terminator(at);
+        let set_apart = b.blank_before && finished && (title.is_some() || is_all_caps(bt) || after_body);
+        // "… the terms of reference in" / "Schedule 6.": a hanging sentence
+        // that the line ends is a reference, whatever its indentation.
+        let ends_sentence = dangling && ends_with_terminator(bt);
+        if higher && fresh && !ends_sentence && (after_body || b.page_start() || set_apart) {
             return Decision::BreakSchedule(n, title);
+        }
+    }
+    if cur.standalone {
+        return Decision::Break;
+    }
+    // "… 31 March 2026;" / "and": the conjunction that closes a list item
+    // or definition, wrapped onto a line of its own.
+    if matches!(bt, "and" | "or" | "and/or") {
+        return Decision::Join;
+    }
+    // A hanging definition: the term on its own line, its meaning indented
+    // below ("“Commencement Date”" / "1 October 2010;").
+    if cur.lines == 1 && is_hanging_term(at) && !b.blank_before && b.indent > a.indent {
+        return Decision::Join;
+    }
+    // A typed agreement hangs its wrapped lines under the words of the line
+    // before ("1.1     The Partners …" / "        149 of the Act"): at that
+    // column an unfinished sentence goes on. Three spaces at least, as an
+    // extraction's page starts and lost bullets are indented by one.
+    let column = a.hang.unwrap_or(a.indent);
+    if !b.blank_before && column >= 3 && b.indent == column && !ends_with_terminator(at) {
+        let numbered = leading_number(bt).is_some();
+        // "… sections 2, 8, 9," / "18 and 19 of the Care Act": a bare
+        // number followed by words in lower case is the sentence's.
+        let sentence_number = leading_number(bt).is_some_and(|n| {
+            n.raw.bytes().all(|c| c.is_ascii_digit()) && bt[n.raw.len()..].trim_start().starts_with(char::is_lowercase)
+        });
+        if !numbered || dangling || ends_with_reference_word(at) || (sentence_number && at.ends_with(',')) {
+            return Decision::Join;
         }
     }
     // 3. Provision numbers, unless the wrapped line before asks for a number.
@@ -226,7 +264,7 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
     if strip_bullet(bt).is_some() {
         return Decision::BreakBullet;
     }
-    if is_execution_start(bt) && !dangling {
+    if (is_execution_start(bt) || is_execution_lead(bt)) && !dangling {
         return Decision::Break;
     }
     if state.in_execution && is_execution_field(bt) {
@@ -242,7 +280,9 @@ fn decide(lines: &[Line], i: usize, a: &Line, b: &Line, cur: &Current, state: &S
     }
     // An indented quotation is a definition only if it says so ("… means"):
     // otherwise it is a bullet that lost its glyph ("“One-to-one” supervision").
-    let definition = starts_definition(bt) && (quote_then_means(bt) || !b.indented);
+    // A hanging term has its meaning below it, indented further.
+    let hanging = is_hanging_term(bt) && lines.get(i + 1).is_some_and(|n| n.indent > b.indent && !n.blank_before);
+    let definition = starts_definition(bt) && (quote_then_means(bt) || !b.indented || hanging);
     if definition && !dangling && (ends_with_terminator(at) || !a.trailing_space || quote_then_means(bt)) {
         return Decision::Break;
     }
@@ -359,23 +399,37 @@ fn schedule_value(n: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// "Signed for and on behalf of …", "Signed by …", "Executed as a deed by …".
+/// "Signed for and on behalf of …", "Signed by …", "Executed as a deed by …",
+/// "The Common Seal of … was affixed".
 pub(crate) fn is_execution_start(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["signed for and on behalf of", "signed on behalf of", "signed by ", "executed as a deed"]
+    ["signed for and on behalf of", "signed on behalf of", "signed by ", "executed as a deed", "the common seal of"]
         .iter()
         .any(|p| lower.starts_with(p))
+}
+
+/// What leads into the signature blocks: an "EXECUTION" heading or the
+/// attestation "IN WITNESS whereof …".
+pub(crate) fn is_execution_lead(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.']);
+    t.eq_ignore_ascii_case("execution") || t.to_uppercase().starts_with("IN WITNESS")
 }
 
 /// A signature-block field: a label followed by leader dots, a colon or
 /// nothing, e.g. "Signature………", "Print Name:……", "Date".
 pub(crate) fn is_execution_field(text: &str) -> bool {
+    // "......................  Chief Executive": a signature line and the
+    // signatory's role.
+    if text.starts_with("....") || text.starts_with("……") || text.starts_with("____") {
+        return true;
+    }
     const LABELS: &[&str] =
         &["Signature", "Signed", "Print Name", "Printed Name", "Name", "Position", "Title", "Date", "Witness"];
     LABELS.iter().any(|l| {
         text.strip_prefix(l).is_some_and(|rest| {
             rest.is_empty()
-                || rest.starts_with(['…', '.', ':', '_', ' ']) && !rest.trim_start().starts_with(char::is_alphanumeric)
+                || rest.starts_with(':')
+                || rest.starts_with(['…', '.', '_', ' ']) && !rest.trim_start().starts_with(char::is_alphanumeric)
         })
     })
 }
@@ -467,6 +521,35 @@ fn quote_then_means(text: &str) -> bool {
     };
     let rest = text[close..].trim_start();
     ["means", "shall mean", "or “", "or \"", "(or"].iter().any(|p| rest.starts_with(p))
+}
+
+/// `… CM1 1XA ("County`: a bracket or quotation left open goes on to the
+/// next line, so the line is not a heading.
+fn opens_more_than_it_closes(text: &str) -> bool {
+    let count = |c: char| text.chars().filter(|&x| x == c).count();
+    count('(') > count(')') || count('“') > count('”') || count('"') % 2 == 1
+}
+
+/// A line that is only a quoted term, or terms joined by "or":
+/// `"Approved Mental Health Professional" or "AMHP"`.
+fn is_hanging_term(text: &str) -> bool {
+    if !text.starts_with(['"', '“']) || !text.ends_with(['"', '”']) {
+        return false;
+    }
+    let mut outside = Vec::new();
+    let mut inside = false;
+    let mut word = String::new();
+    for c in text.chars() {
+        if matches!(c, '"' | '“' | '”') {
+            inside = !inside;
+            if inside {
+                outside.push(std::mem::take(&mut word));
+            }
+        } else if !inside {
+            word.push(c);
+        }
+    }
+    outside.iter().all(|w| matches!(w.trim(), "" | "or" | "and" | ","))
 }
 
 fn starts_upper(text: &str) -> bool {
@@ -633,6 +716,76 @@ mod tests {
     }
 
     #[test]
+    fn schedules_set_apart_by_blank_lines_start_without_a_page_break() {
+        let t = "THIS AGREEMENT\n\n25.4 This Agreement is governed by English law.\n\n\nSCHEDULE 1 - AIMS\n\n1. Aim one.\n\n\nSCHEDULE 2 - NOT USED\n\n\nSCHEDULE 3 - MONEY\n\n1. Sums.\n\n\nEXECUTION\n\nSigned for and on behalf of A COUNCIL\nSignature: ..........\nName: A Person\n";
+        let p = paras(t);
+        let marks: Vec<&str> = p.iter().filter_map(|p| p.schedule.as_ref().map(|s| s.0.as_str())).collect();
+        assert_eq!(marks, ["1", "2", "3"]);
+        let got: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            got[got.len() - 4..],
+            ["EXECUTION", "Signed for and on behalf of A COUNCIL", "Signature: ..........", "Name: A Person"]
+        );
+        // A reference that wraps onto its own line is not a schedule.
+        let t = "THIS AGREEMENT\n\n1.2 The services are set out in\nSchedule 1.\n\n1.3 Next.\n";
+        assert!(paras(t).iter().all(|p| p.schedule.is_none()));
+        let t = "THIS AGREEMENT\n\n1.2 The Board has the terms of reference in\n        Schedule 6.\n\n1.3 Next.\n";
+        assert!(paras(t).iter().all(|p| p.schedule.is_none()));
+    }
+
+    #[test]
+    fn seals_and_dotted_signature_lines_are_execution_blocks() {
+        assert!(is_execution_start("THE COMMON SEAL of A COUNCIL was affixed"));
+        assert!(is_execution_lead("IN WITNESS whereof the Partners have executed this Agreement"));
+        assert!(is_execution_lead("EXECUTION"));
+        assert!(is_execution_field("...............................   Chief Executive"));
+    }
+
+    #[test]
+    fn open_brackets_and_lone_conjunctions_continue_the_paragraph() {
+        let t = "THIS AGREEMENT\n\n(1) A COUNTY COUNCIL of County Hall, Westgate, Shiretown SH1 1XA (\"County\nCouncil\");\n\n    \"Term\" means the period ending on 31 March 2026;\n    and\n\n    \"Working Day\" means a day.\n";
+        assert_eq!(
+            texts(t)[1..],
+            [
+                "(1) A COUNTY COUNCIL of County Hall, Westgate, Shiretown SH1 1XA (\"County Council\");",
+                "\"Term\" means the period ending on 31 March 2026; and",
+                "\"Working Day\" means a day."
+            ]
+        );
+        assert!(paras(t).iter().all(|p| !p.bullet));
+    }
+
+    #[test]
+    fn typed_lines_hang_under_the_words_of_the_line_before() {
+        let t = "THIS AGREEMENT\n\n23.1    Each Partner shall have due regard to the duty in section\n        149 of the Equality Act 2010.\n\n4.      The functions under sections 2, 8, 9,\n        18 and 19 of the Care Act 2014.\n\n    \"Commencement Date\" means the first day of April two thousand\n    (1 April 2023);\n\n23.2    Next.\n";
+        assert_eq!(
+            texts(t)[1..],
+            [
+                "23.1 Each Partner shall have due regard to the duty in section 149 of the Equality Act 2010.",
+                "4. The functions under sections 2, 8, 9, 18 and 19 of the Care Act 2014.",
+                "\"Commencement Date\" means the first day of April two thousand (1 April 2023);",
+                "23.2 Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn hanging_definitions_are_paragraphs_with_their_meanings() {
+        let t = "THIS AGREEMENT\n\n1.1     In this Agreement:\n\n    \"Commencement Date\"\n        1       October 2010;\n\n    \"Approved Mental Health Professional\" or \"AMHP\"\n        a person approved by the Council;\n";
+        let p = paras(t);
+        let got: Vec<(bool, &str)> = p[1..].iter().map(|p| (p.bullet, p.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (false, "1.1 In this Agreement:"),
+                (false, "\"Commencement Date\" 1 October 2010;"),
+                (false, "\"Approved Mental Health Professional\" or \"AMHP\" a person approved by the Council;"),
+            ]
+        );
+        assert!(is_hanging_term("“Term”") && !is_hanging_term("“Term” means a year;"));
+    }
+
+    #[test]
     fn schedule_marks() {
         assert_eq!(schedule_mark("Schedule 12"), Some(("12".into(), None)));
         assert_eq!(schedule_mark("SCHEDULE 3A – Pooled Fund"), Some(("3A".into(), Some("Pooled Fund".into()))));
@@ -654,5 +807,6 @@ mod tests {
         assert!(is_execution_field("Print Name:……"));
         assert!(is_execution_field("Date……"));
         assert!(!is_execution_field("Date of Birth"));
+        assert!(is_execution_field("Position: Executive Director of Adult Social Care and Health Services"));
     }
 }

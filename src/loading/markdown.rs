@@ -323,12 +323,12 @@ fn assign_sections(blocks: &mut [Block], role: Role) {
     let mut section = Section::Preamble;
     for (i, b) in blocks.iter_mut().enumerate() {
         if b.is_heading() {
-            if b.number.is_none() && b.text.trim().eq_ignore_ascii_case("recitals") {
+            if b.number.is_none() && is_recitals_heading(&b.text) {
                 section = Section::Recitals;
             } else if b.number.is_some() {
                 section = Section::Clauses;
             }
-        } else if section == Section::Preamble && b.number.is_none() && b.text.trim().eq_ignore_ascii_case("recitals") {
+        } else if section == Section::Preamble && b.number.is_none() && is_recitals_heading(&b.text) {
             section = Section::Recitals;
         }
         // Text after the signature blocks keeps the section it continues:
@@ -343,6 +343,13 @@ fn assign_sections(blocks: &mut [Block], role: Role) {
             lead.section = Section::Execution;
         }
     }
+}
+
+/// "Recitals", or the other names drafters give them: "Background",
+/// "Whereas".
+fn is_recitals_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', ',']);
+    ["recitals", "background", "whereas"].iter().any(|h| t.eq_ignore_ascii_case(h))
 }
 
 /// The signature blocks: the last unbroken run of openings ("Signed for and
@@ -494,6 +501,19 @@ mod tests {
         assert_eq!(d.execution[0].fields[0].value, "");
         assert_eq!(d.execution[0].fields[1].value, "1 April 2019");
         assert!(!d.execution[0].is_blank());
+    }
+
+    #[test]
+    fn background_and_whereas_headings_open_the_recitals() {
+        for heading in ["BACKGROUND", "Whereas:", "WHEREAS"] {
+            let d = doc(
+                &format!("THIS AGREEMENT is made on 2019\n\n## {heading}\n\n(A) First.\n\n## 1 Definitions\n"),
+                Role::Body,
+            );
+            let sections: Vec<_> = d.blocks.iter().map(|b| b.section).collect();
+            use Section::*;
+            assert_eq!(sections, [Preamble, Recitals, Recitals, Clauses], "{heading}");
+        }
     }
 
     #[test]

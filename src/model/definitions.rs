@@ -209,6 +209,13 @@ fn clause_definitions(doc: &Document, id: DocId) -> Vec<Definition> {
     for def in &mut out {
         finish_clause_definition(doc, def);
     }
+    // The hanging style sets each term above its meaning with no "means"
+    // ("“Host Partner”" / "the Foundation Trust;"): where most definitions
+    // are written so, it is the agreement's style, not a slip in one.
+    let without_verb = out.iter().filter(|d| d.problems.contains(&Problem::NoVerb)).count();
+    if without_verb >= 3 && without_verb * 2 > out.len() {
+        out.iter_mut().for_each(|d| d.problems.retain(|p| *p != Problem::NoVerb));
+    }
     out
 }
 

@@ -30,9 +30,8 @@
 //! written in the source are compiled once per run (`LazyLock`) and panic
 //! if invalid: a bad literal is a bug that every test run finds. Patterns
 //! from data never panic: [`Matcher::new`] and [`Pattern::build`] return
-//! the error, which becomes a load error naming the pack. A pattern that `validate` needs is forced early
-//! by the module's `compile_patterns`, which `rules::compile_patterns`
-//! runs on a spare core.
+//! the error, which becomes a load error naming the pack. Each is compiled
+//! where it is first used: a run pays only for the patterns it needs.
 //!
 //! # [`Anchored`]
 //!

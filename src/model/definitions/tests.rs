@@ -145,3 +145,11 @@ fn has_quote_agrees_with_a_character_search() {
         assert_eq!(has_quote(text), text.contains(is_quote), "{text}");
     }
 }
+
+#[test]
+fn the_hanging_style_without_means_is_a_style_not_a_slip() {
+    let d = clause(
+        "“Commencement Date” 1 October 2010;\n\n“Host Partner” the Foundation Trust;\n\n“Pooled Fund” the fund established under clause 7;\n\n“Term” means three years.",
+    );
+    assert!(d.iter().all(|d| d.problems.is_empty()), "{:?}", d.iter().map(|d| &d.problems).collect::<Vec<_>>());
+}

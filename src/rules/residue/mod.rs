@@ -15,7 +15,7 @@ mod shape;
 mod signed;
 
 use crate::model::metadata::State;
-use crate::model::{Agreement, Block, BlockKind};
+use crate::model::{Agreement, Block, BlockKind, Section};
 use crate::rules::{Context, Family, Finding, RuleInfo, Severity};
 
 pub struct Residue;
@@ -168,10 +168,22 @@ impl Family for Residue {
 
 fn check_placeholders(b: &Block, hits: Vec<placeholder::Hit>, code: &str, out: &mut Vec<Finding>) {
     for hit in hits {
+        // "Signature: ………" in a signature block is the line the signatory
+        // signs on, not a blank left by the drafter (an unsigned block in a
+        // signed agreement is `residue.empty-execution`'s to report).
+        if b.section == Section::Execution && is_leader(&hit.text) {
+            continue;
+        }
         out.push(
             Finding::new(code, b.span_of(hit.range.clone()), format!("placeholder {} left in the text", hit.text))
                 .label("placeholder")
                 .help("replace it with the agreed words, or delete it"),
         );
     }
+}
+
+/// Dots, ellipses, underscores and the slashes of a date template: a line
+/// to write on.
+fn is_leader(text: &str) -> bool {
+    text.chars().all(|c| matches!(c, '.' | '…' | '_' | '/' | '-' | ' '))
 }

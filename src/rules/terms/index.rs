@@ -91,6 +91,11 @@ pub const DETERMINERS: &[&str] =
 pub fn continues_name(tokens: &[Token], at: usize) -> bool {
     let Some(t) = tokens.get(at) else { return false };
     let Some(prev) = at.checked_sub(1).and_then(|p| tokens.get(p)) else { return false };
+    // "within 15 Working Days": a count is not part of a name, but "Section
+    // 75 Board" is one name.
+    if prev.word.starts_with(|c: char| c.is_ascii_digit()) && !prev.sentence_start {
+        return !t.hard_gap && at >= 2 && continues_name(tokens, at - 1);
+    }
     !t.hard_gap && prev.capitalised() && !prev.sentence_start && !DETERMINERS.contains(&prev.word)
 }
 

@@ -1,0 +1,38 @@
+//! `metadata.incomplete`: an agreement.toml that `s75 import` wrote and the
+//! user has not yet completed. The importer fills in what it can read from
+//! the text and leaves a TODO for the rest; reporting each missing key as an
+//! error would bury the agreement's real findings under the import's, so the
+//! gaps are reported once, as a warning.
+
+use crate::model::Agreement;
+use crate::model::metadata::MetaProblem;
+use crate::rules::Finding;
+
+pub const INCOMPLETE: &str = "metadata.incomplete";
+
+/// The header the importer writes on the skeleton it leaves.
+const IMPORT_HEADER: &str = "# Written by `s75 import`";
+
+/// Whether `agreement.toml` is an import's skeleton with TODOs left in it.
+pub fn is_unfinished_import(a: &Agreement) -> bool {
+    let text = &a.meta.file.text;
+    text.starts_with(IMPORT_HEADER) && text.contains("TODO")
+}
+
+/// One warning listing the required keys the import could not read.
+pub fn finding(a: &Agreement, missing: &[&MetaProblem]) -> Option<Finding> {
+    let first = missing.first()?;
+    let list: Vec<String> =
+        missing.iter().map(|p| p.message.trim_start_matches("missing required key ").to_string()).collect();
+    Some(
+        Finding::new(
+            INCOMPLETE,
+            first.span.clone(),
+            format!("the record is incomplete: {} (the import could not read them from the text)", list.join("; ")),
+        )
+        .help(format!(
+            "complete the TODOs in {}; checks that need these values are skipped until then",
+            a.meta.file.path
+        )),
+    )
+}
