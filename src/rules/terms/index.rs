@@ -505,6 +505,31 @@ mod tests {
             .collect()
     }
 
+    /// A name defined twice is matched once per place, its `twins` naming
+    /// both definitions, so an agreement of repeated clauses (each defining
+    /// the same names) costs places, not places × definitions.
+    #[test]
+    fn a_name_defined_twice_is_one_use_per_place() {
+        let mut twinned = 0;
+        for a in crate::rules::testing::bundled() {
+            let defs = crate::model::definitions::definitions(&a);
+            let ix = Index::new(&a, &defs);
+            let uses = longest(ix.uses());
+            let mut places: Vec<(usize, usize, usize, &[(String, bool)])> =
+                uses.iter().map(|h| (h.block, h.at, h.len, ix.patterns[h.pattern].words.as_slice())).collect();
+            let all = places.len();
+            places.dedup();
+            assert_eq!(places.len(), all, "{}: a place is a use of one name once", a.id());
+            for h in &uses {
+                let twins = ix.twins(h.pattern);
+                assert_eq!(twins.first(), Some(&h.pattern));
+                assert!(twins.iter().all(|&t| ix.patterns[t].words == ix.patterns[h.pattern].words));
+                twinned += usize::from(twins.len() > 1);
+            }
+        }
+        assert!(twinned > 0, "some bundled agreement defines a name twice and uses it");
+    }
+
     #[test]
     fn possessives_and_gaps() {
         let w = |s: &str, p: bool, h: bool| (s.to_string(), p, h);
