@@ -106,7 +106,7 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
     let some_twin_unused = |p: usize| ix.twins(p).iter().any(|&t| unused(&ix.patterns[t]));
     let by_first = patterns_by(ix, multi, |p| p.norms.first().copied().into_iter().collect());
     let by_second = patterns_by(ix, multi, |p| p.norms.get(1).copied().into_iter().collect());
-    let by_any_unused = patterns_by_first_of(ix, |p| multi(&ix.patterns[p]) && some_twin_unused(p));
+    let by_any_unused = patterns_by_all_words(ix, |p| multi(&ix.patterns[p]) && some_twin_unused(p));
     // The uses are in reading order (see `index::longest`): a block's are a run of them.
     debug_assert!(uses.is_sorted_by_key(|h| (h.block, h.at)));
     let mut cands: Vec<usize> = Vec::new();
@@ -196,7 +196,7 @@ fn patterns_by(ix: &Index, keep: impl Fn(&Pattern) -> bool, words: impl Fn(&Patt
 }
 
 /// As [`patterns_by`], indexed by all of a pattern's words, `keep` given the pattern's number.
-fn patterns_by_first_of(ix: &Index, keep: impl Fn(usize) -> bool) -> Vec<Vec<usize>> {
+fn patterns_by_all_words(ix: &Index, keep: impl Fn(usize) -> bool) -> Vec<Vec<usize>> {
     patterns_by_words(ix, keep, |p| p.norms.clone())
 }
 
