@@ -11,7 +11,8 @@
 # quadratic. Figures (docs/performance.md, 2026-12-06, loaded machine):
 # release before: 4 MB 1.96 s / 165 MB, 8 MB 4.4 s / 266 MB, 16 MB 8.9 s /
 # 637 MB, 50 MB 3 min 21 s (20 s user + 7.8 s sys) / 3.7 GB. After, debug
-# build: 50 MB 9.5 s user + 2.5 s sys / 1.07 GB, 26,122 findings as before:
+# build: 50 MB 9.5 s user + 2.5 s sys / 1.07 GB (before, debug: 193 s /
+# 3.85 GB), the same 26,122 findings, byte-identical:
 # linear now, but memory (~21 bytes per byte of text) is still over budget.
 #
 # Usage: scripts/bench-large.sh [SIZE_MB]   (default 50)
