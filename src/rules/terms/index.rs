@@ -76,8 +76,13 @@ pub struct Index<'a> {
     pub defs: &'a [Definition],
     pub blocks: Vec<BlockWords<'a>>,
     pub patterns: Vec<Pattern>,
-    /// Normalised first word of a pattern (by id) → patterns.
+    /// Normalised first word of a pattern (by id) → patterns (the first of each name only).
     by_first: Vec<Vec<usize>>,
+    /// For the first pattern of each name: every pattern with the same
+    /// words, itself included, in order; empty for the others. A name
+    /// defined again and again (an agreement of repeated clauses) is then
+    /// matched once per place, not once per definition.
+    twins: Vec<Vec<usize>>,
     /// Normalised word → id.
     norms: WordHashMap<String, u32>,
 }
@@ -120,6 +125,7 @@ pub fn matches(tokens: &[Token], at: usize, pat: &Pattern) -> Option<bool> {
 }
 
 /// A use of a defined term: `len` tokens from `at` in block `block` (an index into [`Index::blocks`]).
+/// `pattern` is the first pattern of its name: the use is one of every [`Index::twins`] of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub pattern: usize,
@@ -166,13 +172,25 @@ impl<'a> Index<'a> {
                 });
             }
         }
-        let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); interner.norms.len()];
+        let mut twins: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+        let mut first_of: HashMap<&[(String, bool)], usize> = HashMap::new();
         for (p, pat) in patterns.iter().enumerate() {
+            let first = *first_of.entry(pat.words.as_slice()).or_insert(p);
+            twins[first].push(p);
+        }
+        let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); interner.norms.len()];
+        for (p, pat) in patterns.iter().enumerate().filter(|(p, _)| !twins[*p].is_empty()) {
             if let Some(list) = pat.norms.first().and_then(|&n| by_first.get_mut(n as usize)) {
                 list.push(p);
             }
         }
-        Index { agreement, defs, blocks, patterns, by_first, norms: interner.norms }
+        Index { agreement, defs, blocks, patterns, by_first, twins, norms: interner.norms }
+    }
+
+    /// The patterns with the same words as `p` when `p` is the first of
+    /// them (`p` included), else none: a [`Hit`] of `p` is a use of each.
+    pub fn twins(&self, p: usize) -> &[usize] {
+        self.twins.get(p).map_or(&[][..], Vec::as_slice)
     }
 
     /// How many distinct normalised words there are: ids are below this.
@@ -185,7 +203,8 @@ impl<'a> Index<'a> {
         self.norms.get(&normalise(word)).copied()
     }
 
-    /// Every use of every defined term, in reading order. A use has the
+    /// Every use of every defined term, in reading order, one per name
+    /// defined more than once (its [`Index::twins`]). A use has the
     /// term's words in the term's order; it is `exact` when it is the term as
     /// defined, allowing the last word in the plural or singular ("Service
     /// User" / "Service Users") and a possessive on it ("Trust’s"), and
@@ -491,6 +510,31 @@ mod tests {
             .into_iter()
             .map(|t| (t.word.to_string(), t.possessive, t.hard_gap))
             .collect()
+    }
+
+    /// A name defined twice is matched once per place, its `twins` naming
+    /// both definitions, so an agreement of repeated clauses (each defining
+    /// the same names) costs places, not places × definitions.
+    #[test]
+    fn a_name_defined_twice_is_one_use_per_place() {
+        let mut twinned = 0;
+        for a in crate::rules::testing::bundled() {
+            let defs = crate::model::definitions::definitions(&a);
+            let ix = Index::new(&a, &defs);
+            let uses = longest(ix.uses());
+            let mut places: Vec<(usize, usize, usize, &[(String, bool)])> =
+                uses.iter().map(|h| (h.block, h.at, h.len, ix.patterns[h.pattern].words.as_slice())).collect();
+            let all = places.len();
+            places.dedup();
+            assert_eq!(places.len(), all, "{}: a place is a use of one name once", a.id());
+            for h in &uses {
+                let twins = ix.twins(h.pattern);
+                assert_eq!(twins.first(), Some(&h.pattern));
+                assert!(twins.iter().all(|&t| ix.patterns[t].words == ix.patterns[h.pattern].words));
+                twinned += usize::from(twins.len() > 1);
+            }
+        }
+        assert!(twinned > 0, "some bundled agreement defines a name twice and uses it");
     }
 
     #[test]

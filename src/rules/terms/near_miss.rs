@@ -49,7 +49,9 @@ pub fn check(ix: &Index, uses: &[Hit], counts: &[usize], out: &mut Vec<Finding>)
         let b = &ix.blocks[h.block];
         let window = &b.tokens[h.at..h.at + h.len];
         if !b.heading && !prose_or_capitals(window, &ix.patterns[h.pattern]) {
-            groups.add(h.pattern, h.block, h.at, h.len);
+            for &p in ix.twins(h.pattern) {
+                groups.add(p, h.block, h.at, h.len);
+            }
         }
     }
     misspelt_or_reworded(ix, uses, counts, &mut groups);
@@ -98,9 +100,13 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
     // terms never used) may start with any of the term's words.
     let multi = |p: &Pattern| p.words.len() >= 2;
     let unused = |p: &Pattern| counts.get(p.def).is_some_and(|&c| c == 0);
+    // Indexed by the first pattern of each name (see `Index::twins`): the
+    // window is tested once, and the finding goes to each of its twins that
+    // the plain test would have tried.
+    let some_twin_unused = |p: usize| ix.twins(p).iter().any(|&t| unused(&ix.patterns[t]));
     let by_first = patterns_by(ix, multi, |p| p.norms.first().copied().into_iter().collect());
     let by_second = patterns_by(ix, multi, |p| p.norms.get(1).copied().into_iter().collect());
-    let by_any_unused = patterns_by(ix, |p| multi(p) && unused(p), |p| p.norms.clone());
+    let by_any_unused = patterns_by_all_words(ix, |p| multi(&ix.patterns[p]) && some_twin_unused(p));
     // The uses are in reading order (see `index::longest`): a block's are a run of them.
     debug_assert!(uses.is_sorted_by_key(|h| (h.block, h.at)));
     let mut cands: Vec<usize> = Vec::new();
@@ -138,10 +144,20 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
                 if overlaps_use {
                     continue;
                 }
-                match kind(window, pat) {
-                    Some(Kind::Misspelt) => groups.add(p, bi, s, len),
-                    Some(Kind::Reworded) if unused(pat) && !prose_or_capitals(window, pat) => groups.add(p, bi, s, len),
-                    _ => {}
+                let Some(k) = kind(window, pat) else { continue };
+                // Listed for its first or second word, every twin is a
+                // candidate; listed only as unused, the unused ones.
+                let by_words = first.contains(&p) || second.contains(&p);
+                for &t in ix.twins(p) {
+                    let twin = &ix.patterns[t];
+                    if !by_words && !unused(twin) {
+                        continue;
+                    }
+                    match k {
+                        Kind::Misspelt => groups.add(t, bi, s, len),
+                        Kind::Reworded if unused(twin) && !prose_or_capitals(window, twin) => groups.add(t, bi, s, len),
+                        Kind::Reworded => {}
+                    }
                 }
             }
         }
@@ -173,10 +189,25 @@ fn listed<'i>(index: &'i [Vec<usize>], tokens: &[Token], at: usize) -> &'i [usiz
     tokens.get(at).and_then(|t| index.get(t.norm as usize)).map_or(&[][..], Vec::as_slice)
 }
 
-/// Patterns chosen by `keep`, indexed by the normalised words `words` gives.
+/// The first pattern of each name (see `Index::twins`) chosen by `keep`,
+/// indexed by the normalised words `words` gives.
 fn patterns_by(ix: &Index, keep: impl Fn(&Pattern) -> bool, words: impl Fn(&Pattern) -> Vec<u32>) -> Vec<Vec<usize>> {
+    patterns_by_words(ix, |p| keep(&ix.patterns[p]), words)
+}
+
+/// As [`patterns_by`], indexed by all of a pattern's words, `keep` given the pattern's number.
+fn patterns_by_all_words(ix: &Index, keep: impl Fn(usize) -> bool) -> Vec<Vec<usize>> {
+    patterns_by_words(ix, keep, |p| p.norms.clone())
+}
+
+fn patterns_by_words(
+    ix: &Index,
+    keep: impl Fn(usize) -> bool,
+    words: impl Fn(&Pattern) -> Vec<u32>,
+) -> Vec<Vec<usize>> {
     let mut index: Vec<Vec<usize>> = vec![Vec::new(); ix.norm_count()];
-    for (p, pat) in ix.patterns.iter().enumerate().filter(|(_, p)| keep(p)) {
+    let first_of_name = |p: &usize| !ix.twins(*p).is_empty();
+    for (p, pat) in ix.patterns.iter().enumerate().filter(|(p, _)| first_of_name(p) && keep(*p)) {
         for n in words(pat) {
             if let Some(list) = index.get_mut(n as usize).filter(|l| !l.contains(&p)) {
                 list.push(p);

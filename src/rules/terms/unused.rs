@@ -30,22 +30,24 @@ pub fn check(ix: &Index, uses: &[Hit], out: &mut Vec<Finding>) -> Vec<usize> {
     let mut operative = vec![0usize; ix.defs.len()];
     let mut headings: Vec<Vec<&Hit>> = vec![Vec::new(); ix.defs.len()];
     for h in uses {
-        let d = ix.patterns[h.pattern].def;
         let b = &ix.blocks[h.block];
         if in_definitions.get(h.block).copied().unwrap_or(false) {
             continue;
         }
-        // An inline definition's own quoted term is not a use of it.
-        let def = &ix.defs[d];
-        let own = (b.doc, b.block) == (def.doc, def.block)
-            && b.tokens.get(h.at).is_some_and(|t| t.start < def.names_range.end && def.names_range.start < t.end);
-        if own {
-            continue;
-        }
-        if b.heading {
-            headings[d].push(h);
-        } else {
-            operative[d] += 1;
+        for &p in ix.twins(h.pattern) {
+            let d = ix.patterns[p].def;
+            // An inline definition's own quoted term is not a use of it.
+            let def = &ix.defs[d];
+            let own = (b.doc, b.block) == (def.doc, def.block)
+                && b.tokens.get(h.at).is_some_and(|t| t.start < def.names_range.end && def.names_range.start < t.end);
+            if own {
+                continue;
+            }
+            if b.heading {
+                headings[d].push(h);
+            } else {
+                operative[d] += 1;
+            }
         }
     }
     for (d, def) in ix.defs.iter().enumerate() {
