@@ -19,7 +19,7 @@ agreement=agreements/coventry-cwpt-2019
 
 # 1,000 copies of the real 2019 agreement (as scripts/bench-validate.sh).
 portfolio="$work/portfolio"
-if [ ! -d "$portfolio/agreements/copy-0999" ]; then
+if [ ! -d "$portfolio/agreements/copy-999" ]; then
   rm -rf "$portfolio" && mkdir -p "$portfolio/agreements"
   : > "$portfolio/s75.toml"
   for i in $(seq -w 0 999); do
@@ -29,7 +29,8 @@ if [ ! -d "$portfolio/agreements/copy-0999" ]; then
 fi
 cd "$portfolio"
 rm -rf .s75_cache
-changed=agreements/copy-0500/agreement.md
+# (seq -w 0 999 names them copy-000 … copy-999.)
+changed=agreements/copy-500/agreement.md
 cp "$changed" "$work/changed.orig"
 
 for format in human json; do
