@@ -5,6 +5,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod cache;
 pub mod calendar;
 pub mod cli;
 pub mod config;

@@ -14,6 +14,11 @@ impl Timer {
         Timer { on: std::env::var_os("S75_TIMINGS").is_some_and(|v| !v.is_empty()), last: Instant::now() }
     }
 
+    /// Whether `S75_TIMINGS` is set (other figures go with the times).
+    pub fn is_on(&self) -> bool {
+        self.on
+    }
+
     /// Prints the time since the previous mark, labelled `phase`.
     pub fn mark(&mut self, phase: &str) {
         if self.on {

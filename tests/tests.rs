@@ -5,6 +5,7 @@
 mod common;
 
 mod bad_input;
+mod cache;
 mod clean_fixture;
 mod config_and_waivers;
 mod config_levels;

@@ -1,15 +1,16 @@
 //! `s75 validate [PATH…]`: load the agreements, run every rule, report.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use super::{ColorChoice, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+use crate::cache::{Cache, Slot};
 use crate::config::Level;
-use crate::loading::{LoadError, Repo, load_agreement};
+use crate::loading::{LoadError, Repo, read_agreement};
 use crate::reports::{self, Checked, Detail, Format, Report};
 use crate::rules::{Checker, Finding, Severity};
 
@@ -50,6 +51,12 @@ pub struct Args {
     /// After the findings, print each agreement's compliance matrix (see `s75 matrix`)
     #[arg(long)]
     matrix: bool,
+    /// Check every agreement afresh: neither read nor write the findings cache
+    #[arg(long)]
+    no_cache: bool,
+    /// Keep the findings cache in DIR (default: S75_CACHE_DIR, or .s75_cache at the repository root)
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
@@ -78,6 +85,7 @@ pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
         bail!("every agreement in the repository is excluded by s75.toml");
     }
 
+    let cache = open_cache(&args, &repo.root, &checker, config.file.as_ref());
     timer.mark("set-up");
     let progress = progress_bar(dirs.len());
     // Per agreement: what was checked, its findings, and its matrix if asked for.
@@ -85,19 +93,28 @@ pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
     let results: Vec<Checks> = dirs
         .par_iter()
         .map(|dir| {
-            let agreement = load_agreement(&repo, dir)?;
+            let files = read_agreement(&repo, dir)?;
+            let checked =
+                Checked { id: files.id().to_string(), dir: files.dir.clone(), title: files.title().to_string() };
+            let slot = cache.as_ref().map(|c| c.slot(&files));
+            if let Some(findings) = slot.as_ref().and_then(Slot::get) {
+                progress.inc(1);
+                return Ok((checked, findings, None));
+            }
+            let agreement = files.parse(None)?;
             let findings = checker.check(&agreement);
+            if let Some(slot) = &slot {
+                slot.put(&findings);
+            }
             progress.inc(1);
-            let checked = Checked {
-                id: agreement.id().to_string(),
-                dir: agreement.dir.clone(),
-                title: agreement.title().to_string(),
-            };
             let matrix = if args.matrix { Some(crate::matrix::text_for(&agreement, &checker.cx)?) } else { None };
             Ok((checked, findings, matrix))
         })
         .collect();
     progress.finish_and_clear();
+    if let Some((hits, misses)) = cache.as_ref().map(Cache::counts).filter(|_| timer.is_on()) {
+        eprintln!("s75 cache: {hits} hits, {misses} misses");
+    }
     timer.mark("read and check");
 
     let mut checked = Vec::new();
@@ -158,6 +175,30 @@ pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
     // With -D warnings the checker has already made every warning an error.
     let failing = findings.iter().any(|f| f.suppressed.is_none() && f.severity == Severity::Error);
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// The findings cache, unless `--no-cache` or `--matrix` (which needs every
+/// agreement loaded). The default folder is inside the repository: s75
+/// writes outside it only where the user says.
+fn open_cache(
+    args: &Args,
+    root: &Path,
+    checker: &Checker,
+    config: Option<&std::sync::Arc<crate::model::SourceFile>>,
+) -> Option<Cache> {
+    if args.no_cache || args.matrix {
+        return None;
+    }
+    let dir = (args.cache_dir.clone())
+        .or_else(|| std::env::var_os("S75_CACHE_DIR").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(|| root.join(crate::cache::DEFAULT_DIR));
+    let settings = crate::cache::Settings {
+        today: checker.cx.today,
+        config,
+        packs: &checker.cx.packs,
+        cli_levels: [&args.allow, &args.warn, &args.deny],
+    };
+    Cache::open(&dir, &settings)
 }
 
 /// Applies -A/-W/-D after s75.toml; `-D warnings` last of all.

@@ -15,7 +15,7 @@ pub use error::LoadError;
 pub use repo::Repo;
 
 use crate::model::metadata::ScheduleSource;
-use crate::model::{Agreement, Document, Located, Schedule, SourceFile};
+use crate::model::{Agreement, Document, Located, Metadata, Schedule, SourceFile};
 use markdown::Role;
 
 pub const DEFAULT_BODY: &str = "agreement.md";
@@ -61,22 +61,36 @@ impl SharedParses {
 /// As [`load_agreement`], taking parsed documents from `shared` where the
 /// same text was loaded before, and adding to it.
 pub fn load_agreement_sharing(repo: &Repo, dir: &Path, shared: Option<&SharedParses>) -> Result<Agreement, LoadError> {
-    let parse = |file: &Arc<SourceFile>, role: Role| match shared {
-        Some(s) => s.parse(file, role),
-        None => markdown::parse(file, role),
-    };
-    let rel_dir = repo.relative(dir);
+    read_agreement(repo, dir)?.parse(shared)
+}
+
+/// An agreement's files, read and its `agreement.toml` understood, but its
+/// Markdown not yet parsed: everything its findings can depend on, at a
+/// fraction of the cost of loading it (the findings cache hashes these).
+pub struct AgreementFiles {
+    /// The agreement's folder, relative to the repository root.
+    pub dir: String,
+    disk_dir: PathBuf,
+    pub meta_file: Arc<SourceFile>,
+    pub meta: Metadata,
+    pub body: Arc<SourceFile>,
+    /// One per `[[schedules]]` entry: its file, if it has one.
+    pub schedules: Vec<Option<Arc<SourceFile>>>,
+}
+
+/// Reads the files of the agreement in folder `dir`, with the same errors as
+/// [`load_agreement`] in the same order.
+pub fn read_agreement(repo: &Repo, dir: &Path) -> Result<AgreementFiles, LoadError> {
     let meta_path = dir.join(repo::METADATA_FILE);
     let meta_file = read::read_source(&repo.confine(&meta_path)?, &repo.relative(&meta_path))?;
     let meta = metadata::parse(&meta_file)?;
 
     let body_name = meta.body.as_ref().map_or(DEFAULT_BODY, |b| b.value.as_str());
     let body_path = resolve(repo, dir, body_name, meta.body.as_ref(), &meta_file)?;
-    let body_file = read_referenced(repo, &body_path, meta.body.as_ref(), &meta_file, "body file")?;
-    let body = parse(&body_file, Role::Body)?;
+    let body = read_referenced(repo, &body_path, meta.body.as_ref(), &meta_file, "body file")?;
 
     let mut schedules = Vec::with_capacity(meta.schedules.len());
-    for (i, entry) in meta.schedules.iter().enumerate() {
+    for entry in &meta.schedules {
         let located = match &entry.source {
             ScheduleSource::Local(f) => Some((resolve(repo, dir, &f.value, Some(f), &meta_file)?, f)),
             ScheduleSource::Shared(f) => {
@@ -84,16 +98,45 @@ pub fn load_agreement_sharing(repo: &Repo, dir: &Path, shared: Option<&SharedPar
             }
             ScheduleSource::NotUsed | ScheduleSource::Missing => None,
         };
-        let doc = match located {
-            Some((path, key)) => {
-                let file = read_referenced(repo, &path, Some(key), &meta_file, "schedule file")?;
-                Some(parse(&file, Role::Schedule)?)
-            }
+        let file = match located {
+            Some((path, key)) => Some(read_referenced(repo, &path, Some(key), &meta_file, "schedule file")?),
             None => None,
         };
-        schedules.push(Schedule { entry: i, doc });
+        schedules.push(file);
     }
-    Ok(Agreement::new(rel_dir, dir.to_path_buf(), meta, body, schedules))
+    Ok(AgreementFiles { dir: repo.relative(dir), disk_dir: dir.to_path_buf(), meta_file, meta, body, schedules })
+}
+
+impl AgreementFiles {
+    /// As [`Agreement::id`], before parsing.
+    pub fn id(&self) -> &str {
+        self.meta.id.as_ref().map_or_else(|| self.dir.rsplit('/').next().unwrap_or(&self.dir), |i| i.value.as_str())
+    }
+
+    /// As [`Agreement::title`], before parsing.
+    pub fn title(&self) -> &str {
+        self.meta.title.as_ref().map_or(self.id(), |t| t.value.as_str())
+    }
+
+    /// Every file read, `agreement.toml` first.
+    pub fn files(&self) -> impl Iterator<Item = &Arc<SourceFile>> {
+        [&self.meta_file, &self.body].into_iter().chain(self.schedules.iter().flatten())
+    }
+
+    /// Parses the Markdown into the agreement model; a file nested too deeply is a load error.
+    pub fn parse(self, shared: Option<&SharedParses>) -> Result<Agreement, LoadError> {
+        let parse = |file: &Arc<SourceFile>, role: Role| match shared {
+            Some(s) => s.parse(file, role),
+            None => markdown::parse(file, role),
+        };
+        let body = parse(&self.body, Role::Body)?;
+        let mut schedules = Vec::with_capacity(self.schedules.len());
+        for (entry, file) in self.schedules.iter().enumerate() {
+            let doc = file.as_ref().map(|f| parse(f, Role::Schedule)).transpose()?;
+            schedules.push(Schedule { entry, doc });
+        }
+        Ok(Agreement::new(self.dir, self.disk_dir, self.meta, body, schedules))
+    }
 }
 
 /// Resolves a path named in `agreement.toml`; one leaving the repository is an error at that key.
