@@ -522,7 +522,9 @@ mod tests {
             let defs = crate::model::definitions::definitions(&a);
             let ix = Index::new(&a, &defs);
             let uses = longest(ix.uses());
-            let mut places: Vec<(usize, usize, usize, &[(String, bool)])> =
+            // (block, offset, length, the name's words) of each use.
+            type Place<'a> = (usize, usize, usize, &'a [(String, bool)]);
+            let mut places: Vec<Place> =
                 uses.iter().map(|h| (h.block, h.at, h.len, ix.patterns[h.pattern].words.as_slice())).collect();
             let all = places.len();
             places.dedup();
