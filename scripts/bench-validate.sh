@@ -24,10 +24,10 @@ agreement=agreements/coventry-cwpt-2019
 
 # One agreement: s75 (all rules) vs markdownlint-cli2 (its default rules) on the same files.
 hyperfine --warmup 3 --min-runs 20 -N --ignore-failure --export-json "$work/single.json" \
-  --command-name s75 "$s75 validate $agreement --format json" \
+  --command-name s75 "$s75 validate $agreement --format json --no-cache" \
   --command-name markdownlint-cli2 "$mdl $agreement/agreement.md $agreement/schedules/*.md" >/dev/null 2>&1 || \
 hyperfine --warmup 3 --min-runs 20 --ignore-failure --export-json "$work/single.json" \
-  --command-name s75 "$s75 validate $agreement --format json" \
+  --command-name s75 "$s75 validate $agreement --format json --no-cache" \
   --command-name markdownlint-cli2 "$mdl '$agreement/**/*.md'" >/dev/null
 
 # A portfolio of 1,000 copies, validated in one run (rayon across both cores).
@@ -41,11 +41,11 @@ if [ ! -d "$portfolio/agreements/copy-0999" ]; then
   done
 fi
 (cd "$portfolio" && hyperfine --warmup 1 --min-runs 5 -N --ignore-failure --export-json ../portfolio.json \
-  --command-name "s75 ×1000" "$s75 validate --format json" >/dev/null)
+  --command-name "s75 ×1000" "$s75 validate --format json --no-cache" >/dev/null)
 # Where one more portfolio run spends its time: set-up (finding the agreements,
 # s75.toml, packs), reading and checking (both cores), the report (one core).
 # (It exits 1: the copies have the 2019 agreement's findings.)
-(cd "$portfolio" && { S75_TIMINGS=1 "$s75" validate --format json 2>&1 >/dev/null || true; } | sed 's/^s75 timing: /portfolio phase: /')
+(cd "$portfolio" && { S75_TIMINGS=1 "$s75" validate --format json --no-cache 2>&1 >/dev/null || true; } | sed 's/^s75 timing: /portfolio phase: /')
 
 python3 - "$work" <<'PY'
 import json, sys
