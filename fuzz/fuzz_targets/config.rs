@@ -15,5 +15,8 @@ static CHECKER: LazyLock<Checker> =
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = read::check_text(data.to_vec(), "s75.toml") else { return };
     let file = SourceFile::new("s75.toml", "s75.toml", text);
-    let _ = Config::parse(&file, &CHECKER.registry);
+    // As the checker reads it: the table first, then its rule levels against the registry.
+    if let Ok(config) = Config::parse(&file) {
+        let _ = CHECKER.registry.config_levels(&config);
+    }
 });
