@@ -130,16 +130,6 @@ fn diff_of_a_crlf_copy_against_its_lf_twin_shows_no_changes() {
     assert_eq!(report["differences"], false, "{report:#}");
 }
 
-/// The clean fixture with `edits` applied; its JSON report.
-fn validate_with(edits: &[(&str, &str, &str)]) -> (tempfile::TempDir, Value) {
-    let repo = clean_repo();
-    for (file, from, to) in edits {
-        edit(&repo.path().join(file), from, to);
-    }
-    let (report, _) = validate_json(repo.path(), &[]);
-    (repo, report)
-}
-
 fn codes(report: &Value) -> Vec<String> {
     report["findings"]
         .as_array()

@@ -19,11 +19,6 @@ fn render(repo: &Path, agreement: &str, format: &str, out: &Path, extra: &[&str]
         .expect("run s75 render")
 }
 
-#[track_caller]
-fn assert_rendered(out: &std::process::Output) {
-    assert_eq!(out.status.code(), Some(0), "render failed\nstdout: {}\nstderr: {}", stdout(out), stderr(out));
-}
-
 /// The pack's text (squashed) read back from the file: pdftotext for a PDF,
 /// the text of `<main>` for HTML.
 fn pack_text(pack: &Path) -> String {

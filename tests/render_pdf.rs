@@ -17,11 +17,6 @@ fn render(repo: &Path, agreement: &str, out: &Path, extra: &[&str]) -> std::proc
         .expect("run s75 render")
 }
 
-#[track_caller]
-fn assert_rendered(out: &std::process::Output) {
-    assert_eq!(out.status.code(), Some(0), "render failed\nstdout: {}\nstderr: {}", stdout(out), stderr(out));
-}
-
 fn clean_pack() -> (tempfile::TempDir, PathBuf) {
     let repo = clean_repo();
     let pdf = repo.path().join("pack.pdf");

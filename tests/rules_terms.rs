@@ -17,15 +17,6 @@ fn line_of(repo: &tempfile::TempDir, file: &str, needle: &str) -> u64 {
     i as u64 + 1
 }
 
-fn validate_with(edits: &[(&str, &str, &str)]) -> (tempfile::TempDir, Value) {
-    let repo = clean_repo();
-    for (file, from, to) in edits {
-        edit(&repo.path().join(file), from, to);
-    }
-    let (report, _) = validate_json(repo.path(), &[]);
-    (repo, report)
-}
-
 /// Adds definitions after the fixture's last one.
 fn define(extra: &str) -> (&'static str, &'static str, String) {
     (BODY, LAST_DEFINITION, format!("{LAST_DEFINITION}\n\n{extra}"))

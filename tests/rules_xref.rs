@@ -24,16 +24,6 @@ fn xref(report: &Value) -> Vec<&Value> {
         .unwrap_or_default()
 }
 
-/// Applies edits to the clean repository and returns the report.
-fn validate_with(edits: &[(&str, &str, &str)]) -> (tempfile::TempDir, Value) {
-    let repo = clean_repo();
-    for (file, from, to) in edits {
-        edit(&repo.path().join(file), from, to);
-    }
-    let (report, _) = validate_json(repo.path(), &[]);
-    (repo, report)
-}
-
 fn assert_one(report: &Value, code: &str, file: &str, line: u64, severity: &str) -> Value {
     let all = xref(report);
     assert_eq!(all.len(), 1, "expected exactly one xref finding: {report:#}");

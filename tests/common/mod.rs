@@ -112,3 +112,13 @@ pub fn stdout(out: &Output) -> String {
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// The clean fixture with `edits` (file, from, to) applied; its JSON report.
+pub fn validate_with(edits: &[(&str, &str, &str)]) -> (TempDir, serde_json::Value) {
+    let repo = clean_repo();
+    for (file, from, to) in edits {
+        edit(&repo.path().join(file), from, to);
+    }
+    let (report, _) = validate_json(repo.path(), &[]);
+    (repo, report)
+}

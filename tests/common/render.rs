@@ -252,3 +252,15 @@ pub fn page_content(page: &str, title: &str) -> String {
     }
     s
 }
+
+/// A render that must have succeeded, with its output if it did not.
+#[track_caller]
+pub fn assert_rendered(out: &std::process::Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "render failed\nstdout: {}\nstderr: {}",
+        super::stdout(out),
+        super::stderr(out)
+    );
+}
