@@ -17,19 +17,12 @@ cargo build --release --quiet
 s75="$PWD/target/release/s75"
 agreement=agreements/coventry-cwpt-2019
 
-# 1,000 copies of the real 2019 agreement (as scripts/bench-validate.sh).
+# 1,000 copies of the real 2019 agreement (copy-000 … copy-999), as scripts/bench-validate.sh makes them.
+source scripts/lib/portfolio.sh
 portfolio="$work/portfolio"
-if [ ! -d "$portfolio/agreements/copy-999" ]; then
-  rm -rf "$portfolio" && mkdir -p "$portfolio/agreements"
-  : > "$portfolio/s75.toml"
-  for i in $(seq -w 0 999); do
-    cp -r "$agreement" "$portfolio/agreements/copy-$i"
-    sed -i "s/^id = .*/id = \"copy-$i\"/" "$portfolio/agreements/copy-$i/agreement.toml"
-  done
-fi
+make_portfolio "$portfolio" "$agreement"
 cd "$portfolio"
 rm -rf .s75_cache
-# (seq -w 0 999 names them copy-000 … copy-999.)
 changed=agreements/copy-500/agreement.md
 cp "$changed" "$work/changed.orig"
 

@@ -31,15 +31,9 @@ hyperfine --warmup 3 --min-runs 20 --ignore-failure --export-json "$work/single.
   --command-name markdownlint-cli2 "$mdl '$agreement/**/*.md'" >/dev/null
 
 # A portfolio of 1,000 copies, validated in one run (rayon across both cores).
+source scripts/lib/portfolio.sh
 portfolio="$work/portfolio"
-if [ ! -d "$portfolio/agreements/copy-0999" ]; then
-  rm -rf "$portfolio" && mkdir -p "$portfolio/agreements"
-  : > "$portfolio/s75.toml"
-  for i in $(seq -w 0 999); do
-    cp -r "$agreement" "$portfolio/agreements/copy-$i"
-    sed -i "s/^id = .*/id = \"copy-$i\"/" "$portfolio/agreements/copy-$i/agreement.toml"
-  done
-fi
+make_portfolio "$portfolio" "$agreement"
 (cd "$portfolio" && hyperfine --warmup 1 --min-runs 5 -N --ignore-failure --export-json ../portfolio.json \
   --command-name "s75 ×1000" "$s75 validate --format json --no-cache" >/dev/null)
 # Where one more portfolio run spends its time: set-up (finding the agreements,
