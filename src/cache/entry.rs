@@ -59,7 +59,7 @@ pub fn encode(key: &str, findings: &[Finding], files: &[Arc<SourceFile>]) -> Opt
         .iter()
         .map(|f| {
             Some(StoredFinding {
-                code: f.code.clone(),
+                code: f.code().to_string(),
                 severity: f.severity,
                 message: f.message.clone(),
                 primary: label(&f.primary)?,
@@ -90,7 +90,8 @@ pub fn decode(bytes: &[u8], key: &str, files: &[Arc<SourceFile>]) -> Option<Vec<
         .into_iter()
         .map(|f| {
             Some(Finding {
-                code: f.code,
+                // A code no rule has any more (an older s75 wrote the entry): recompute.
+                rule: crate::rules::registry::by_code(&f.code)?,
                 severity: f.severity,
                 message: f.message,
                 primary: label(f.primary)?,

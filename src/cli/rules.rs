@@ -51,8 +51,8 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<u8> {
             .registry
             .rules
             .iter()
-            .filter(|r| strsim::levenshtein(&r.code, &args.code) <= 4)
-            .map(|r| r.code.as_str())
+            .filter(|r| strsim::levenshtein(r.code, &args.code) <= 4)
+            .map(|r| r.code)
             .collect();
         if close.is_empty() {
             bail!("unknown rule `{}`; `s75 rules` lists them all", args.code);
@@ -61,7 +61,7 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<u8> {
     };
     let mut out = std::io::stdout().lock();
     writeln!(out, "{} ({})\n\n{}\n\n{}\n\nExample:\n", r.code, r.severity, r.summary, r.explanation)?;
-    for line in r.example.lines() {
+    for line in r.example.text().lines() {
         writeln!(out, "    {line}")?;
     }
     Ok(EXIT_OK)

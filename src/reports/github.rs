@@ -37,7 +37,7 @@ fn command(f: &Finding) -> String {
         props.push(("col", col.to_string()));
         props.push(("endColumn", end_col.to_string()));
     }
-    props.push(("title", f.code.clone()));
+    props.push(("title", f.code().to_string()));
     let props: Vec<String> = props.into_iter().map(|(k, v)| format!("{k}={}", escape_property(&v))).collect();
     format!("::{name} {}::{}", props.join(","), escape_data(&message(f)))
 }
@@ -99,15 +99,18 @@ mod tests {
     fn one_command_per_unsuppressed_finding_then_the_summary() {
         let toml = SourceFile::new("agreements/a/agreement.toml", "", "[term]\nnumber = \"2\"\n".to_string());
         let md = SourceFile::new("agreements/a/s,1.md", "", "# Schedule 3\nline two\n".to_string());
-        let mut shown = Finding::new("metadata.schedule-mismatch", Span::new(&md, 11..12), "headed 3, listed as 2")
-            .related(Span::new(&toml, 16..19), "declared here")
-            .help("make them agree")
-            .with_severity(Severity::Warning);
+        let mut shown =
+            Finding::new(&crate::rules::metadata::SCHEDULE_MISMATCH, Span::new(&md, 11..12), "headed 3, listed as 2")
+                .related(Span::new(&toml, 16..19), "declared here")
+                .help("make them agree")
+                .with_severity(Severity::Warning);
         shown.agreement = "a".into();
         // Spans more than one line: no columns.
-        let mut multi = Finding::new("x.multi", Span::new(&md, 2..20), "spans lines").with_severity(Severity::Note);
+        let mut multi = Finding::new(&crate::rules::numbering::GAP, Span::new(&md, 2..20), "spans lines")
+            .with_severity(Severity::Note);
         multi.agreement = "a".into();
-        let mut waived = Finding::new("x.waived", Span::new(&md, 0..1), "waived").with_severity(Severity::Error);
+        let mut waived =
+            Finding::new(&crate::rules::terms::UNUSED, Span::new(&md, 0..1), "waived").with_severity(Severity::Error);
         waived.agreement = "a".into();
         waived.suppressed = Some(Suppression {
             reason: "r".into(),
@@ -126,7 +129,7 @@ mod tests {
             text,
             "::warning file=agreements/a/s%2C1.md,line=1,endLine=1,col=12,endColumn=12,title=metadata.schedule-mismatch\
              ::headed 3, listed as 2%0Adeclared here: agreements/a/agreement.toml:2:10%0Ahelp: make them agree\n\
-             ::notice file=agreements/a/s%2C1.md,line=1,endLine=2,title=x.multi::spans lines\n\
+             ::notice file=agreements/a/s%2C1.md,line=1,endLine=2,title=numbering.gap::spans lines\n\
              1 agreement checked: 1 warning, 1 note (1 suppressed)\n"
         );
     }

@@ -46,7 +46,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .filter(|f| f.suppressed.is_none())
         .map(|f| {
-            let rank = seen.entry((&f.code, &f.primary.span.file.path, &f.message)).or_insert(0);
+            let rank = seen.entry((f.code(), &f.primary.span.file.path, &f.message)).or_insert(0);
             *rank += 1;
             issue(f, *rank)
         })
@@ -63,7 +63,7 @@ fn issue(f: &Finding, rank: usize) -> Issue<'_> {
     };
     Issue {
         description,
-        check_name: &f.code,
+        check_name: f.code(),
         fingerprint: fingerprint(f, rank),
         severity: severity(f.severity),
         location: Location { path: &span.file.path, lines: Lines { begin: span.start().0, end: span.end().0 } },
@@ -83,7 +83,7 @@ fn severity(s: Severity) -> &'static str {
 
 fn fingerprint(f: &Finding, rank: usize) -> String {
     let mut hash = Sha256::new();
-    for part in [f.code.as_str(), &f.primary.span.file.path, &f.message, &rank.to_string()] {
+    for part in [f.code(), &f.primary.span.file.path, &f.message, &rank.to_string()] {
         hash.update(part.as_bytes());
         hash.update([0]);
     }

@@ -64,7 +64,7 @@ fn emit(out: &mut dyn WriteColor, config: &Config, f: &Finding) -> io::Result<()
         .collect();
     let notes = f.help.iter().map(|h| wrap(&format!("help: {h}"), NOTE_WIDTH)).collect();
     let diagnostic = Diagnostic::new(severity(f.severity))
-        .with_code(&f.code)
+        .with_code(f.code())
         .with_message(&f.message)
         .with_labels(cs_labels)
         .with_notes(notes);
@@ -210,7 +210,8 @@ mod tests {
     }
 
     fn finding(span: Span, code: &str, severity: Severity) -> Finding {
-        let mut f = Finding::new(code, span, format!("problem {code}")).with_severity(severity);
+        let rule = crate::rules::registry::by_code(code).expect("a rule");
+        let mut f = Finding::new(rule, span, format!("problem {code}")).with_severity(severity);
         f.agreement = "a".to_string();
         f
     }
@@ -236,17 +237,17 @@ mod tests {
     #[test]
     fn suppressed_findings_are_counted_not_shown() {
         let md = file("agreements/a/agreement.md", "the Trust shall\n");
-        let mut waived = finding(Span::new(&md, 4..9), "terms.waived", Severity::Error);
+        let mut waived = finding(Span::new(&md, 4..9), "terms.unused", Severity::Error);
         waived.suppressed = Some(Suppression {
             reason: "accepted".into(),
             approved_by: "Legal".into(),
             expires: "2027-01-01".into(),
             waiver: "s75.toml:3".into(),
         });
-        let shown = finding(Span::new(&md, 0..3), "terms.shown", Severity::Warning);
+        let shown = finding(Span::new(&md, 0..3), "terms.undefined", Severity::Warning);
         let text = render_plain(&[waived, shown], &[checked("a"), checked("b")]);
-        assert!(!text.contains("terms.waived"), "{text}");
-        assert!(text.contains("warning[terms.shown]"), "{text}");
+        assert!(!text.contains("terms.unused"), "{text}");
+        assert!(text.contains("warning[terms.undefined]"), "{text}");
         assert!(
             text.ends_with("a: 1 warning (1 suppressed)\n2 agreements checked: 1 warning (1 suppressed)\n"),
             "{text}"
@@ -261,7 +262,7 @@ mod tests {
     #[test]
     fn colour_only_when_asked() {
         let md = file("agreements/a/agreement.md", "text\n");
-        let findings = [finding(Span::new(&md, 0..4), "x.y", Severity::Error)];
+        let findings = [finding(Span::new(&md, 0..4), "xref.missing-target", Severity::Error)];
         let registry = Registry::default();
         let checked = [checked("a")];
         let report = Report::new(&findings, &registry, &checked);
@@ -277,7 +278,8 @@ mod tests {
         let text = format!("{}{}{}{}", long("one"), long("two"), long("three"), long("four"));
         let md = file("agreements/a/agreement.md", &text);
         let (from, to) = (text.find("one").expect("one"), text.find("four").expect("four") + 4);
-        let rendered = render_plain(&[finding(Span::new(&md, from..to), "x.long", Severity::Error)], &[checked("a")]);
+        let rendered =
+            render_plain(&[finding(Span::new(&md, from..to), "residue.placeholder", Severity::Error)], &[checked("a")]);
         assert!(rendered.contains("agreements/a/agreement.md:1:302"), "{rendered}");
         assert!(rendered.contains(" one ") && rendered.contains(" four "), "{rendered}");
         for line in rendered.lines() {

@@ -89,7 +89,7 @@ pub fn summarize(report: &Report) -> Summary {
 
 fn finding(f: &Finding) -> FindingOut<'_> {
     FindingOut {
-        code: &f.code,
+        code: f.code(),
         severity: f.severity,
         message: &f.message,
         agreement: &f.agreement,

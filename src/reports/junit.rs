@@ -51,7 +51,7 @@ fn test_case(f: &Finding, suite: &str, out: &mut dyn Write) -> io::Result<()> {
     let (line, column) = span.start();
     let path = escape(&span.file.path);
     let kind = if f.severity == Severity::Error { "error" } else { "warning" };
-    let mut body = format!("{}:{line}:{column}: {kind}[{}]: {}", span.file.path, f.code, f.message);
+    let mut body = format!("{}:{line}:{column}: {kind}[{}]: {}", span.file.path, f.code(), f.message);
     for related in &f.related {
         body.push_str(&format!("\n  {}: {}", related.span.location(), related.message));
     }
@@ -61,7 +61,7 @@ fn test_case(f: &Finding, suite: &str, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         r#"    <testcase name="{} {path}:{line}" classname="{suite}" file="{path}" line="{line}">"#,
-        escape(&f.code)
+        escape(f.code())
     )?;
     writeln!(out, r#"      <failure type="{kind}" message="{}">{}</failure>"#, escape(&f.message), escape(&body))?;
     writeln!(out, "    </testcase>")

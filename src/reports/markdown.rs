@@ -83,7 +83,7 @@ fn item(f: &Finding) -> String {
         Severity::Note => "note",
     };
     let (line, _) = f.primary.span.start();
-    format!("- {severity} `{}` {} — `{}:{line}`", f.code, escape(&f.message), f.primary.span.file.path)
+    format!("- {severity} `{}` {} — `{}:{line}`", f.code(), escape(&f.message), f.primary.span.file.path)
 }
 
 /// Text that Markdown must show as written: agreements are full of
@@ -133,7 +133,8 @@ mod tests {
 
     fn finding(code: &str, message: &str, severity: Severity) -> Finding {
         let file = SourceFile::new("agreements/a/agreement.md", "", "one\ntwo\n".to_string());
-        let mut f = Finding::new(code, Span::new(&file, 4..7), message).with_severity(severity);
+        let rule = crate::rules::registry::by_code(code).expect("a rule");
+        let mut f = Finding::new(rule, Span::new(&file, 4..7), message).with_severity(severity);
         f.agreement = "a".into();
         f
     }
@@ -163,10 +164,11 @@ mod tests {
 
     #[test]
     fn new_findings_come_first_and_long_lists_fold() {
-        let old: Vec<Finding> = (0..12).map(|i| finding("x.old", &format!("old {i}"), Severity::Warning)).collect();
+        let old: Vec<Finding> =
+            (0..12).map(|i| finding("terms.unused", &format!("old {i}"), Severity::Warning)).collect();
         let since = Since::new("main", &old);
         let mut now = old.clone();
-        now.push(finding("x.new", "brand new", Severity::Error));
+        now.push(finding("terms.undefined", "brand new", Severity::Error));
         let text = render(&now, Some(&since));
         assert!(text.contains("**New since `main`: 1 error.**"), "{text}");
         let new_at = text.find("#### New since `main` (1)").expect("new list");

@@ -15,7 +15,8 @@ use serde::Serialize;
 use super::Report;
 use crate::model::Span;
 use crate::rules::finding::Suppression;
-use crate::rules::{Finding, Label, RuleInfo, Severity};
+use crate::rules::registry::Entry;
+use crate::rules::{Finding, Label, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// Every artifact URI is relative to the repository root, which the
@@ -209,20 +210,21 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn rule(r: &RuleInfo) -> Rule<'_> {
+fn rule(r: &Entry) -> Rule<'_> {
+    let example = r.example.text();
     Rule {
-        id: &r.code,
-        short_description: Message::new(&r.summary),
+        id: r.code,
+        short_description: Message::new(r.summary),
         full_description: Message::new(&r.explanation),
         help: Help {
-            text: format!("{}\n\nExample:\n{}", r.explanation, r.example),
-            markdown: format!("{}\n\nExample:\n\n```\n{}\n```", r.explanation, r.example),
+            text: format!("{}\n\nExample:\n{example}", r.explanation),
+            markdown: format!("{}\n\nExample:\n\n```\n{example}\n```", r.explanation),
         },
         default_configuration: Configuration { level: level(r.severity) },
     }
 }
 
-fn result<'a>(f: &'a Finding, rules: &[RuleInfo]) -> SarifResult<'a> {
+fn result<'a>(f: &'a Finding, rules: &[Entry]) -> SarifResult<'a> {
     // A finding's own help is specific to it ("rename the folder…"), so it
     // belongs in the message; the rule's general help is in `rules`.
     let text = match &f.help {
@@ -230,9 +232,9 @@ fn result<'a>(f: &'a Finding, rules: &[RuleInfo]) -> SarifResult<'a> {
         None => f.message.clone(),
     };
     SarifResult {
-        rule_id: &f.code,
+        rule_id: f.code(),
         // Index into `tool.driver.rules`, which lists the whole registry in order.
-        rule_index: rules.iter().position(|r| r.code == f.code),
+        rule_index: rules.iter().position(|r| r.code == f.code()),
         level: level(f.severity),
         message: Message::new(text),
         locations: vec![location(&f.primary, None)],
@@ -360,7 +362,8 @@ mod tests {
     #[test]
     fn suppressed_findings_carry_an_accepted_external_suppression() {
         let f = file("agreements/a/agreement.md", "the Trust shall\n");
-        let mut finding = Finding::new("terms.x", Span::new(&f, 4..9), "m").with_severity(Severity::Error);
+        let mut finding =
+            Finding::new(&crate::rules::terms::UNUSED, Span::new(&f, 4..9), "m").with_severity(Severity::Error);
         finding.suppressed = Some(Suppression {
             reason: "agreed with legal".into(),
             approved_by: "J. Smith".into(),
@@ -379,14 +382,24 @@ mod tests {
 
     #[test]
     fn rule_index_points_into_the_registry() {
-        let registry = Registry {
-            rules: vec![
-                RuleInfo::new("a.one", Severity::Error, "one", "why one", "x"),
-                RuleInfo::new("a.two", Severity::Warning, "two", "why two", "y"),
-            ],
+        use crate::rules::{Example, Rule};
+        static ONE: Rule = Rule {
+            code: "a.one",
+            severity: Severity::Error,
+            summary: "one",
+            doc: "why one",
+            example: Example::Body("x"),
         };
+        static TWO: Rule = Rule {
+            code: "a.two",
+            severity: Severity::Warning,
+            summary: "two",
+            doc: "why two",
+            example: Example::Body("y"),
+        };
+        let registry = Registry::of([&ONE, &TWO]);
         let f = file("x.md", "text\n");
-        let findings = [Finding::new("a.two", Span::new(&f, 0..4), "m").with_severity(Severity::Note)];
+        let findings = [Finding::new(&TWO, Span::new(&f, 0..4), "m").with_severity(Severity::Note)];
         let json = to_json(&findings, &registry);
         let run = &json["runs"][0];
         assert_eq!(run["tool"]["driver"]["rules"][1]["id"], "a.two");

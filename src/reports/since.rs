@@ -16,7 +16,7 @@ pub struct Since {
 }
 
 fn key(f: &Finding) -> (String, String, String) {
-    (f.code.clone(), f.primary.span.file.path.clone(), f.message.clone())
+    (f.code().to_string(), f.primary.span.file.path.clone(), f.message.clone())
 }
 
 impl Since {
@@ -39,10 +39,22 @@ mod tests {
     fn a_finding_that_only_moved_is_not_new() {
         let old = SourceFile::new("agreements/a/agreement.md", "", "x\nTrust\n".to_string());
         let new = SourceFile::new("agreements/a/agreement.md", "", "x\ny\nz\nTrust\n".to_string());
-        let before = [Finding::new("terms.unused", Span::new(&old, 2..7), "`Trust` is never used")];
+        let before = [Finding::new(&crate::rules::terms::UNUSED, Span::new(&old, 2..7), "`Trust` is never used")];
         let since = Since::new("main", &before);
-        assert!(!since.is_new(&Finding::new("terms.unused", Span::new(&new, 6..11), "`Trust` is never used")));
-        assert!(since.is_new(&Finding::new("terms.unused", Span::new(&new, 6..11), "`Board` is never used")));
-        assert!(since.is_new(&Finding::new("terms.undefined", Span::new(&new, 6..11), "`Trust` is never used")));
+        assert!(!since.is_new(&Finding::new(
+            &crate::rules::terms::UNUSED,
+            Span::new(&new, 6..11),
+            "`Trust` is never used"
+        )));
+        assert!(since.is_new(&Finding::new(
+            &crate::rules::terms::UNUSED,
+            Span::new(&new, 6..11),
+            "`Board` is never used"
+        )));
+        assert!(since.is_new(&Finding::new(
+            &crate::rules::terms::UNDEFINED,
+            Span::new(&new, 6..11),
+            "`Trust` is never used"
+        )));
     }
 }

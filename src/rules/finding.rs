@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::registry::Rule;
 use crate::model::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -50,8 +51,8 @@ pub struct Suppression {
 
 #[derive(Debug, Clone)]
 pub struct Finding {
-    /// Stable code, e.g. `numbering.duplicate`.
-    pub code: String,
+    /// The rule it breaks; its code (`numbering.duplicate`) is stable.
+    pub rule: &'static Rule,
     pub severity: Severity,
     pub message: String,
     pub primary: Label,
@@ -65,9 +66,9 @@ pub struct Finding {
 impl Finding {
     /// A finding at `span`; the severity is set from the rule registry and
     /// configuration when findings are collected.
-    pub fn new(code: impl Into<String>, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(rule: &'static Rule, span: Span, message: impl Into<String>) -> Self {
         Finding {
-            code: code.into(),
+            rule,
             severity: Severity::Warning,
             message: message.into(),
             primary: Label { span, message: String::new() },
@@ -76,6 +77,11 @@ impl Finding {
             agreement: String::new(),
             suppressed: None,
         }
+    }
+
+    /// The rule's stable code, e.g. `numbering.duplicate`.
+    pub fn code(&self) -> &'static str {
+        self.rule.code
     }
 
     /// Text under the primary span ("duplicate of 1.1 above").
@@ -101,6 +107,6 @@ impl Finding {
 
     /// Sort key: file, position, code — so output is deterministic.
     pub fn sort_key(&self) -> (&str, usize, &str, &str) {
-        (&self.primary.span.file.path, self.primary.span.range.start, &self.code, &self.message)
+        (&self.primary.span.file.path, self.primary.span.range.start, self.rule.code, &self.message)
     }
 }

@@ -1,6 +1,7 @@
-//! Model → findings. Each rule family is a folder with its checks and the
-//! [`RuleInfo`] of every code it emits; [`Checker`] runs them all, applies
-//! the configured levels and waivers, and sorts the result.
+//! Model → findings. Each rule family is a folder with one file per rule:
+//! its [`Rule`] (code, severity, documentation), its check and its tests;
+//! [`registry`] lists them all. [`Checker`] runs the families, applies the
+//! configured levels and waivers, and sorts the result.
 
 pub mod dates;
 pub mod finding;
@@ -50,7 +51,7 @@ use rayon::prelude::*;
 
 pub use finding::{Finding, Label, Severity};
 pub use packs::Packs;
-pub use registry::{Registry, RuleInfo};
+pub use registry::{Example, Registry, Rule};
 
 use crate::config::{Config, Level};
 use crate::loading::LoadError;
@@ -73,8 +74,12 @@ impl Context {
 
 /// A family of rules (`numbering`, `xref`, …).
 pub trait Family: Send + Sync {
-    /// The rules this family can emit.
-    fn rules(&self, cx: &Context) -> Vec<RuleInfo>;
+    /// Values for the `{slot}`s of a rule's documentation that depend on
+    /// this family's rule pack (the statute pack's requirements), filled
+    /// in when the registry is built; empty for rules of other families.
+    fn details(&self, _rule: &Rule) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
     /// Appends findings for one agreement; severities are set by the [`Checker`].
     fn check(&self, agreement: &Agreement, cx: &Context, out: &mut Vec<Finding>);
 }
@@ -107,8 +112,12 @@ pub struct Checker {
 impl Checker {
     pub fn new(cx: Context) -> Result<Self, LoadError> {
         let families = families(&cx)?;
-        let mut rules: Vec<RuleInfo> = families.iter().flat_map(|f| f.rules(&cx)).collect();
-        rules.extend(waivers::rules());
+        let rules = registry::all()
+            .map(|rule| {
+                let details: Vec<_> = families.iter().flat_map(|f| f.details(rule)).collect();
+                registry::Entry::new(rule, &details)
+            })
+            .collect();
         Ok(Checker {
             families,
             registry: Registry { rules },
@@ -151,16 +160,15 @@ impl Checker {
         self.deny_warnings = true;
     }
 
-    /// The severity a code reports at, or `None` when it is allowed.
-    pub fn severity(&self, code: &str) -> Option<Severity> {
-        let info = self.registry.get(code);
-        let family = code.split('.').next().unwrap_or(code);
+    /// The severity a rule reports at, or `None` when it is allowed.
+    pub fn severity(&self, rule: &Rule) -> Option<Severity> {
+        let (code, family) = (rule.code, rule.family());
         let level = self.levels.iter().rev().find(|(sel, _)| sel == code || sel == family).map(|(_, l)| *l);
         let severity = match level {
             Some(Level::Allow) => None,
             Some(Level::Warn) => Some(Severity::Warning),
             Some(Level::Deny) => Some(Severity::Error),
-            None => Some(info.map_or(Severity::Warning, |i| i.severity)),
+            None => Some(rule.severity),
         };
         match severity {
             Some(Severity::Warning) if self.deny_warnings => Some(Severity::Error),
@@ -183,7 +191,7 @@ impl Checker {
         let mut out: Vec<Finding> = raw
             .into_iter()
             .filter_map(|mut f| {
-                f.severity = self.severity(&f.code)?;
+                f.severity = self.severity(f.rule)?;
                 Some(f)
             })
             .collect();
@@ -193,7 +201,7 @@ impl Checker {
         let mut about_waivers = waivers::apply(&agreement.meta.waivers, &mut out, &agreement.dir, today, true);
         about_waivers.extend(waivers::apply(&self.config_waivers, &mut out, &agreement.dir, today, false));
         out.extend(about_waivers.into_iter().filter_map(|mut f| {
-            f.severity = self.severity(&f.code)?;
+            f.severity = self.severity(f.rule)?;
             Some(f)
         }));
         for f in &mut out {
@@ -217,9 +225,9 @@ impl Checker {
             .filter_map(|w| {
                 let code = w.code.as_ref().map_or("?", |c| c.value.as_str());
                 let f =
-                    Finding::new(waivers::UNUSED, w.span.clone(), format!("waiver for `{code}` matches no finding"))
+                    Finding::new(&waivers::UNUSED, w.span.clone(), format!("waiver for `{code}` matches no finding"))
                         .help("remove it, or correct its location or text");
-                Some(f.with_severity(self.severity(waivers::UNUSED)?))
+                Some(f.with_severity(self.severity(&waivers::UNUSED)?))
             })
             .collect()
     }

@@ -9,29 +9,51 @@
 //! year). Where that rule and "count from the day before" disagree (terms
 //! starting on the 29th–31st), either answer is accepted.
 
+mod contribution_outside_term;
+mod contribution_part_year;
 pub mod english;
+mod extension_deadline;
+mod impossible_date;
+mod metadata_text;
+mod notice_vs_term;
 pub mod term;
+mod term_arithmetic;
 pub mod text;
+mod text_conflict;
+mod words_and_figures;
+
+pub use contribution_outside_term::CONTRIBUTION_OUTSIDE_TERM;
+pub use contribution_part_year::CONTRIBUTION_PART_YEAR;
+pub use extension_deadline::EXTENSION_DEADLINE;
+pub use impossible_date::IMPOSSIBLE_DATE;
+pub use metadata_text::METADATA_TEXT;
+pub use notice_vs_term::NOTICE_VS_TERM;
+pub use term_arithmetic::TERM_ARITHMETIC;
+pub use text_conflict::TEXT_CONFLICT;
+pub use words_and_figures::WORDS_FIGURES;
 
 use jiff::civil::Date;
 
 use crate::loading::LoadError;
 use crate::model::metadata::{Duration, DurationUnit, FinancialYear};
 use crate::model::{Agreement, Located, Span};
-use crate::rules::{Context, Family, Finding, RuleInfo, Severity};
+use crate::rules::{Context, Family, Finding, Rule};
 use english::long_date;
 use term::{Origin, ResolvedTerm};
 use text::TextFacts;
 
-pub const TERM_ARITHMETIC: &str = "dates.term-arithmetic";
-pub const METADATA_TEXT: &str = "dates.metadata-text";
-pub const TEXT_CONFLICT: &str = "dates.text-conflict";
-pub const NOTICE_VS_TERM: &str = "dates.notice-vs-term";
-pub const EXTENSION_DEADLINE: &str = "dates.extension-deadline";
-pub const CONTRIBUTION_OUTSIDE_TERM: &str = "dates.contribution-outside-term";
-pub const CONTRIBUTION_PART_YEAR: &str = "dates.contribution-part-year";
-pub const WORDS_FIGURES: &str = "dates.words-and-figures";
-pub const IMPOSSIBLE_DATE: &str = "dates.impossible-date";
+/// This family's rules, in the order `s75 rules` lists them.
+pub const RULES: &[&Rule] = &[
+    &TERM_ARITHMETIC,
+    &METADATA_TEXT,
+    &TEXT_CONFLICT,
+    &NOTICE_VS_TERM,
+    &EXTENSION_DEADLINE,
+    &CONTRIBUTION_OUTSIDE_TERM,
+    &CONTRIBUTION_PART_YEAR,
+    &WORDS_FIGURES,
+    &IMPOSSIBLE_DATE,
+];
 
 pub struct Dates;
 
@@ -42,102 +64,7 @@ impl Dates {
     }
 }
 
-const CONVENTION: &str = "s75 counts a term of N units from its first day to commencement + N units − 1 day, \
-     inclusive: a 1-year term from 1 April 2019 ends on 31 March 2020. Adding months or years keeps the day of \
-     the month and clamps it to the month's last day when that day does not exist: 31 January + 1 month = \
-     28 February, or 29 February in a leap year. For terms starting on the 29th–31st, where that rule and \
-     counting from the day before give different last days, either is accepted.";
-
 impl Family for Dates {
-    fn rules(&self, _: &Context) -> Vec<RuleInfo> {
-        vec![
-            RuleInfo::new(
-                TERM_ARITHMETIC,
-                Severity::Error,
-                "the term's expiry in agreement.toml is not commencement + length",
-                &format!("`[term]` gives commencement, length and expiry; they must agree. {CONVENTION}"),
-                "[term]\ncommencement = 2019-04-01\nlength = \"1 year\"\nexpiry = 2020-04-01   # the term ends on 2020-03-31",
-            ),
-            RuleInfo::new(
-                METADATA_TEXT,
-                Severity::Error,
-                "agreement.toml and the agreement's text give different dates or periods",
-                &format!(
-                    "The commencement date, the Term, the expiry, the termination notice and the extension \
-                     provisions are read from the text (the \"Commencement Date\" and \"Term\" definitions, \
-                     \"this Agreement shall take effect on …\", \"twelve (12) months' notice\", \"three (3) \
-                     months prior to the end of the Term\") and compared with `[term]`. The finding points \
-                     at the text and shows the metadata beside it: one of them is wrong. Only the usual \
-                     wordings are read, so a silent run does not prove the two agree. {CONVENTION}"
-                ),
-                "\"Term\" means the period of one (1) year …   # agreement.toml: length = \"3 years\"",
-            ),
-            RuleInfo::new(
-                TEXT_CONFLICT,
-                Severity::Error,
-                "the agreement's text states its commencement, Term or expiry two different ways",
-                "Two clauses that fix the same date differently leave the term uncertain. Reported only when \
-                 agreement.toml does not settle the fact (then `dates.metadata-text` applies).",
-                "\"Term\" means one (1) year …  /  21.1 … shall cease two (2) years following the Commencement Date",
-            ),
-            RuleInfo::new(
-                NOTICE_VS_TERM,
-                Severity::Warning,
-                "the termination notice period is as long as the whole term, or longer",
-                "Notice given on the first day of the term then expires only at (or after) natural expiry, so \
-                 termination on notice cannot shorten the term; it can only work during an extension. The \
-                 glossary: \"a notice period longer than the remaining term is a warning sign\". Shorten the \
-                 notice, or confirm the partners intend it.",
-                "\"Term\" means one (1) year …  21.3 … twelve (12) months written notice of termination",
-            ),
-            RuleInfo::new(
-                EXTENSION_DEADLINE,
-                Severity::Note,
-                "when the first extension must be agreed, where the clause names a day rather than a deadline",
-                &format!(
-                    "\"The Partners may agree in writing three (3) months prior to the end of the Term to \
-                     extend\" names a single day (expiry − 3 months), not a latest date; \"no later than three \
-                     (3) months before\" would. The note shows the computed day so it can be diarised, and \
-                     asks for the wording to be settled. {CONVENTION}"
-                ),
-                "21.2 The Partners may agree in writing three (3) months prior to the end of the Term to extend …",
-            ),
-            RuleInfo::new(
-                CONTRIBUTION_OUTSIDE_TERM,
-                Severity::Error,
-                "a pooled-fund contribution is for a financial year outside the term",
-                "Financial years run 1 April to 31 March. A contribution for a year the term does not reach \
-                 cannot be paid under this agreement.",
-                "[[pooled_fund.contributions]]\nyear = \"2025/26\"   # the term ends 2025-03-31",
-            ),
-            RuleInfo::new(
-                CONTRIBUTION_PART_YEAR,
-                Severity::Warning,
-                "a pooled-fund contribution is for a financial year the term covers only in part",
-                "Financial years run 1 April to 31 March. When the term starts or ends inside a year, a \
-                 contribution stated for that year may be a full-year amount for a part-year term: check it is \
-                 pro rata, or align the term with the financial year.",
-                "[term]\ncommencement = 2022-10-01\n[[pooled_fund.contributions]]\nyear = \"2022/23\"",
-            ),
-            RuleInfo::new(
-                WORDS_FIGURES,
-                Severity::Warning,
-                "a period written in words and figures that disagree",
-                "\"three (4) months\" cannot be read with confidence: which number was meant? Correct one of \
-                 them. s75 does not use such a period in any other date check.",
-                "either Partner may terminate on three (4) months' notice",
-            ),
-            RuleInfo::new(
-                IMPOSSIBLE_DATE,
-                Severity::Error,
-                "a date that does not exist (31 June, 29 February in a common year)",
-                "A date the calendar does not have cannot fix an obligation. 29 February exists only in leap \
-                 years (2024, 2028; not 2023 or 2100).",
-                "\"Commencement Date\" means 29 February 2023",
-            ),
-        ]
-    }
-
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         // Periods and dates in every block, read once for the body's
         // statements and for the words-and-figures checks.
@@ -181,7 +108,7 @@ fn check_term_arithmetic(a: &Agreement, out: &mut Vec<Finding>) {
     if e.value < c.value {
         out.push(
             Finding::new(
-                TERM_ARITHMETIC,
+                &TERM_ARITHMETIC,
                 e.span.clone(),
                 format!("expiry {} is before commencement {}", e.value, c.value),
             )
@@ -197,7 +124,7 @@ fn check_term_arithmetic(a: &Agreement, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            TERM_ARITHMETIC,
+            &TERM_ARITHMETIC,
             e.span.clone(),
             format!("expiry {} does not match the term: {} from {} ends on {}", e.value, length.value, long_date(c.value), long_date(expected)),
         )
@@ -210,7 +137,7 @@ fn check_term_arithmetic(a: &Agreement, out: &mut Vec<Finding>) {
 
 fn mismatch(text: &Span, what: &str, text_says: String, meta: &Span, meta_says: String) -> Finding {
     Finding::new(
-        METADATA_TEXT,
+        &METADATA_TEXT,
         text.clone(),
         format!("the text gives the {what} as {text_says}, agreement.toml as {meta_says}"),
     )
@@ -272,7 +199,7 @@ fn check_text_conflicts(a: &Agreement, facts: &TextFacts, out: &mut Vec<Finding>
     let term = a.meta.term.as_ref();
     let conflict = |what: &str, first: &Span, first_says: String, later: &Span, later_says: String| {
         Finding::new(
-            TEXT_CONFLICT,
+            &TEXT_CONFLICT,
             later.clone(),
             format!("the text gives the {what} as {later_says} here and as {first_says} earlier"),
         )
@@ -334,7 +261,7 @@ fn check_notice(t: &ResolvedTerm, out: &mut Vec<Finding>) {
         message.push_str(&format!(", and not shorter than each {} extension", english::adjectival(p.value)));
     }
     let term_span = t.length.as_ref().map_or(&e.span, |l| &l.span);
-    let mut finding = Finding::new(NOTICE_VS_TERM, n.span.clone(), message)
+    let mut finding = Finding::new(&NOTICE_VS_TERM, n.span.clone(), message)
         .label(format!("{} notice", n.value))
         .related(term_span.clone(), format!("term: {term_text}, ending {}", long_date(e.value)));
     if let Some(also) = &n.also {
@@ -355,7 +282,7 @@ fn check_extension_deadline(t: &ResolvedTerm, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            EXTENSION_DEADLINE,
+            &EXTENSION_DEADLINE,
             lead.span.clone(),
             format!(
                 "extension must be agreed in writing by {}: {} before the term ends on {}",
@@ -386,7 +313,7 @@ fn check_contributions(a: &Agreement, t: &ResolvedTerm, out: &mut Vec<Finding>) 
         if last < c.value || first > e.value {
             out.push(
                 Finding::new(
-                    CONTRIBUTION_OUTSIDE_TERM,
+                    &CONTRIBUTION_OUTSIDE_TERM,
                     year.span.clone(),
                     format!("contribution for {fy} ({first} to {last}) falls outside the term ({range})"),
                 )
@@ -403,7 +330,7 @@ fn check_contributions(a: &Agreement, t: &ResolvedTerm, out: &mut Vec<Finding>) 
             let total = last.since(first).ok().map_or(365, |s| s.get_days() + 1);
             out.push(
                 Finding::new(
-                    CONTRIBUTION_PART_YEAR,
+                    &CONTRIBUTION_PART_YEAR,
                     year.span.clone(),
                     format!("the term ({range}) covers only {from} to {to} of {fy}: {days} of its {total} days"),
                 )
@@ -421,7 +348,7 @@ fn check_words(a: &Agreement, found: Vec<english::InBlocks>, out: &mut Vec<Findi
             for w in words_figures {
                 out.push(
                     Finding::new(
-                        WORDS_FIGURES,
+                        &WORDS_FIGURES,
                         b.span_of(w.range.clone()),
                         format!("\"{}\" says {} in words and {} in figures", &b.text[w.range], w.words, w.figure),
                     )
@@ -430,7 +357,7 @@ fn check_words(a: &Agreement, found: Vec<english::InBlocks>, out: &mut Vec<Findi
             }
             for d in dates.into_iter().filter(|d| d.date.is_none()) {
                 out.push(Finding::new(
-                    IMPOSSIBLE_DATE,
+                    &IMPOSSIBLE_DATE,
                     b.span_of(d.range.clone()),
                     format!("\"{}\" is not a date in the calendar", &b.text[d.range]),
                 ));

@@ -6,9 +6,18 @@
 
 use crate::model::Agreement;
 use crate::model::metadata::MetaProblem;
-use crate::rules::Finding;
+use crate::rules::{Example, Finding, Rule, Severity};
 
-pub const INCOMPLETE: &str = "metadata.incomplete";
+pub static INCOMPLETE: Rule = Rule {
+    code: "metadata.incomplete",
+    severity: Severity::Warning,
+    summary: "an imported agreement.toml still has required values to complete",
+    doc: "`s75 import` reads what it can from the text and leaves a TODO for the rest. Until the TODOs are completed \
+          the record is incomplete: this is said once, and the checks that need the missing values are skipped.",
+    example: Example::Body(
+        "# Written by `s75 import` …\n# commencement = YYYY-MM-DD  # TODO: required; not found in the text",
+    ),
+};
 
 /// The header the importer writes on the skeleton it leaves.
 const IMPORT_HEADER: &str = "# Written by `s75 import`";
@@ -26,7 +35,7 @@ pub fn finding(a: &Agreement, missing: &[&MetaProblem]) -> Option<Finding> {
         missing.iter().map(|p| p.message.trim_start_matches("missing required key ").to_string()).collect();
     Some(
         Finding::new(
-            INCOMPLETE,
+            &INCOMPLETE,
             first.span.clone(),
             format!("the record is incomplete: {} (the import could not read them from the text)", list.join("; ")),
         )

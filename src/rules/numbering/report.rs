@@ -91,7 +91,7 @@ impl<'d> DottedRun<'d> {
             DottedIssue::Duplicate { at, first } => {
                 let n = self.shown(at);
                 Some(
-                    Finding::new(DUPLICATE, self.span(at)?, format!("{n} is used twice in {}", self.place()))
+                    Finding::new(&DUPLICATE, self.span(at)?, format!("{n} is used twice in {}", self.place()))
                         .label(format!("second {n}"))
                         .related(self.span(first)?, format!("first {n} here"))
                         .help(format!("renumber one of them: a reference to {n} is now ambiguous")),
@@ -100,7 +100,7 @@ impl<'d> DottedRun<'d> {
             DottedIssue::Gap { at, prev, missing } => self.gap(at, prev, &missing),
             DottedIssue::OutOfOrder { at, prev } => Some(
                 Finding::new(
-                    OUT_OF_ORDER,
+                    &OUT_OF_ORDER,
                     self.span(at)?,
                     format!("{} follows {} in {}", self.shown(at), self.shown(prev), self.place()),
                 )
@@ -125,8 +125,8 @@ impl<'d> DottedRun<'d> {
                 (format!("{what}: {n} is the first number under {p} in {}", self.place()), parent_at)
             }
         };
-        let mut f =
-            Finding::new(GAP, self.span(at)?, message).label(format!("{} missing before this", missing_short(missing)));
+        let mut f = Finding::new(&GAP, self.span(at)?, message)
+            .label(format!("{} missing before this", missing_short(missing)));
         if let Some(r) = related {
             f = f.related(self.span(r)?, format!("{} here", self.shown(r)));
         }
@@ -147,7 +147,7 @@ impl<'d> DottedRun<'d> {
             format!("{}–{} are", self.shown(first), self.shown(last))
         };
         let message = format!("{numbers} numbered under {parent}, but {} has no {parent}", self.place());
-        let f = Finding::new(ORPHAN, self.span(first)?, message).label(format!("no {parent} above this"));
+        let f = Finding::new(&ORPHAN, self.span(first)?, message).label(format!("no {parent} above this"));
         // Only the paragraph right before the orphan is offered: a lead-in
         // ("… will ensure that the integrated services:") that lost its number.
         let before = self.blocks[first].saturating_sub(1).max(self.region.blocks.start);
@@ -216,7 +216,7 @@ fn flush_items(doc: &Document, region: &Region, run: &mut Vec<(usize, Item)>, ou
         let finding = match issue {
             ItemIssue::Duplicate { at, first } => {
                 let (Some(here), Some(there)) = (span(at), span(first)) else { continue };
-                Finding::new(DUPLICATE, here, format!("item {} is used twice in one list in {place}", shown(at)))
+                Finding::new(&DUPLICATE, here, format!("item {} is used twice in one list in {place}", shown(at)))
                     .label(format!("second {}", shown(at)))
                     .related(there, format!("first {} here", shown(first)))
             }
@@ -224,13 +224,13 @@ fn flush_items(doc: &Document, region: &Region, run: &mut Vec<(usize, Item)>, ou
                 let (Some(here), Some(there)) = (span(at), span(prev)) else { continue };
                 let message =
                     format!("{}: item {} follows {} in {place}", missing_text(&missing), shown(at), shown(prev));
-                Finding::new(GAP, here, message)
+                Finding::new(&GAP, here, message)
                     .label(format!("{} missing before this", missing_short(&missing)))
                     .related(there, format!("{} here", shown(prev)))
             }
             ItemIssue::OutOfOrder { at, prev } => {
                 let (Some(here), Some(there)) = (span(at), span(prev)) else { continue };
-                Finding::new(OUT_OF_ORDER, here, format!("item {} follows {} in {place}", shown(at), shown(prev)))
+                Finding::new(&OUT_OF_ORDER, here, format!("item {} follows {} in {place}", shown(at), shown(prev)))
                     .label("lower than the item before it")
                     .related(there, format!("{} here", shown(prev)))
             }

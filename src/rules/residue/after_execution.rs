@@ -4,9 +4,18 @@
 //! a legal officer should decide whether it belongs there.
 
 use crate::model::Agreement;
-use crate::rules::Finding;
+use crate::rules::{Example, Finding, Rule, Severity};
 
-use super::AFTER_EXECUTION;
+pub static AFTER_EXECUTION: Rule = Rule {
+    code: "residue.after-execution",
+    severity: Severity::Warning,
+    summary: "text follows the signature blocks",
+    doc: "The signature blocks normally end the body; schedules follow in their own files. A clause or paragraph \
+          written after them (an amendment appended at the end of the file, a note) is easy to miss when signing. \
+          The pack prints it where it was written, after the signature blocks: move it above them if it is part of \
+          the agreement.",
+    example: Example::Body("Signed for and on behalf of THE COUNCIL\nSignature……\nDate……\n\n## 43 Further Provisions"),
+};
 
 pub(super) fn check(agreement: &Agreement, out: &mut Vec<Finding>) {
     let body = &agreement.body;
@@ -19,7 +28,7 @@ pub(super) fn check(agreement: &Agreement, out: &mut Vec<Finding>) {
         String::new()
     };
     let mut f = Finding::new(
-        AFTER_EXECUTION,
+        &AFTER_EXECUTION,
         first.span.clone(),
         format!("text follows the signature blocks: \"{}\"{more}", preview(&first.display_text())),
     )

@@ -91,7 +91,7 @@ pub(super) fn check_number_suffix(b: &Block, out: &mut Vec<Finding>) {
         span.range.start = span.range.end - extra.len();
     }
     out.push(
-        Finding::new(STRAY_BRACKET, span, format!("stray `{extra}` after item number {canonical}"))
+        Finding::new(&STRAY_BRACKET, span, format!("stray `{extra}` after item number {canonical}"))
             .label("not part of the number")
             .help("delete it"),
     );
@@ -130,9 +130,9 @@ pub(super) fn check_brackets(doc: &Document, out: &mut Vec<Finding>) {
                 (format!("stray `{}`: no `{partner}` opens it", stray.ch), "nothing opens this")
             };
             let (code, help) = if matches!(stray.ch, '(' | ')') {
-                (UNBALANCED_PARENTHESIS, "add the missing bracket, or delete the stray one")
+                (&UNBALANCED_PARENTHESIS, "add the missing bracket, or delete the stray one")
             } else {
-                (STRAY_BRACKET, "a left-over of a bracketed option: settle the option and delete the bracket")
+                (&STRAY_BRACKET, "a left-over of a bracketed option: settle the option and delete the bracket")
             };
             out.push(Finding::new(code, b.span_of(at), message).label(label).help(help));
         }

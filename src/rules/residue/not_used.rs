@@ -11,9 +11,17 @@ use regex::Regex;
 
 use crate::model::pattern::Pattern;
 use crate::model::{Agreement, Document};
-use crate::rules::Finding;
+use crate::rules::{Example, Finding, Rule, Severity};
 
-use super::NOT_USED_REFERENCE;
+pub static NOT_USED_REFERENCE: Rule = Rule {
+    code: "residue.not-used-reference",
+    severity: Severity::Error,
+    summary: "the text refers to a schedule that is \"Not used\"",
+    doc: "A schedule number kept as \"Not used\" has no content, so a reference to it points at nothing: the \
+          reference is wrong, or the schedule's content was dropped. Mentions in a line that itself says \"not \
+          used\" (a contents list) and ranges such as \"Schedules 1 to 17\" are not reported.",
+    example: Example::Body("in accordance with Schedule 12   # Schedule 12 is \"Not used\""),
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -110,7 +118,7 @@ pub(super) fn check_not_used_references(agreement: &Agreement, out: &mut Vec<Fin
                 for m in mentions.iter().filter(|m| m.number.eq_ignore_ascii_case(&number.value)) {
                     out.push(
                         Finding::new(
-                            NOT_USED_REFERENCE,
+                            &NOT_USED_REFERENCE,
                             b.span_of(m.range.clone()),
                             format!("reference to Schedule {}, which is \"Not used\"", number.value),
                         )

@@ -14,7 +14,20 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::Document;
+use crate::model::{Block, Document, Section};
+use crate::rules::{Example, Finding, Rule, Severity};
+
+pub static PLACEHOLDER: Rule = Rule {
+    code: "residue.placeholder",
+    severity: Severity::Error,
+    summary: "a placeholder or open option is left in the text",
+    doc: "Blanks and options such as [insert date], [ ], [●], [Trust/Council], TBC or XX/XX/20XX mean the text is not \
+          final. In an agreement that is signed (or whose status is not stated) it is an error; in a draft the same \
+          text is reported as `residue.draft-placeholder`, a warning. Brackets that are the agreement's own words \
+          (\"[CWPT]\", \"[Consultation]\", \"[50% time]\") are not placeholders: only blank brackets, instructions \
+          (\"insert\", \"name of\", \"TBC\") and short slash-separated alternatives are.",
+    example: Example::Body("the [Trust/Council] shall pay £[ ] on [insert date]"),
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -196,6 +209,28 @@ pub fn is_drafting_note(text: &str) -> bool {
     let single_group = !inner.contains(['[', ']']);
     let kept_number = ["not used", "left blank", "intentionally blank", "deleted"].iter().any(|k| lower.contains(k));
     single_group && !kept_number && inner.split_whitespace().count() >= 4 && !is_placeholder(inner)
+}
+
+pub fn check_placeholders(b: &Block, hits: Vec<Hit>, rule: &'static Rule, out: &mut Vec<Finding>) {
+    for hit in hits {
+        // "Signature: ………" in a signature block is the line the signatory
+        // signs on, not a blank left by the drafter (an unsigned block in a
+        // signed agreement is `residue.empty-execution`'s to report).
+        if b.section == Section::Execution && is_leader(&hit.text) {
+            continue;
+        }
+        out.push(
+            Finding::new(rule, b.span_of(hit.range.clone()), format!("placeholder {} left in the text", hit.text))
+                .label("placeholder")
+                .help("replace it with the agreed words, or delete it"),
+        );
+    }
+}
+
+/// Dots, ellipses, underscores and the slashes of a date template: a line
+/// to write on.
+fn is_leader(text: &str) -> bool {
+    text.chars().all(|c| matches!(c, '.' | '…' | '_' | '/' | '-' | ' '))
 }
 
 #[cfg(test)]

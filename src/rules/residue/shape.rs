@@ -16,7 +16,7 @@ pub(super) fn check_block_shape(doc: &Document, i: usize, out: &mut Vec<Finding>
     let text = b.text.trim();
     if b.number.is_none() && placeholder::is_drafting_note(text) {
         out.push(
-            Finding::new(DRAFTING_NOTE, b.span.clone(), "a bracketed drafting note is left in the text")
+            Finding::new(&DRAFTING_NOTE, b.span.clone(), "a bracketed drafting note is left in the text")
                 .label("drafting note")
                 .help("delete the note, or make its content part of the agreed text without brackets"),
         );
@@ -24,14 +24,14 @@ pub(super) fn check_block_shape(doc: &Document, i: usize, out: &mut Vec<Finding>
     let lone = !text.is_empty() && text.chars().all(|c| matches!(c, '.' | ',' | ';' | ':'));
     if b.number.is_none() && lone && b.kind == BlockKind::Paragraph {
         out.push(
-            Finding::new(LONE_PUNCTUATION, b.span.clone(), format!("a paragraph that is only \"{text}\""))
+            Finding::new(&LONE_PUNCTUATION, b.span.clone(), format!("a paragraph that is only \"{text}\""))
                 .label("nothing but punctuation")
                 .help("delete it: it is left over from editing"),
         );
     }
     if let Some(n) = bare_number(doc, i) {
         out.push(
-            Finding::new(BARE_NUMBER, b.span.clone(), format!("{n} has no heading or text"))
+            Finding::new(&BARE_NUMBER, b.span.clone(), format!("{n} has no heading or text"))
                 .label("number only")
                 .help(format!("give {n} its heading, or number its sub-paragraphs under the provision they belong to")),
         );

@@ -13,11 +13,30 @@
 //! - after the term, or when the term is unknown → nothing.
 //!
 //! A party that ceases to exist is the important case (`stale.party-*`).
+//! Each rule's documentation is in its own file; the matching of names is
+//! shared, here and in [`register`].
 
+mod act_year;
 pub mod acts;
 mod combine;
+mod during_term;
+mod narrative;
 mod pack;
+mod party_abolished;
+mod party_defunct;
+mod reference;
 pub mod register;
+mod renamed;
+mod unverified;
+
+pub use act_year::ACT_YEAR;
+pub use during_term::DURING_TERM;
+pub use narrative::NARRATIVE;
+pub use party_abolished::PARTY_ABOLISHED;
+pub use party_defunct::PARTY_DEFUNCT;
+pub use reference::REFERENCE;
+pub use renamed::RENAMED;
+pub use unverified::UNVERIFIED;
 
 use std::collections::BTreeMap;
 
@@ -28,18 +47,13 @@ use crate::model::{Agreement, Block, Span};
 use crate::rules::dates::english::long_date;
 use crate::rules::dates::{term, text};
 use crate::rules::metadata::contains_word;
-use crate::rules::{Context, Family, Finding, RuleInfo, Severity};
+use crate::rules::{Context, Family, Finding, Rule};
 use acts::Acts;
 use register::{Entry, Register};
 
-pub const REFERENCE: &str = "stale.reference";
-pub const UNVERIFIED: &str = "stale.unverified";
-pub const RENAMED: &str = "stale.renamed";
-pub const NARRATIVE: &str = "stale.narrative";
-pub const DURING_TERM: &str = "stale.during-term";
-pub const PARTY_ABOLISHED: &str = "stale.party-abolished";
-pub const PARTY_DEFUNCT: &str = "stale.party-defunct";
-pub const ACT_YEAR: &str = "stale.act-year";
+/// This family's rules, in the order `s75 rules` lists them.
+pub const RULES: &[&Rule] =
+    &[&REFERENCE, &UNVERIFIED, &RENAMED, &NARRATIVE, &DURING_TERM, &PARTY_ABOLISHED, &PARTY_DEFUNCT, &ACT_YEAR];
 
 pub struct Stale {
     register: Register,
@@ -79,89 +93,6 @@ struct Term {
 }
 
 impl Family for Stale {
-    fn rules(&self, _: &Context) -> Vec<RuleInfo> {
-        const JUDGED: &str = "Names are judged against the agreement's own term (agreement.toml's [term], else the \
-             text's Commencement Date and Term): a name that went stale after the term ended is not reported, and \
-             nothing is judged when the commencement date is unknown. The register of names, dates, successors and \
-             sources is src/rules/stale/register.toml; `[packs] stale = \"file.toml\"` in s75.toml replaces it.";
-        let info = |code: &str, severity, summary: &str, why: &str, example: &str| {
-            RuleInfo::new(code, severity, summary, &format!("{why} {JUDGED}"), example)
-        };
-        vec![
-            info(
-                REFERENCE,
-                Severity::Error,
-                "the text names a body, law or guidance that no longer existed when the term began",
-                "An obligation tied to a body that no longer exists (a Primary Care Trust in 2019) or to a \
-                 repealed law cannot be performed as written. Refer to the successor the message names.",
-                "4.2.6 … the Functions of the Health Authorities and Primary Care Trusts   # term from 2019",
-            ),
-            info(
-                UNVERIFIED,
-                Severity::Warning,
-                "the text names something the register says was stale before the term, on an unverified (†) entry",
-                "The register marks entries whose status or date no source in statute.md confirms (†). They \
-                 are reported as warnings until someone checks them and sets `verified = true`.",
-                "5.1.5 … appropriate Criminal Records Bureau checks   # DBS since 1 December 2012",
-            ),
-            info(
-                RENAMED,
-                Severity::Warning,
-                "the text uses the old name of a body that was renamed before the term began",
-                "A renamed body (or one with a new operating name, such as NHS Resolution for the NHS \
-                 Litigation Authority) is the same legal person, so the obligation still works; the text is \
-                 out of date and should use the current name.",
-                "14.8 … the National Health Service Litigation Authority   # NHS Resolution since 2017",
-            ),
-            info(
-                NARRATIVE,
-                Severity::Warning,
-                "the text mentions a stale name as history (\"formerly the CCG\")",
-                "A historical mention is not an obligation, so this is only a warning: check the sentence does \
-                 not still rely on the old body. The words that mark history are the register's [narrative] lists.",
-                "the Integrated Care Board (formerly the Clinical Commissioning Group)",
-            ),
-            info(
-                DURING_TERM,
-                Severity::Warning,
-                "the text names something that is abolished, renamed or repealed during the term",
-                "Obligations that name it will lose their object part-way through. Add a successor provision \
-                 (\"references to X include any successor body\") or name the successor. One finding per file, \
-                 at the first mention.",
-                "the CCG shall …   # term 2022-04-01 to 2025-03-31; CCGs abolished 1 July 2022",
-            ),
-            info(
-                PARTY_ABOLISHED,
-                Severity::Warning,
-                "a party ceases to exist during the term",
-                "A partner that is abolished part-way through the term leaves the agreement without one of its \
-                 parties unless a successor provision (or the abolishing legislation's transfer scheme) carries \
-                 its rights and obligations to the successor. Name the successor (e.g. the ICB) in the \
-                 agreement. Also reported, as a warning, for a party abolished before the term when the \
-                 register's entry is unverified (†).",
-                "[[parties]]\nkind = \"ccg\"   # term 2022-04-01 to 2025-03-31",
-            ),
-            info(
-                PARTY_DEFUNCT,
-                Severity::Error,
-                "a party had ceased to exist before the term began",
-                "A body that no longer exists cannot be a partner: the agreement must be made with its successor.",
-                "[[parties]]\nkind = \"pct\"   # term from 2019-04-01; PCTs abolished 2013",
-            ),
-            RuleInfo::new(
-                ACT_YEAR,
-                Severity::Warning,
-                "an Act is cited with a year in which no Act of that title was passed",
-                "\"Care Act 2015\" is a slip for the Care Act 2014. Titles passed in several years (Local \
-                 Government Act 1972/1999/2000, Children Act 1989/2004, Mental Health Act 1983/2007) accept each \
-                 of them. The list is src/rules/stale/acts.toml (`[packs] acts = \"file.toml\"` replaces it); \
-                 a real Act missing from it is a gap in the list, so this is a warning. Whether a real Act has \
-                 since been repealed (the Data Protection Act 1998) is the register's business, not this rule's.",
-                "in accordance with the Care Act 2015",
-            ),
-        ]
-    }
-
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         self.check_acts(a, out);
         let t = term::resolve(a, &text::read(a));
@@ -218,7 +149,7 @@ impl Stale {
                 let who = party.display_name();
                 let (code, message) = match when {
                     When::During => (
-                        PARTY_ABOLISHED,
+                        &PARTY_ABOLISHED,
                         format!(
                             "{who} {} on {}, during the term ({}); add a successor provision naming the {}",
                             entry.change.future(),
@@ -228,7 +159,7 @@ impl Stale {
                         ),
                     ),
                     When::Before => (
-                        if entry.verified_for(term.commencement) { PARTY_DEFUNCT } else { PARTY_ABOLISHED },
+                        if entry.verified_for(term.commencement) { &PARTY_DEFUNCT } else { &PARTY_ABOLISHED },
                         format!(
                             "{who} is a {}, {} with effect from {}, before the term began on {}; the partner should be the {}",
                             entry.name,
@@ -310,7 +241,7 @@ impl Stale {
                 let times = if count > 1 { format!(" (named {count} times in this file)") } else { String::new() };
                 out.push(
                     Finding::new(
-                        DURING_TERM,
+                        &DURING_TERM,
                         span,
                         format!(
                             "\"{said}\"{times}: {}, {} with effect from {}, during the term ({})",
@@ -337,13 +268,13 @@ impl Stale {
     ) -> Finding {
         let all_history = mentions.iter().all(|(_, narrative)| *narrative);
         let code = if all_history {
-            NARRATIVE
+            &NARRATIVE
         } else if e.change.same_body() {
-            RENAMED
+            &RENAMED
         } else if e.verified_for(term.commencement) {
-            REFERENCE
+            &REFERENCE
         } else {
-            UNVERIFIED
+            &UNVERIFIED
         };
         let first = mentions.iter().find(|(_, n)| *n == all_history).map_or(&mentions[0].0, |(r, _)| r);
         let mut said: Vec<&str> = Vec::new();
@@ -384,7 +315,7 @@ impl Stale {
                     let Some(nearest) = act.nearest(c.year) else { continue };
                     let known = act.years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");
                     let mut f = Finding::new(
-                        ACT_YEAR,
+                        &ACT_YEAR,
                         b.span_of(c.range.clone()),
                         format!("no {} was passed in {}; did you mean {} {nearest}?", act.title, c.year, act.title),
                     )

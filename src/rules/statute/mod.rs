@@ -10,8 +10,10 @@
 //! - [`refs`] — clause references written in agreement.toml;
 //! - [`recognise`] — finding the clause that states an element;
 //! - [`evaluate`] — the pack applied to one agreement (shared with the matrix);
-//! - [`diags`] — codes and findings.
+//! - [`diags`] — findings of the rules, each rule in its own file.
 
+mod declared_clause_missing;
+mod declared_not_applicable;
 pub mod diags;
 pub mod evaluate;
 pub mod facts;
@@ -21,6 +23,15 @@ pub mod recognise;
 pub mod refs;
 pub mod text;
 pub mod types;
+mod unknown_requirement;
+mod unmet;
+mod unmet_unverified;
+
+pub use declared_clause_missing::DECLARED_CLAUSE_MISSING;
+pub use declared_not_applicable::DECLARED_NOT_APPLICABLE;
+pub use unknown_requirement::UNKNOWN_REQUIREMENT;
+pub use unmet::UNMET;
+pub use unmet_unverified::UNMET_UNVERIFIED;
 
 pub use evaluate::{Evaluation, Outcome, Status, evaluate};
 pub use pack::Pack;
@@ -28,7 +39,11 @@ pub use types::{Evidence, How};
 
 use crate::loading::LoadError;
 use crate::model::Agreement;
-use crate::rules::{Context, Family, Finding, RuleInfo};
+use crate::rules::{Context, Family, Finding, Rule};
+
+/// This family's rules, in the order `s75 rules` lists them.
+pub const RULES: &[&Rule] =
+    &[&UNMET, &UNMET_UNVERIFIED, &DECLARED_CLAUSE_MISSING, &UNKNOWN_REQUIREMENT, &DECLARED_NOT_APPLICABLE];
 
 pub struct Statute {
     pack: Pack,
@@ -46,8 +61,16 @@ impl Statute {
 }
 
 impl Family for Statute {
-    fn rules(&self, _: &Context) -> Vec<RuleInfo> {
-        diags::rules(&self.pack)
+    /// The pack's requirements, listed in the documentation of the rules
+    /// that report them.
+    fn details(&self, rule: &Rule) -> Vec<(&'static str, String)> {
+        if rule.code == UNMET.code {
+            vec![("pack", self.pack.file.path.clone()), ("verified", diags::requirement_list(&self.pack, true))]
+        } else if rule.code == UNMET_UNVERIFIED.code {
+            vec![("unverified", diags::requirement_list(&self.pack, false))]
+        } else {
+            Vec::new()
+        }
     }
 
     fn check(&self, agreement: &Agreement, _: &Context, out: &mut Vec<Finding>) {

@@ -9,10 +9,20 @@
 
 use std::collections::BTreeMap;
 
-use super::{DUPLICATE, REDUNDANT, quoted};
+use super::{REDUNDANT, quoted};
 use crate::model::definitions::{Definition, DefinitionForm};
-use crate::rules::Finding;
 use crate::rules::xref::singular;
+use crate::rules::{Example, Finding, Rule, Severity};
+
+pub static DUPLICATE: Rule = Rule {
+    code: "terms.duplicate-definition",
+    severity: Severity::Error,
+    summary: "a term is defined twice in the definitions with different meanings",
+    doc: "Two definitions of one term with different meanings leave the reader to choose. Keep one.",
+    example: Example::Body(
+        "“Term” means one year …\n“Term” means the period from the Commencement Date to 31 March 2022.",
+    ),
+};
 
 /// Names compare without case, articles, straight/curly apostrophes, and with the last word singular.
 fn name_key(name: &str) -> String {
@@ -66,11 +76,11 @@ fn finding(earlier: &Definition, earlier_name: &str, later: &Definition, name: &
     let both_clause = earlier.form == DefinitionForm::Clause && later.form == DefinitionForm::Clause;
     let differ = meaning_key(&earlier.meaning) != meaning_key(&later.meaning);
     let (code, message) = if both_clause && differ {
-        (DUPLICATE, format!("{} is defined twice, with different meanings", quoted(name)))
+        (&DUPLICATE, format!("{} is defined twice, with different meanings", quoted(name)))
     } else if later.form == DefinitionForm::Inline && earlier.form == DefinitionForm::Clause {
-        (REDUNDANT, format!("{} is defined again here; {} is already defined", quoted(name), quoted(earlier_name)))
+        (&REDUNDANT, format!("{} is defined again here; {} is already defined", quoted(name), quoted(earlier_name)))
     } else {
-        (REDUNDANT, format!("{} is defined twice", quoted(name)))
+        (&REDUNDANT, format!("{} is defined twice", quoted(name)))
     };
     Finding::new(code, later.span.clone(), message)
         .label("defined again")
@@ -89,7 +99,7 @@ fn same_meaning(defs: &[Definition], out: &mut Vec<Finding>) {
         match first.get(&k) {
             Some(&j) if name_key(defs[j].core()) != name_key(d.core()) => out.push(
                 Finding::new(
-                    REDUNDANT,
+                    &REDUNDANT,
                     d.span.clone(),
                     format!("{} and {} are defined identically", quoted(&d.term), quoted(&defs[j].term)),
                 )

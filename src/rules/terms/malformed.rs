@@ -4,9 +4,20 @@
 //! closing quote (`”the 2006 Act”`) is a typesetting slip that tends to come
 //! in batches, so those are reported once, with the others as related labels.
 
-use super::{MALFORMED, quoted};
+use super::quoted;
 use crate::model::definitions::{Definition, Problem};
-use crate::rules::Finding;
+use crate::rules::{Example, Finding, Rule, Severity};
+
+pub static MALFORMED: Rule = Rule {
+    code: "terms.malformed-definition",
+    severity: Severity::Warning,
+    summary: "a definition is not written as a definition",
+    doc: "A definition is `“Term” means …;`. Reported: no \"means\" (`“Carer” an individual who …`), two alternative \
+          terms in one pair of quotes, brackets or quotes left open, no closing \";\" or \".\", an inline \
+          definition that defines a name as itself (`the Equality Act, (“the Equality Act”)`), and terms opened \
+          with a closing quote (`”the 2006 Act”`, reported once for all).",
+    example: Example::Body("“Carer” an individual who meets the Eligibility Criteria …"),
+};
 
 pub fn check(defs: &[Definition], out: &mut Vec<Finding>) {
     for d in defs {
@@ -16,7 +27,7 @@ pub fn check(defs: &[Definition], out: &mut Vec<Finding>) {
         }
         out.push(
             Finding::new(
-                MALFORMED,
+                &MALFORMED,
                 d.span.clone(),
                 format!("the definition of {} {}", quoted(&d.term), problems.join("; ")),
             )
@@ -32,7 +43,7 @@ pub fn check(defs: &[Definition], out: &mut Vec<Finding>) {
             0 => format!("the term {} opens with a closing quote ”", quoted(&first.term)),
             n => format!("{} defined terms open with a closing quote ”, this one and {n} more", n + 1),
         };
-        let mut f = Finding::new(MALFORMED, first.span.clone(), message)
+        let mut f = Finding::new(&MALFORMED, first.span.clone(), message)
             .label("opens with ”")
             .help("open quoted terms with “ (or \")");
         for d in &reversed[1..] {

@@ -8,91 +8,27 @@ mod duplicates;
 mod index;
 mod malformed;
 mod near_miss;
+mod redundant_definition;
 mod undefined;
 mod unused;
 
+pub use duplicates::DUPLICATE;
+pub use malformed::MALFORMED;
+pub use near_miss::NEAR_MISS;
+pub use redundant_definition::REDUNDANT;
+pub use undefined::UNDEFINED;
+pub use unused::UNUSED;
+
 use crate::model::Agreement;
 use crate::model::definitions::definitions;
-use crate::rules::{Context, Family, Finding, RuleInfo, Severity};
+use crate::rules::{Context, Family, Finding, Rule};
+
+/// This family's rules, in the order `s75 rules` lists them.
+pub const RULES: &[&Rule] = &[&UNUSED, &UNDEFINED, &NEAR_MISS, &DUPLICATE, &REDUNDANT, &MALFORMED];
 
 pub struct Terms;
 
-pub const UNUSED: &str = "terms.unused";
-pub const UNDEFINED: &str = "terms.undefined";
-pub const NEAR_MISS: &str = "terms.near-miss";
-pub const DUPLICATE: &str = "terms.duplicate-definition";
-pub const REDUNDANT: &str = "terms.redundant-definition";
-pub const MALFORMED: &str = "terms.malformed-definition";
-
 impl Family for Terms {
-    fn rules(&self, _: &Context) -> Vec<RuleInfo> {
-        vec![
-            RuleInfo::new(
-                UNUSED,
-                Severity::Warning,
-                "a defined term is never used outside the definitions",
-                "A definition nobody uses is dead text, and often a sign that the text uses a different name \
-                 for the same thing (\"Council's Nominated Professional Supervisor\" where \"Council's Designated \
-                 Professional Supervisor\" is defined). Uses are counted in the body and the schedules outside \
-                 the definitions clause and outside headings, case-sensitively, allowing the plural or singular \
-                 of the last word, a possessive, and the term's aliases. Remove the definition or use it.",
-                "“Financial Year” means each period of 12 months …   (and the text never says \"Financial Year\")",
-            ),
-            RuleInfo::new(
-                UNDEFINED,
-                Severity::Warning,
-                "a capitalised term is used as if defined, but is not defined",
-                "Capitals promise a definition. s75 reports only phrases the text itself treats as terms: \
-                 \"Party\"/\"Parties\" where the agreement defines \"Partners\"; a phrase said to be \"defined in \
-                 Schedule 14\" or \"as defined in this Agreement\" that no definition defines; and a sibling of \
-                 a defined term (\"Trust Functions\" beside the defined \"NHS Functions\" and \"Council's \
-                 Functions\") used more than once. Names of Acts, bodies, places and posts are not reported. \
-                 Define the term, or use the defined one.",
-                "that Party shall …   (the agreement defines “Partners”)",
-            ),
-            RuleInfo::new(
-                NEAR_MISS,
-                Severity::Warning,
-                "a phrase is nearly, but not exactly, a defined term",
-                "A defined term only carries its definition when it is used as defined. A phrase with the \
-                 same words in another order, another case (\"Commencement date\"), a middle word in another \
-                 number or without its possessive, a misspelt word, or one middle word changed in a long \
-                 term (\"Council's Nominated Professional Supervisor\" for \"Council's Designated Professional \
-                 Supervisor\") may not invoke it. The plural or singular of the last word is a use, not a near \
-                 miss (\"words denoting the singular include the plural\"). Each variant is reported once, with \
-                 its other occurrences.",
-                "on the Commencement date   (defined: “Commencement Date”)",
-            ),
-            RuleInfo::new(
-                DUPLICATE,
-                Severity::Error,
-                "a term is defined twice in the definitions with different meanings",
-                "Two definitions of one term with different meanings leave the reader to choose. Keep one.",
-                "“Term” means one year …\n“Term” means the period from the Commencement Date to 31 March 2022.",
-            ),
-            RuleInfo::new(
-                REDUNDANT,
-                Severity::Warning,
-                "a term is defined again, or two terms are defined identically",
-                "A second definition with the same meaning, an inline re-definition of a term already \
-                 defined (\"(the ‘Agreement’)\" in a schedule), or two terms with identical definitions \
-                 (\"Board\" and \"Section 75 Board\") invite the reader to look for a difference that is not \
-                 there, and drift apart at the next edit. Keep one, and use it.",
-                "“Board” means the Section 75 Strategic Board …\n“Section 75 Board” means the Section 75 Strategic Board …",
-            ),
-            RuleInfo::new(
-                MALFORMED,
-                Severity::Warning,
-                "a definition is not written as a definition",
-                "A definition is `“Term” means …;`. Reported: no \"means\" (`“Carer” an individual who …`), two \
-                 alternative terms in one pair of quotes, brackets or quotes left open, no closing \";\" or \
-                 \".\", an inline definition that defines a name as itself (`the Equality Act, (“the Equality \
-                 Act”)`), and terms opened with a closing quote (`”the 2006 Act”`, reported once for all).",
-                "“Carer” an individual who meets the Eligibility Criteria …",
-            ),
-        ]
-    }
-
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         let defs = definitions(a);
         if defs.is_empty() {

@@ -29,9 +29,22 @@ use std::collections::BTreeMap;
 use crate::fast_hash::HashMap;
 
 use super::index::{Hit, Index, Pattern, Token, continues_name};
-use super::{NEAR_MISS, quoted};
+use super::quoted;
 use crate::model::DocId;
-use crate::rules::Finding;
+use crate::rules::{Example, Finding, Rule, Severity};
+
+pub static NEAR_MISS: Rule = Rule {
+    code: "terms.near-miss",
+    severity: Severity::Warning,
+    summary: "a phrase is nearly, but not exactly, a defined term",
+    doc: "A defined term only carries its definition when it is used as defined. A phrase with the same words in \
+          another order, another case (\"Commencement date\"), a middle word in another number or without its \
+          possessive, a misspelt word, or one middle word changed in a long term (\"Council's Nominated \
+          Professional Supervisor\" for \"Council's Designated Professional Supervisor\") may not invoke it. The \
+          plural or singular of the last word is a use, not a near miss (\"words denoting the singular include the \
+          plural\"). Each variant is reported once, with its other occurrences.",
+    example: Example::Body("on the Commencement date   (defined: “Commencement Date”)"),
+};
 
 const STOPWORDS: &[&str] = &["the", "of", "and", "a", "an", "for", "to", "in", "on", "or", "&", "by", "with"];
 
@@ -173,7 +186,7 @@ fn finding(ix: &Index, p: usize, text: &str, occurrences: &[Occurrence]) -> Opti
     let span = ix.span(first.block, first.at, first.len)?;
     let times = if occurrences.len() > 1 { format!(" ({} times)", occurrences.len()) } else { String::new() };
     let mut f =
-        Finding::new(NEAR_MISS, span, format!("{}{times} is not the defined term {}", quoted(text), quoted(name)))
+        Finding::new(&NEAR_MISS, span, format!("{}{times} is not the defined term {}", quoted(text), quoted(name)))
             .label("nearly a defined term")
             .help("use the defined term exactly, or define this form if it means something else");
     for o in occurrences.iter().skip(1).take(10) {

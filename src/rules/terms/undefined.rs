@@ -22,9 +22,21 @@ use std::sync::LazyLock;
 use crate::model::pattern::Pattern;
 
 use super::index::{DETERMINERS, Hit, Index};
-use super::{UNDEFINED, quoted};
-use crate::rules::Finding;
+use super::quoted;
 use crate::rules::xref::singular;
+use crate::rules::{Example, Finding, Rule, Severity};
+
+pub static UNDEFINED: Rule = Rule {
+    code: "terms.undefined",
+    severity: Severity::Warning,
+    summary: "a capitalised term is used as if defined, but is not defined",
+    doc: "Capitals promise a definition. s75 reports only phrases the text itself treats as terms: \
+          \"Party\"/\"Parties\" where the agreement defines \"Partners\"; a phrase said to be \"defined in Schedule \
+          14\" or \"as defined in this Agreement\" that no definition defines; and a sibling of a defined term \
+          (\"Trust Functions\" beside the defined \"NHS Functions\" and \"Council's Functions\") used more than \
+          once. Names of Acts, bodies, places and posts are not reported. Define the term, or use the defined one.",
+    example: Example::Body("that Party shall …   (the agreement defines “Partners”)"),
+};
 
 static DEFINED_IN: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
@@ -55,7 +67,7 @@ pub fn check(ix: &Index, uses: &[Hit], out: &mut Vec<Finding>) {
         let Some(span) = ix.span(first.block, first.at, first.len) else { continue };
         let text = ix.text(first.block, first.at, first.len);
         let times = if occurrences.len() > 1 { format!(" (used {} times)", occurrences.len()) } else { String::new() };
-        let mut f = Finding::new(UNDEFINED, span, format!("{} is not defined{times}: {why}", quoted(text)))
+        let mut f = Finding::new(&UNDEFINED, span, format!("{} is not defined{times}: {why}", quoted(text)))
             .label("used as a defined term")
             .help("define it, or use the defined term");
         for o in occurrences.iter().skip(1).take(10) {
@@ -209,7 +221,7 @@ fn defined_elsewhere(ix: &Index, names: &HashSet<String>, out: &mut Vec<Finding>
     for (phrase, spans) in found {
         let Some(first) = spans.first() else { continue };
         let mut f = Finding::new(
-            UNDEFINED,
+            &UNDEFINED,
             first.clone(),
             format!("{} is said to be defined, but no definition defines it", quoted(&phrase)),
         )

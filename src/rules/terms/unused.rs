@@ -11,10 +11,24 @@
 use crate::fast_hash::HashSet;
 
 use super::index::{Hit, Index};
-use super::{UNUSED, quoted};
+use super::quoted;
 use crate::model::DocId;
 use crate::model::definitions::DefinitionForm;
-use crate::rules::Finding;
+use crate::rules::{Example, Finding, Rule, Severity};
+
+pub static UNUSED: Rule = Rule {
+    code: "terms.unused",
+    severity: Severity::Warning,
+    summary: "a defined term is never used outside the definitions",
+    doc: "A definition nobody uses is dead text, and often a sign that the text uses a different name for the same \
+          thing (\"Council's Nominated Professional Supervisor\" where \"Council's Designated Professional \
+          Supervisor\" is defined). Uses are counted in the body and the schedules outside the definitions clause \
+          and outside headings, case-sensitively, allowing the plural or singular of the last word, a possessive, \
+          and the term's aliases. Remove the definition or use it.",
+    example: Example::Body(
+        "“Financial Year” means each period of 12 months …   (and the text never says \"Financial Year\")",
+    ),
+};
 
 /// Reports unused definitions; returns the number of operative uses of each
 /// definition (exact or not), which the near-miss check also needs.
@@ -59,7 +73,7 @@ pub fn check(ix: &Index, uses: &[Hit], out: &mut Vec<Finding>) -> Vec<usize> {
         } else {
             format!("{} is defined but used only in headings", quoted(&def.term))
         };
-        let mut f = Finding::new(UNUSED, def.span.clone(), message)
+        let mut f = Finding::new(&UNUSED, def.span.clone(), message)
             .label("defined here")
             .help("remove the definition, or use the term where the text means it");
         for h in headings[d].iter().take(5) {

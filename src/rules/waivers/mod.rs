@@ -3,50 +3,27 @@
 //! suppressed. An expired waiver is an error; one that matches nothing is a
 //! warning, so stale waivers do not pile up.
 
-use super::finding::{Finding, Severity, Suppression};
-use super::registry::RuleInfo;
+use super::Rule;
+use super::finding::{Finding, Suppression};
 use crate::model::metadata::Waiver;
 use jiff::civil::Date;
 
-pub const EXPIRED: &str = "waiver.expired";
-pub const UNUSED: &str = "waiver.unused";
-pub const INVALID: &str = "waiver.invalid";
+mod expired;
+mod invalid;
+mod unused;
 
-pub fn rules() -> Vec<RuleInfo> {
-    vec![
-        RuleInfo::new(
-            EXPIRED,
-            Severity::Error,
-            "a waiver's expiry date has passed",
-            "A waiver accepts a finding until a date. After it, the finding counts again and the waiver itself \
-             is reported, so someone decides afresh: renew it with a new date and approver, or fix the text.",
-            "[[waivers]]\ncode = \"terms.unused\"\nmatches = \"Financial Year\"\nreason = \"kept for the 2022 renewal\"\napproved_by = \"Legal Services\"\nexpires = 2020-01-01",
-        ),
-        RuleInfo::new(
-            UNUSED,
-            Severity::Warning,
-            "a waiver matches no finding",
-            "The finding it was written for has gone (the text was fixed, or moved so the location no longer \
-             matches). Remove the waiver, or correct its location or text.",
-            "[[waivers]]\ncode = \"numbering.duplicate\"\nlocation = \"agreement.md:999\"",
-        ),
-        RuleInfo::new(
-            INVALID,
-            Severity::Error,
-            "a waiver names no location or text to match",
-            "A waiver must say which finding it accepts: `location = \"agreement.md:120\"` (a file and line) \
-             and/or `matches = \"text\"` (words on the finding's line or in its message). A waiver for every \
-             finding of a code would hide future defects; use `-A CODE` or s75.toml `[rules]` for that.",
-            "[[waivers]]\ncode = \"terms.unused\"\nreason = \"…\"",
-        ),
-    ]
-}
+pub use expired::EXPIRED;
+pub use invalid::INVALID;
+pub use unused::UNUSED;
+
+/// This family's rules, in the order `s75 rules` lists them.
+pub const RULES: &[&Rule] = &[&EXPIRED, &UNUSED, &INVALID];
 
 /// Whether `w` accepts finding `f`. `agreement_dir` lets locations be written
 /// relative to the agreement's folder (`agreement.md:120`).
 pub fn matches(w: &Waiver, f: &Finding, agreement_dir: &str) -> bool {
     let Some(code) = &w.code else { return false };
-    if code.value != f.code || (w.location.is_none() && w.matches.is_none()) {
+    if code.value != f.code() || (w.location.is_none() && w.matches.is_none()) {
         return false;
     }
     let span = &f.primary.span;
@@ -91,7 +68,7 @@ pub fn apply(
     for w in waivers {
         if w.location.is_none() && w.matches.is_none() {
             out.push(
-                Finding::new(INVALID, w.span.clone(), "waiver names neither `location` nor `matches`")
+                Finding::new(&INVALID, w.span.clone(), "waiver names neither `location` nor `matches`")
                     .help("add `location = \"agreement.md:LINE\"` or `matches = \"text on the line\"`"),
             );
             continue;
@@ -100,7 +77,7 @@ pub fn apply(
         if let Some(e) = expired {
             out.push(
                 Finding::new(
-                    EXPIRED,
+                    &EXPIRED,
                     e.span.clone(),
                     format!("waiver expired on {}; the finding it accepted counts again", e.value),
                 )
@@ -123,7 +100,7 @@ pub fn apply(
         if !used && report_unused {
             let code = w.code.as_ref().map_or("?", |c| c.value.as_str());
             out.push(
-                Finding::new(UNUSED, w.span.clone(), format!("waiver for `{code}` matches no finding"))
+                Finding::new(&UNUSED, w.span.clone(), format!("waiver for `{code}` matches no finding"))
                     .help("remove it, or correct its location or text"),
             );
         }

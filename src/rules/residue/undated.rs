@@ -1,13 +1,20 @@
-//! Checks that apply once `status.state` is "signed": the date line carries
-//! a date and every execution block records a signature.
-
-use crate::model::{Agreement, Section};
-use crate::rules::Finding;
+//! `residue.undated`: an agreement marked signed has no date in its date line.
 
 use super::dates;
-use super::{EMPTY_EXECUTION, UNDATED};
+use crate::model::{Agreement, Section};
+use crate::rules::{Example, Finding, Rule, Severity};
 
-pub(super) fn check_date_line(agreement: &Agreement, out: &mut Vec<Finding>) {
+pub static UNDATED: Rule = Rule {
+    code: "residue.undated",
+    severity: Severity::Error,
+    summary: "an agreement marked signed has no date in its date line",
+    doc: "The date line (\"THIS AGREEMENT is made on …\") gives the agreement its date. When `status.state` is \
+          \"signed\" it must have a day and a month; a draft may leave it blank, and is not reported.",
+    example: Example::Body("THIS AGREEMENT is made on                 2019"),
+};
+
+/// The date line of a signed agreement must carry its date.
+pub fn check_date_line(agreement: &Agreement, out: &mut Vec<Finding>) {
     let body = &agreement.body;
     // The first date line of the preamble is the one that dates the agreement.
     let Some(b) =
@@ -18,7 +25,7 @@ pub(super) fn check_date_line(agreement: &Agreement, out: &mut Vec<Finding>) {
     let Some(undated) = dates::undated(&b.text) else { return };
     let lacks = if undated.has_month { "no day" } else { "no day or month" };
     let mut f = Finding::new(
-        UNDATED,
+        &UNDATED,
         b.span_of(undated.range.clone()),
         format!("the agreement is marked signed, but its date line has {lacks}"),
     )
@@ -38,23 +45,4 @@ pub(super) fn check_date_line(agreement: &Agreement, out: &mut Vec<Finding>) {
         ))
     };
     out.push(f);
-}
-
-pub(super) fn check_execution(agreement: &Agreement, out: &mut Vec<Finding>) {
-    for block in &agreement.body.execution {
-        if block.fields.is_empty() || !block.is_blank() {
-            continue;
-        }
-        let mut f = Finding::new(
-            EMPTY_EXECUTION,
-            block.heading.span.clone(),
-            format!("the agreement is marked signed, but \"{}\" has no signature, name, position or date", block.heading.value.trim()),
-        )
-        .label("blank signature block")
-        .help("record who signed, in what position and when; if this text is not the signed copy, say so in `illustrative`");
-        for field in &block.fields {
-            f = f.related(field.span.clone(), format!("{} blank", field.label));
-        }
-        out.push(f);
-    }
 }

@@ -1,0 +1,12 @@
+//! `dates.contribution-outside-term`: a pooled-fund contribution is for a financial year outside the term.
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static CONTRIBUTION_OUTSIDE_TERM: Rule = Rule {
+    code: "dates.contribution-outside-term",
+    severity: Severity::Error,
+    summary: "a pooled-fund contribution is for a financial year outside the term",
+    doc: "Financial years run 1 April to 31 March. A contribution for a year the term does not reach cannot be paid \
+          under this agreement.",
+    example: Example::Metadata("[[pooled_fund.contributions]]\nyear = \"2025/26\"   # the term ends 2025-03-31"),
+};

@@ -1,0 +1,20 @@
+//! `dates.extension-deadline`: when the first extension must be agreed, where the clause names a day rather than a deadline.
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static EXTENSION_DEADLINE: Rule = Rule {
+    code: "dates.extension-deadline",
+    severity: Severity::Note,
+    summary: "when the first extension must be agreed, where the clause names a day rather than a deadline",
+    doc: "\"The Partners may agree in writing three (3) months prior to the end of the Term to extend\" names a \
+          single day (expiry − 3 months), not a latest date; \"no later than three (3) months before\" would. The \
+          note shows the computed day so it can be diarised, and asks for the wording to be settled. s75 counts a \
+          term of N units from its first day to commencement + N units − 1 day, inclusive: a 1-year term from 1 \
+          April 2019 ends on 31 March 2020. Adding months or years keeps the day of the month and clamps it to the \
+          month's last day when that day does not exist: 31 January + 1 month = 28 February, or 29 February in a \
+          leap year. For terms starting on the 29th–31st, where that rule and counting from the day before give \
+          different last days, either is accepted.",
+    example: Example::Body(
+        "21.2 The Partners may agree in writing three (3) months prior to the end of the Term to extend …",
+    ),
+};

@@ -1,0 +1,18 @@
+//! `dates.term-arithmetic`: the term's expiry in agreement.toml is not commencement + length.
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static TERM_ARITHMETIC: Rule = Rule {
+    code: "dates.term-arithmetic",
+    severity: Severity::Error,
+    summary: "the term's expiry in agreement.toml is not commencement + length",
+    doc: "`[term]` gives commencement, length and expiry; they must agree. s75 counts a term of N units from its \
+          first day to commencement + N units − 1 day, inclusive: a 1-year term from 1 April 2019 ends on 31 March \
+          2020. Adding months or years keeps the day of the month and clamps it to the month's last day when that \
+          day does not exist: 31 January + 1 month = 28 February, or 29 February in a leap year. For terms starting \
+          on the 29th–31st, where that rule and counting from the day before give different last days, either is \
+          accepted.",
+    example: Example::Metadata(
+        "[term]\ncommencement = 2019-04-01\nlength = \"1 year\"\nexpiry = 2020-04-01   # the term ends on 2020-03-31",
+    ),
+};

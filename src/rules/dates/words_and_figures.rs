@@ -1,0 +1,12 @@
+//! `dates.words-and-figures`: a period written in words and figures that disagree.
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static WORDS_FIGURES: Rule = Rule {
+    code: "dates.words-and-figures",
+    severity: Severity::Warning,
+    summary: "a period written in words and figures that disagree",
+    doc: "\"three (4) months\" cannot be read with confidence: which number was meant? Correct one of them. s75 does \
+          not use such a period in any other date check.",
+    example: Example::Body("either Partner may terminate on three (4) months' notice"),
+};

@@ -1,0 +1,18 @@
+//! `numbering.duplicate`: the same number is used twice among sibling provisions.
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static DUPLICATE: Rule = Rule {
+    code: "numbering.duplicate",
+    severity: Severity::Error,
+    summary: "the same number is used twice among sibling provisions",
+    doc: "Two provisions with one number make every reference to that number ambiguous, and usually mean that \
+          everything after the second is one number off. Siblings are the numbers under one parent (2.1, 2.2 under \
+          2) in the body, or in one Part, Appendix or lettered section of a schedule, where numbering restarts; a \
+          Part whose numbers carry on from the Part before (Part A 1–3, Part B 4–6) continues that sequence. A \
+          clause heading whose number is repeated on its own single paragraph (`## 1A. COMMENCEMENT` then `1A. This \
+          Agreement …`) is one clause, not two. Renumber, and correct the references to the renumbered provisions.",
+    example: Example::Body(
+        "1.1 In this Agreement the following words …\n…\n1.1 References in this Agreement to any statute …",
+    ),
+};

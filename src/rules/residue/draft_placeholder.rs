@@ -1,0 +1,12 @@
+//! `residue.draft-placeholder`: a placeholder or open option is left in a draft.
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static DRAFT_PLACEHOLDER: Rule = Rule {
+    code: "residue.draft-placeholder",
+    severity: Severity::Warning,
+    summary: "a placeholder or open option is left in a draft",
+    doc: "The same check as `residue.placeholder`, for an agreement whose `status.state` is \"draft\": expected while \
+          drafting, and to be completed before signature.",
+    example: Example::Metadata("[status]\nstate = \"draft\"\n…\nThe Council shall pay [insert amount]."),
+};

@@ -1,0 +1,13 @@
+//! `residue.drafting-note`: a drafting note is left in the text.
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static DRAFTING_NOTE: Rule = Rule {
+    code: "residue.drafting-note",
+    severity: Severity::Warning,
+    summary: "a drafting note is left in the text",
+    doc: "A whole paragraph in square brackets, or one labelled \"Drafting note\", is a note between drafters rather \
+          than agreed text. Delete it, or make it part of the agreement's words. \"[Not used]\" and \
+          \"[Intentionally left blank]\" are not notes.",
+    example: Example::Metadata("[This table is correct as of January 2019 and is an estimate of 2019/20 costs.]"),
+};

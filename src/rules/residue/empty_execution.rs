@@ -1,0 +1,36 @@
+//! `residue.empty-execution`: an agreement marked signed has a blank signature block.
+
+use crate::model::Agreement;
+use crate::rules::{Example, Finding, Rule, Severity};
+
+pub static EMPTY_EXECUTION: Rule = Rule {
+    code: "residue.empty-execution",
+    severity: Severity::Error,
+    summary: "an agreement marked signed has a blank signature block",
+    doc: "When `status.state` is \"signed\", each execution block should record who signed (name and position) and \
+          when. A block whose Signature, Print Name, Position and Date are all blank (dots, underscores) shows an \
+          unsigned copy. Drafts are not reported.",
+    example: Example::Body(
+        "Signed for and on behalf of THE COUNCIL\nSignature……………\nPrint Name……………\nPosition……………\nDate……………",
+    ),
+};
+
+/// Every signature block of a signed agreement must record a signature.
+pub fn check_execution(agreement: &Agreement, out: &mut Vec<Finding>) {
+    for block in &agreement.body.execution {
+        if block.fields.is_empty() || !block.is_blank() {
+            continue;
+        }
+        let mut f = Finding::new(
+            &EMPTY_EXECUTION,
+            block.heading.span.clone(),
+            format!("the agreement is marked signed, but \"{}\" has no signature, name, position or date", block.heading.value.trim()),
+        )
+        .label("blank signature block")
+        .help("record who signed, in what position and when; if this text is not the signed copy, say so in `illustrative`");
+        for field in &block.fields {
+            f = f.related(field.span.clone(), format!("{} blank", field.label));
+        }
+        out.push(f);
+    }
+}

@@ -1,0 +1,14 @@
+//! `residue.stray-bracket`: an unbalanced square bracket, or a stray character after an item number.
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static STRAY_BRACKET: Rule = Rule {
+    code: "residue.stray-bracket",
+    severity: Severity::Error,
+    summary: "an unbalanced square bracket, or a stray character after an item number",
+    doc: "Square brackets are how drafts mark options and blanks, so a `]` or `[` without its partner is what is left \
+          of an option deleted by halves: the text around it may not be the agreed choice. A character typed after \
+          an item label (`i)_`) is a slip in a number that other provisions cite. Unbalanced round brackets are \
+          `residue.unbalanced-parenthesis`.",
+    example: Example::Body("“Commencement Date” means … being 1st April 2019. ];"),
+};

@@ -1,0 +1,16 @@
+//! `stale.during-term`: the text names something that is abolished, renamed or repealed during the term.
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static DURING_TERM: Rule = Rule {
+    code: "stale.during-term",
+    severity: Severity::Warning,
+    summary: "the text names something that is abolished, renamed or repealed during the term",
+    doc: "Obligations that name it will lose their object part-way through. Add a successor provision (\"references \
+          to X include any successor body\") or name the successor. One finding per file, at the first mention. \
+          Names are judged against the agreement's own term (agreement.toml's [term], else the text's Commencement \
+          Date and Term): a name that went stale after the term ended is not reported, and nothing is judged when \
+          the commencement date is unknown. The register of names, dates, successors and sources is \
+          src/rules/stale/register.toml; `[packs] stale = \"file.toml\"` in s75.toml replaces it.",
+    example: Example::Body("the CCG shall …   # term 2022-04-01 to 2025-03-31; CCGs abolished 1 July 2022"),
+};

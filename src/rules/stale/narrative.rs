@@ -1,0 +1,16 @@
+//! `stale.narrative`: the text mentions a stale name as history ("formerly the CCG").
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static NARRATIVE: Rule = Rule {
+    code: "stale.narrative",
+    severity: Severity::Warning,
+    summary: "the text mentions a stale name as history (\"formerly the CCG\")",
+    doc: "A historical mention is not an obligation, so this is only a warning: check the sentence does not still \
+          rely on the old body. The words that mark history are the register's [narrative] lists. Names are judged \
+          against the agreement's own term (agreement.toml's [term], else the text's Commencement Date and Term): a \
+          name that went stale after the term ended is not reported, and nothing is judged when the commencement \
+          date is unknown. The register of names, dates, successors and sources is src/rules/stale/register.toml; \
+          `[packs] stale = \"file.toml\"` in s75.toml replaces it.",
+    example: Example::Body("the Integrated Care Board (formerly the Clinical Commissioning Group)"),
+};

@@ -1,0 +1,18 @@
+//! `stale.party-abolished`: a party ceases to exist during the term.
+
+use crate::rules::{Example, Rule, Severity};
+
+pub static PARTY_ABOLISHED: Rule = Rule {
+    code: "stale.party-abolished",
+    severity: Severity::Warning,
+    summary: "a party ceases to exist during the term",
+    doc: "A partner that is abolished part-way through the term leaves the agreement without one of its parties \
+          unless a successor provision (or the abolishing legislation's transfer scheme) carries its rights and \
+          obligations to the successor. Name the successor (e.g. the ICB) in the agreement. Also reported, as a \
+          warning, for a party abolished before the term when the register's entry is unverified (†). Names are \
+          judged against the agreement's own term (agreement.toml's [term], else the text's Commencement Date and \
+          Term): a name that went stale after the term ended is not reported, and nothing is judged when the \
+          commencement date is unknown. The register of names, dates, successors and sources is \
+          src/rules/stale/register.toml; `[packs] stale = \"file.toml\"` in s75.toml replaces it.",
+    example: Example::Metadata("[[parties]]\nkind = \"ccg\"   # term 2022-04-01 to 2025-03-31"),
+};
