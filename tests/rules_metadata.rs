@@ -100,3 +100,66 @@ fn a_nul_byte_in_the_body_is_a_finding_at_its_line_not_a_crash() {
     let others: Vec<_> = codes(&report).into_iter().filter(|c| c != "metadata.nul-byte").collect();
     assert!(others.is_empty(), "{others:?}");
 }
+
+/// `metadata.wrong-type`, `invalid-value` and `missing-field`: what the
+/// loader finds in agreement.toml, each at its key's line; none of them on
+/// the clean fixture or the bundled agreements.
+const LOADER_RULES: [&str; 3] = ["metadata.wrong-type", "metadata.invalid-value", "metadata.missing-field"];
+
+#[test]
+fn the_loaders_rules_are_silent_on_the_clean_fixture_and_the_bundled_agreements() {
+    let (report, _) = validate_json(clean_repo().path(), &[]);
+    let (bundled, _) = validate_json(&crate_dir(), &[]);
+    for code in LOADER_RULES {
+        assert!(with_code(&report, code).is_empty(), "{code} on the clean fixture: {report:#}");
+        assert!(with_code(&bundled, code).is_empty(), "{code} on the bundled agreements");
+    }
+}
+
+#[test]
+fn a_length_written_as_a_number_is_the_wrong_type() {
+    let file = "agreements/example-delegation/agreement.toml";
+    let (repo, report) = validate_with(&[(file, "length = \"3 years\"", "length = 3")]);
+    one_at(&report, "metadata.wrong-type", file, line_of(&repo.path().join(file), "length = 3"));
+    let message = with_code(&report, "metadata.wrong-type")[0]["message"].as_str().unwrap().to_string();
+    assert!(message.contains("length"), "{message}");
+}
+
+#[test]
+fn an_unknown_party_kind_is_an_invalid_value() {
+    let file = "agreements/example-delegation/agreement.toml";
+    let (repo, report) = validate_with(&[(file, "kind = \"nhs-foundation-trust\"", "kind = \"foundation-trust\"")]);
+    one_at(&report, "metadata.invalid-value", file, line_of(&repo.path().join(file), "\"foundation-trust\""));
+    let message = with_code(&report, "metadata.invalid-value")[0]["message"].as_str().unwrap().to_string();
+    assert!(message.contains("foundation-trust"), "{message}");
+}
+
+#[test]
+fn an_id_that_is_not_the_folder_name_is_an_invalid_value() {
+    let file = "agreements/example-delegation/agreement.toml";
+    let (repo, report) = validate_with(&[(file, "id = \"example-delegation\"", "id = \"example-delegation-2024\"")]);
+    one_at(
+        &report,
+        "metadata.invalid-value",
+        file,
+        line_of(&repo.path().join(file), "id = \"example-delegation-2024\""),
+    );
+    let f = with_code(&report, "metadata.invalid-value")[0];
+    assert_eq!(f["message"], "id `example-delegation-2024` differs from the folder name `example-delegation`", "{f:#}");
+}
+
+#[test]
+fn a_title_left_out_is_a_missing_field_outside_an_import() {
+    let file = "agreements/example-delegation/agreement.toml";
+    let (_repo, report) = validate_with(&[(
+        file,
+        "title = \"Section 75 Partnership Agreement for integrated community mental health services (example)\"\n",
+        "",
+    )]);
+    let found = with_code(&report, "metadata.missing-field");
+    assert_eq!(found.len(), 1, "{report:#}");
+    assert_eq!(found[0]["file"], file);
+    assert!(found[0]["message"].as_str().unwrap().contains("title"), "{:#}", found[0]);
+    // A hand-written record is not an unfinished import.
+    assert!(with_code(&report, "metadata.incomplete").is_empty());
+}

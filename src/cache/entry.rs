@@ -103,3 +103,22 @@ pub fn decode(bytes: &[u8], key: &str, files: &[Arc<SourceFile>]) -> Option<Vec<
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::terms::UNUSED;
+
+    #[test]
+    fn a_code_no_rule_has_is_a_miss_not_a_finding() {
+        let file = SourceFile::new("agreements/a/agreement.md", "", "“Trust” means the Trust.\n".to_string());
+        let files = [Arc::clone(&file)];
+        let finding = Finding::new(&UNUSED, Span::new(&file, 0.."“Trust”".len()), "“Trust” is never used");
+        let bytes = encode("k", std::slice::from_ref(&finding), &files).expect("an entry");
+        let back = decode(&bytes, "k", &files).expect("the entry decodes");
+        assert!(std::ptr::eq(back[0].rule, &UNUSED), "the code comes back as the same rule");
+        // An entry written by an s75 with a rule this one no longer has.
+        let text = String::from_utf8(bytes).expect("JSON").replace("terms.unused", "terms.retired-rule");
+        assert!(decode(text.as_bytes(), "k", &files).is_none(), "an unknown code must be recomputed");
+    }
+}

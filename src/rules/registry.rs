@@ -154,3 +154,76 @@ impl Registry {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+
+    /// `(folder, code)` of every `pub static NAME: Rule` in src/rules.
+    fn rule_statics() -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let re = regex::Regex::new(r#"pub static \w+: Rule = Rule \{\s*code: "([^"]+)""#).expect("regex");
+        let mut out = Vec::new();
+        for entry in walkdir::WalkDir::new(&root).into_iter().map(|e| e.expect("walk src/rules")) {
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).expect("read a source file");
+            let folder = entry.path().parent().and_then(|p| p.file_name()).expect("a folder").to_string_lossy();
+            out.extend(re.captures_iter(&text).map(|c| (folder.to_string(), c[1].to_string())));
+        }
+        out
+    }
+
+    /// The type system makes a finding's code a rule; this makes every rule
+    /// a listed one: a rule file whose static is left out of its family's
+    /// `RULES` would be emitted but missing from `s75 rules`, SARIF's rule
+    /// list and s75.toml's selectors.
+    #[test]
+    fn every_rule_file_is_in_the_registry_once() {
+        let statics = rule_statics();
+        let registered: Vec<&str> = all().map(|r| r.code).collect();
+        let unique: BTreeSet<&str> = registered.iter().copied().collect();
+        assert_eq!(unique.len(), registered.len(), "a rule is listed twice: {registered:?}");
+        let in_files: BTreeSet<&str> = statics.iter().map(|(_, c)| c.as_str()).collect();
+        assert_eq!(in_files.len(), statics.len(), "two rule files declare one code");
+        assert_eq!(in_files, unique, "rules declared in src/rules vs the registry");
+    }
+
+    #[test]
+    fn codes_are_family_dot_kebab_name_in_their_family_folder() {
+        for (folder, code) in rule_statics() {
+            let (family, name) = code.split_once('.').expect("family.name");
+            let kebab = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            assert!(kebab(family) && kebab(name), "{code} is not family.kebab-name");
+            // The waiver rules live in `waivers/`.
+            assert!(folder == family || folder == format!("{family}s"), "{code} is declared in {folder}/");
+        }
+    }
+
+    #[test]
+    fn by_code_finds_each_rule_and_nothing_else() {
+        for rule in all() {
+            assert!(std::ptr::eq(by_code(rule.code).expect("found"), rule), "{}", rule.code);
+        }
+        assert!(by_code("numbering.duplicat").is_none());
+        assert!(by_code("numbering").is_none());
+    }
+
+    #[test]
+    fn details_fill_their_slots() {
+        static R: Rule = Rule {
+            code: "x.y",
+            severity: Severity::Note,
+            summary: "s",
+            doc: "The pack ({pack}) lists:\n\n{list}",
+            example: Example::Body("e"),
+        };
+        let entry = Entry::new(&R, &[("pack", "p.toml".into()), ("list", "  a\n  b".into())]);
+        assert_eq!(entry.explanation, "The pack (p.toml) lists:\n\n  a\n  b");
+        assert_eq!(Entry::new(&R, &[]).explanation, R.doc);
+    }
+}

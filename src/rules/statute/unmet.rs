@@ -22,3 +22,27 @@ pub static UNMET: Rule = Rule {
         "arrangements = [\"pooled-fund\"]\n# …and no clause states the aims and outcomes: SI 2000/617 reg 7(3)(a)",
     ),
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::{Checker, Context};
+
+    /// `s75 explain` lists the pack in use and its requirements, each under
+    /// the rule that reports it.
+    #[test]
+    fn the_documentation_lists_the_packs_requirements() {
+        let checker = Checker::new(Context::new(jiff::civil::date(2026, 1, 1))).expect("the built-in packs");
+        let unmet = &checker.registry.get("statute.unmet").expect("registered").explanation;
+        let unverified = &checker.registry.get("statute.unmet-unverified").expect("registered").explanation;
+        assert!(
+            unmet.starts_with("The statute pack ((built-in) src/rules/statute/requirements.toml) lists"),
+            "{unmet}"
+        );
+        assert!(unmet.contains("  pool.aims_outcomes — SI 2000/617 reg 7(3)(a)"), "{unmet}");
+        assert!(!unmet.contains("pool.fund_manager"), "an unverified requirement under statute.unmet");
+        assert!(unverified.ends_with("laex.nhs_trust_consent — SI 2000/617 reg 9(2) †"), "{unverified}");
+        for text in [unmet, unverified] {
+            assert!(!text.contains("{pack}") && !text.contains("{verified}") && !text.contains("{unverified}"));
+        }
+    }
+}
