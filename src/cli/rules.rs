@@ -5,13 +5,23 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::EXIT_OK;
-use crate::rules::{Checker, Context};
+use crate::rules::{Checker, Context, Example, Registry};
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// Output as JSON (code, severity, summary)
+    /// Output as JSON (code, severity, summary); the same as `--format json`
     #[arg(long)]
     json: bool,
+    /// `markdown` writes every rule with its documentation and example, as in docs/rules.md
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Debug, clap::Args)]
@@ -27,7 +37,11 @@ fn checker() -> anyhow::Result<Checker> {
 pub fn list(args: ListArgs) -> anyhow::Result<u8> {
     let checker = checker()?;
     let mut out = std::io::stdout().lock();
-    if args.json {
+    if args.format == Format::Markdown {
+        write!(out, "{}", markdown(&checker.registry))?;
+        return Ok(EXIT_OK);
+    }
+    if args.json || args.format == Format::Json {
         let rules: Vec<_> = checker
             .registry
             .rules
@@ -65,4 +79,92 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<u8> {
         writeln!(out, "    {line}")?;
     }
     Ok(EXIT_OK)
+}
+
+/// Every rule as docs/rules.md shows it: a table, then each rule's
+/// documentation and example, family by family.
+pub fn markdown(registry: &Registry) -> String {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Written by `s75 rules --format markdown` from the rule files in src/rules: do not edit. \
+         `UPDATE_DOCS=1 cargo test --lib docs_rules_md` rewrites it. -->\n\n",
+    );
+    out.push_str(&format!(
+        "s75 has {} rules. Each has a stable code (`family.name`), used in `s75.toml` `[rules]`, `-A`/`-W`/`-D` \
+         and waivers, and a default severity; `s75 explain CODE` prints what follows for one rule.\n\n",
+        registry.rules.len()
+    ));
+    out.push_str("| Code | Severity | Summary |\n|---|---|---|\n");
+    for r in &registry.rules {
+        let anchor = r.code.replace('.', "");
+        out.push_str(&format!("| [`{}`](#{anchor}) | {} | {} |\n", r.code, r.severity, r.summary.replace('|', "\\|")));
+    }
+    let mut family = "";
+    for r in &registry.rules {
+        if r.family() != family {
+            family = r.family();
+            out.push_str(&format!("\n## {family}\n"));
+        }
+        let (place, language) = match r.example {
+            Example::Body(_) => ("agreement.md", "markdown"),
+            Example::Metadata(_) => ("agreement.toml", "toml"),
+            Example::Schedule(_) => ("a schedule file", "markdown"),
+            Example::Config(_) => ("s75.toml", "toml"),
+        };
+        out.push_str(&format!(
+            "\n### `{}`\n\n**{}**: {}.\n\n{}\n\nExample ({place}):\n\n```{language}\n{}\n```\n",
+            r.code,
+            r.severity,
+            r.summary,
+            markdown_paragraphs(&r.explanation),
+            r.example.text()
+        ));
+    }
+    out
+}
+
+/// The explanation's paragraphs as Markdown: lines indented by four spaces
+/// are already code blocks; a paragraph of lines indented by two (the statute
+/// pack's requirement lists) becomes a list, which Markdown would otherwise
+/// run together into one line.
+fn markdown_paragraphs(text: &str) -> String {
+    text.split("\n\n")
+        .map(|para| {
+            let listed = para.lines().all(|l| l.starts_with("  ") && !l.starts_with("    "));
+            if listed {
+                para.lines().map(|l| format!("- {}", l.trim())).collect::<Vec<_>>().join("\n")
+            } else {
+                para.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// docs/rules.md is generated from the rule files, as typos checks its
+    /// dictionary: a rule changed without regenerating it fails here.
+    #[test]
+    fn docs_rules_md_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+        let checker = checker().expect("the built-in rules");
+        let generated = markdown(&checker.registry);
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &generated).expect("write docs/rules.md");
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == generated,
+            "docs/rules.md is not what the rules generate; rewrite it with \
+             `UPDATE_DOCS=1 cargo test --lib docs_rules_md` (or `s75 rules --format markdown > docs/rules.md`)"
+        );
+    }
+
+    #[test]
+    fn requirement_lists_become_markdown_lists() {
+        let text = "They are:\n\n  a — reg 1\n  b — reg 2\n\n    [satisfies]\n    x = 1";
+        assert_eq!(markdown_paragraphs(text), "They are:\n\n- a — reg 1\n- b — reg 2\n\n    [satisfies]\n    x = 1");
+    }
 }
