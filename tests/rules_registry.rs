@@ -48,7 +48,7 @@ fn every_rule_can_be_explained_with_an_example() {
         assert!(out.status.success(), "explain {code}: {}", stderr(&out));
         let text = stdout(&out);
         assert!(text.starts_with(code), "{text}");
-        let example = text.split("Example:").nth(1).unwrap_or_else(|| panic!("{code} has no example"));
+        let example = text.split("\nExample (").nth(1).unwrap_or_else(|| panic!("{code} has no example"));
         assert!(example.trim().len() > 5, "{code}: empty example");
     }
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::EXIT_OK;
-use crate::rules::{Checker, Context, Example, Registry};
+use crate::rules::{Checker, Context, Registry, registry};
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
@@ -74,9 +74,12 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<u8> {
         bail!("unknown rule `{}`; did you mean {}?", args.code, close.join(" or "));
     };
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{} ({})\n\n{}\n\n{}\n\nExample:\n", r.code, r.severity, r.summary, r.explanation)?;
-    for line in r.example.text().lines() {
-        writeln!(out, "    {line}")?;
+    write!(out, "{} ({})\n\n{}\n\n{}\n", r.code, r.severity, r.summary, r.explanation)?;
+    for (i, (place, text)) in r.example.parts().into_iter().enumerate() {
+        writeln!(out, "\n{} ({place}):\n", if i == 0 { "Example" } else { "and" })?;
+        for line in registry::shown(text).lines() {
+            writeln!(out, "    {line}")?;
+        }
     }
     Ok(EXIT_OK)
 }
@@ -104,20 +107,21 @@ pub fn markdown(registry: &Registry) -> String {
             family = r.family();
             out.push_str(&format!("\n## {family}\n"));
         }
-        let (place, language) = match r.example {
-            Example::Body(_) => ("agreement.md", "markdown"),
-            Example::Metadata(_) => ("agreement.toml", "toml"),
-            Example::Schedule(_) => ("a schedule file", "markdown"),
-            Example::Config(_) => ("s75.toml", "toml"),
-        };
         out.push_str(&format!(
-            "\n### `{}`\n\n**{}**: {}.\n\n{}\n\nExample ({place}):\n\n```{language}\n{}\n```\n",
+            "\n### `{}`\n\n**{}**: {}.\n\n{}\n",
             r.code,
             r.severity,
             r.summary,
-            markdown_paragraphs(&r.explanation),
-            r.example.text()
+            markdown_paragraphs(&r.explanation)
         ));
+        for (i, (place, text)) in r.example.parts().into_iter().enumerate() {
+            let language = if place.contains(".toml") { "toml" } else { "markdown" };
+            let text = registry::shown(text);
+            out.push_str(&format!(
+                "\n{} ({place}):\n\n```{language}\n{text}\n```\n",
+                if i == 0 { "Example" } else { "and" }
+            ));
+        }
     }
     out
 }

@@ -211,17 +211,25 @@ fn level(s: Severity) -> &'static str {
 }
 
 fn rule(r: &Entry) -> Rule<'_> {
-    let example = r.example.text();
     Rule {
         id: r.code,
         short_description: Message::new(r.summary),
         full_description: Message::new(&r.explanation),
         help: Help {
-            text: format!("{}\n\nExample:\n{example}", r.explanation),
-            markdown: format!("{}\n\nExample:\n\n```\n{example}\n```", r.explanation),
+            text: format!("{}\n\n{}", r.explanation, r.example.to_text()),
+            markdown: format!("{}\n\n{}", r.explanation, markdown_example(&r.example)),
         },
         default_configuration: Configuration { level: level(r.severity) },
     }
+}
+
+/// The example as Markdown: each part's place, then its text as a code block.
+fn markdown_example(example: &crate::rules::Example) -> String {
+    let parts = example.parts().into_iter().enumerate().map(|(i, (place, text))| {
+        let text = crate::rules::registry::shown(text);
+        format!("{} ({place}):\n\n```\n{text}\n```", if i == 0 { "Example" } else { "and" })
+    });
+    parts.collect::<Vec<_>>().join("\n\n")
 }
 
 fn result<'a>(f: &'a Finding, rules: &[Entry]) -> SarifResult<'a> {

@@ -32,26 +32,58 @@ impl Rule {
     }
 }
 
-/// Where a rule's example goes, so a test can put it there and see the rule fire.
+/// A rule's example: text a drafter might write, and where it goes, so
+/// that `s75 explain` can say where and a test can put it there (in a
+/// clean agreement) and see the rule fire.
 #[derive(Debug, Clone, Copy)]
 pub enum Example {
-    /// Markdown added to the agreement's body (agreement.md).
+    /// Clauses added to agreement.md after its last clause, before the signature blocks.
     Body(&'static str),
-    /// TOML that replaces or adds keys and tables in agreement.toml.
-    Metadata(&'static str),
-    /// The text of a schedule file, listed in agreement.toml as Schedule 1.
+    /// agreement.md's first line, the one that dates the agreement.
+    DateLine(&'static str),
+    /// Text added to agreement.md after its signature blocks.
+    Execution(&'static str),
+    /// The text of a schedule file, listed in agreement.toml as Schedule 3.
     Schedule(&'static str),
+    /// TOML whose top-level keys and tables replace those of agreement.toml.
+    Metadata(&'static str),
+    /// Both: for a rule that needs a fact from agreement.toml and a clause.
+    MetadataAndBody { metadata: &'static str, body: &'static str },
     /// TOML added to the repository's s75.toml.
     Config(&'static str),
 }
 
 impl Example {
-    /// The example as `s75 explain` prints it.
-    pub fn text(&self) -> &'static str {
-        match self {
-            Example::Body(t) | Example::Metadata(t) | Example::Schedule(t) | Example::Config(t) => t,
+    /// Each part of the example with where it goes, as `s75 explain` prints them.
+    pub fn parts(&self) -> Vec<(&'static str, &'static str)> {
+        const BODY: &str = "in agreement.md, among the clauses";
+        const METADATA: &str = "in agreement.toml";
+        match *self {
+            Example::Body(t) => vec![(BODY, t)],
+            Example::DateLine(t) => vec![("agreement.md's date line", t)],
+            Example::Execution(t) => vec![("in agreement.md, after the signature blocks", t)],
+            Example::Schedule(t) => vec![("a schedule file", t)],
+            Example::Metadata(t) => vec![(METADATA, t)],
+            Example::MetadataAndBody { metadata, body } => vec![(METADATA, metadata), (BODY, body)],
+            Example::Config(t) => vec![("in s75.toml", t)],
         }
     }
+
+    /// The example as plain text: each part under its place, "Example (in
+    /// agreement.toml):", "and (in agreement.md, among the clauses):".
+    pub fn to_text(&self) -> String {
+        self.parts()
+            .iter()
+            .enumerate()
+            .map(|(i, (place, text))| format!("{} ({place}):\n{}", if i == 0 { "Example" } else { "and" }, shown(text)))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+/// Example text as it can be shown: a NUL as `\0`, an empty file said in words.
+pub fn shown(text: &str) -> String {
+    if text.trim().is_empty() { "(an empty file)".to_string() } else { text.replace('\0', "\\0") }
 }
 
 /// Every rule, family by family in the order `s75 rules` lists them.
@@ -225,5 +257,21 @@ mod tests {
         let entry = Entry::new(&R, &[("pack", "p.toml".into()), ("list", "  a\n  b".into())]);
         assert_eq!(entry.explanation, "The pack (p.toml) lists:\n\n  a\n  b");
         assert_eq!(Entry::new(&R, &[]).explanation, R.doc);
+    }
+}
+
+#[cfg(test)]
+mod example_tests {
+    use super::*;
+
+    #[test]
+    fn examples_say_where_each_part_goes() {
+        let both = Example::MetadataAndBody { metadata: "[status]\nstate = \"draft\"", body: "14.1 [insert amount]" };
+        assert_eq!(
+            both.to_text(),
+            "Example (in agreement.toml):\n[status]\nstate = \"draft\"\n\nand (in agreement.md, among the clauses):\n14.1 [insert amount]"
+        );
+        assert_eq!(shown("The Partners\0 agree"), "The Partners\\0 agree");
+        assert_eq!(shown("\n"), "(an empty file)");
     }
 }

@@ -8,5 +8,7 @@ pub static CONTRIBUTION_OUTSIDE_TERM: Rule = Rule {
     summary: "a pooled-fund contribution is for a financial year outside the term",
     doc: "Financial years run 1 April to 31 March. A contribution for a year the term does not reach cannot be paid \
           under this agreement.",
-    example: Example::Metadata("[[pooled_fund.contributions]]\nyear = \"2025/26\"   # the term ends 2025-03-31"),
+    example: Example::Metadata(
+        "[[pooled_fund.contributions]]\nparty = \"council\"\nyear = \"2027/28\"   # the term ends 2027-03-31\namount = 250000",
+    ),
 };

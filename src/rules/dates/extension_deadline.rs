@@ -14,7 +14,8 @@ pub static EXTENSION_DEADLINE: Rule = Rule {
           month's last day when that day does not exist: 31 January + 1 month = 28 February, or 29 February in a \
           leap year. For terms starting on the 29th–31st, where that rule and counting from the day before give \
           different last days, either is accepted.",
-    example: Example::Body(
-        "21.2 The Partners may agree in writing three (3) months prior to the end of the Term to extend …",
-    ),
+    example: Example::MetadataAndBody {
+        metadata: "[term]\ncommencement = 2024-04-01\nlength = \"3 years\"\nexpiry = 2027-03-31\n\n[term.extension]\nperiod = \"12 months\"\nagree_before = \"6 months\"",
+        body: "## 14 Extension\n\n14.1 The Partners may agree in writing six (6) months prior to the end of the Term to extend this Agreement for twelve (12) months.",
+    },
 };

@@ -16,5 +16,7 @@ pub static METADATA_TEXT: Rule = Rule {
           that day does not exist: 31 January + 1 month = 28 February, or 29 February in a leap year. For terms \
           starting on the 29th–31st, where that rule and counting from the day before give different last days, \
           either is accepted.",
-    example: Example::Body("\"Term\" means the period of one (1) year …   # agreement.toml: length = \"3 years\""),
+    example: Example::Metadata(
+        "[term]\ncommencement = 2024-04-01\nlength = \"2 years\"   # the text says three (3) years\nexpiry = 2026-03-31",
+    ),
 };

@@ -9,5 +9,7 @@ pub static NOTICE_VS_TERM: Rule = Rule {
     doc: "Notice given on the first day of the term then expires only at (or after) natural expiry, so termination on \
           notice cannot shorten the term; it can only work during an extension. The glossary: \"a notice period \
           longer than the remaining term is a warning sign\". Shorten the notice, or confirm the partners intend it.",
-    example: Example::Body("\"Term\" means one (1) year …  21.3 … twelve (12) months written notice of termination"),
+    example: Example::Metadata(
+        "[term]\ncommencement = 2024-04-01\nlength = \"3 years\"\nexpiry = 2027-03-31\nnotice = \"36 months\"",
+    ),
 };

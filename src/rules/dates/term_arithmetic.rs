@@ -13,6 +13,6 @@ pub static TERM_ARITHMETIC: Rule = Rule {
           on the 29th–31st, where that rule and counting from the day before give different last days, either is \
           accepted.",
     example: Example::Metadata(
-        "[term]\ncommencement = 2019-04-01\nlength = \"1 year\"\nexpiry = 2020-04-01   # the term ends on 2020-03-31",
+        "[term]\ncommencement = 2024-04-01\nlength = \"3 years\"\nexpiry = 2027-04-01   # the term ends on 2027-03-31",
     ),
 };

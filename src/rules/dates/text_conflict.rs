@@ -8,7 +8,8 @@ pub static TEXT_CONFLICT: Rule = Rule {
     summary: "the agreement's text states its commencement, Term or expiry two different ways",
     doc: "Two clauses that fix the same date differently leave the term uncertain. Reported only when agreement.toml \
           does not settle the fact (then `dates.metadata-text` applies).",
-    example: Example::Body(
-        "\"Term\" means one (1) year …  /  21.1 … shall cease two (2) years following the Commencement Date",
-    ),
+    example: Example::MetadataAndBody {
+        metadata: "[term]\ncommencement = 2024-04-01",
+        body: "## 14 Duration\n\n14.1 This Agreement shall cease two (2) years following the Commencement Date.",
+    },
 };

@@ -8,5 +8,7 @@ pub static WORDS_FIGURES: Rule = Rule {
     summary: "a period written in words and figures that disagree",
     doc: "\"three (4) months\" cannot be read with confidence: which number was meant? Correct one of them. s75 does \
           not use such a period in any other date check.",
-    example: Example::Body("either Partner may terminate on three (4) months' notice"),
+    example: Example::Body(
+        "## 14 Notice\n\n14.1 Either Partner may suspend the Partnership Arrangements on three (4) months' notice.",
+    ),
 };

@@ -10,7 +10,7 @@ pub static DUPLICATE_PARTY: Rule = Rule {
     doc: "Functions, contributions, reporting and signatures name a party by its key; with two entries of one key \
           they silently refer to the first. Give each party its own key.",
     example: Example::Metadata(
-        "[[parties]]\nkey = \"council\"\nname = \"Coventry City Council\"\n\n[[parties]]\nkey = \"council\"\nname = \"Warwickshire County Council\"",
+        "[[parties]]\nkey = \"council\"\nname = \"Northfield Borough Council\"\n\n[[parties]]\nkey = \"council\"\nname = \"Southfield District Council\"",
     ),
 };
 

@@ -11,7 +11,7 @@ pub static EMPTY_SCHEDULE: Rule = Rule {
     doc: "A schedule listed in agreement.toml whose file is empty is a schedule missing from the agreement, usually a \
           file created and never filled, or emptied by mistake. Write its text, or mark the slot `not_used = true` \
           if the agreement says \"Not used\".",
-    example: Example::Metadata("[[schedules]]\nnumber = \"3\"\nfile = \"schedules/03-finance.md\"   # an empty file"),
+    example: Example::Schedule(""),
 };
 
 pub fn empty_schedules(a: &Agreement, out: &mut Vec<Finding>) {

@@ -14,8 +14,8 @@ pub static INCOMPLETE: Rule = Rule {
     summary: "an imported agreement.toml still has required values to complete",
     doc: "`s75 import` reads what it can from the text and leaves a TODO for the rest. Until the TODOs are completed \
           the record is incomplete: this is said once, and the checks that need the missing values are skipped.",
-    example: Example::Body(
-        "# Written by `s75 import` …\n# commencement = YYYY-MM-DD  # TODO: required; not found in the text",
+    example: Example::Metadata(
+        "# Written by `s75 import` from Northfield.docx: complete the TODOs\n[term]\n# commencement = YYYY-MM-DD  # TODO: required; not found in the text\nlength = \"3 years\"",
     ),
 };
 

@@ -10,7 +10,9 @@ pub static INVALID_VALUE: Rule = Rule {
     summary: "a value in agreement.toml is not one s75 accepts",
     doc: "Party kinds, arrangement types, durations (\"12 months\"), financial years (\"2022/23\") and party keys \
           must be values s75 knows; the id must equal the folder name.",
-    example: Example::Metadata("[[parties]]\nkind = \"hospital\""),
+    example: Example::Metadata(
+        "[[parties]]\nkey = \"trust\"\nname = \"Northfield Mental Health NHS Foundation Trust\"\nkind = \"hospital\"\ndefined_as = \"the Trust\"",
+    ),
 };
 
 pub fn check_id(a: &Agreement, out: &mut Vec<Finding>) {

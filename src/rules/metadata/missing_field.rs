@@ -9,5 +9,5 @@ pub static MISSING_FIELD: Rule = Rule {
     summary: "a required key is missing from agreement.toml",
     doc: "Every agreement states its schema, id, title, status, parties (key, name, kind, defined name), arrangement \
           types and term (commencement and length or expiry).",
-    example: Example::Metadata("[term]\nnotice = \"12 months\"   # no commencement"),
+    example: Example::Metadata("[term]\nlength = \"3 years\"   # no commencement\nexpiry = 2027-03-31"),
 };

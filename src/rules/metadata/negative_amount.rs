@@ -11,7 +11,7 @@ pub static NEGATIVE_AMOUNT: Rule = Rule {
           computed from it is wrong. A withdrawal or reduction is agreed in the text, not written as a negative \
           contribution.",
     example: Example::Metadata(
-        "[[pooled_fund.contributions]]\nparty = \"council\"\nyear = \"2022/23\"\namount = -250000",
+        "[[pooled_fund.contributions]]\nparty = \"council\"\nyear = \"2024/25\"\namount = -250000",
     ),
 };
 

@@ -10,7 +10,7 @@ pub static NUL_BYTE: Rule = Rule {
     doc: "A NUL (byte 0) is not text: it comes from a bad conversion or a binary file pasted in, is invisible in most \
           editors and is shown differently by each tool, so the signed text and the reviewed text may differ. \
           Delete it.",
-    example: Example::Body("The Partners\\0 agree   # a NUL between \"Partners\" and \"agree\""),
+    example: Example::Body("14.1 The Partners\0 agree to meet each quarter."),
 };
 
 /// One finding per file, at the first NUL, read from the source file. A NUL

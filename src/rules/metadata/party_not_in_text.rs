@@ -9,7 +9,9 @@ pub static PARTY_NOT_IN_TEXT: Rule = Rule {
     summary: "a party's defined name never appears in the agreement text",
     doc: "Each party's `defined_as` (\"the Trust\") is how the text refers to it. If the text never uses it, the \
           metadata and the text describe different parties, or the name is misspelt.",
-    example: Example::Metadata("defined_as = \"the Provider\"   # the text says \"the Trust\""),
+    example: Example::Metadata(
+        "[[parties]]\nkey = \"trust\"\nname = \"Northfield Mental Health NHS Foundation Trust\"\nkind = \"nhs-foundation-trust\"\ndefined_as = \"the Provider\"   # the text says \"the Trust\"",
+    ),
 };
 
 pub fn check_parties_in_text(a: &Agreement, out: &mut Vec<Finding>) {

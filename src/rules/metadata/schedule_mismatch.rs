@@ -11,7 +11,9 @@ pub static SCHEDULE_MISMATCH: Rule = Rule {
     summary: "a schedule file's heading does not match its [[schedules]] entry",
     doc: "The number in the schedule file's `# Schedule N` heading must be the number the metadata gives it, or \
           references to \"Schedule N\" find the wrong text.",
-    example: Example::Metadata("number = \"4\"  # the file says # Schedule 5"),
+    example: Example::Metadata(
+        "[[schedules]]\nnumber = \"2\"   # the file is headed \"Schedule 1\"\ntitle = \"Aims and Outcomes\"\nfile = \"schedules/01-aims-and-outcomes.md\"",
+    ),
 };
 
 pub fn check_schedule_headings(a: &Agreement, out: &mut Vec<Finding>) {

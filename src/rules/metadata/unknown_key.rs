@@ -9,5 +9,5 @@ pub static UNKNOWN_KEY: Rule = Rule {
     summary: "agreement.toml has a key s75 does not know",
     doc: "A key s75 does not read is information that is silently ignored, usually a misspelling (`comencement`). \
           Correct it, or remove it. docs/FORMAT.md lists every key.",
-    example: Example::Metadata("[term]\ncomencement = 2019-04-01"),
+    example: Example::Metadata("[term]\ncomencement = 2024-04-01\nlength = \"3 years\"\nexpiry = 2027-03-31"),
 };

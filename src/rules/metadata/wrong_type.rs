@@ -7,5 +7,5 @@ pub static WRONG_TYPE: Rule = Rule {
     severity: Severity::Error,
     summary: "a value in agreement.toml has the wrong type",
     doc: "Dates are unquoted TOML dates (2019-04-01), amounts are numbers, lists are arrays.",
-    example: Example::Metadata("[term]\ncommencement = \"1 April 2019\""),
+    example: Example::Metadata("[term]\ncommencement = \"1 April 2024\"\nlength = \"3 years\"\nexpiry = 2027-03-31"),
 };

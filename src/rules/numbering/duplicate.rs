@@ -13,6 +13,6 @@ pub static DUPLICATE: Rule = Rule {
           clause heading whose number is repeated on its own single paragraph (`## 1A. COMMENCEMENT` then `1A. This \
           Agreement …`) is one clause, not two. Renumber, and correct the references to the renumbered provisions.",
     example: Example::Body(
-        "1.1 In this Agreement the following words …\n…\n1.1 References in this Agreement to any statute …",
+        "## 14 Notices\n\n14.1 Notices shall be in writing.\n\n14.1 Notices shall be sent to the addresses above.",
     ),
 };

@@ -10,5 +10,7 @@ pub static GAP: Rule = Rule {
           paragraph that lost its number or was deleted without renumbering. It is a warning, not an error: a gap \
           makes no reference ambiguous, and leaving a deleted clause's number unused keeps references stable \
           (better: keep the number with \"[Not used]\"). Inserted numbers such as 1A or 27A are not gaps.",
-    example: Example::Body("1.6 At every Board meeting …\n\n1.8 A report summarising …"),
+    example: Example::Body(
+        "## 14 Notices\n\n14.1 Notices shall be in writing.\n\n14.3 Notices shall be sent to the addresses above.",
+    ),
 };

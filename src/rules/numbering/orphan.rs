@@ -10,6 +10,6 @@ pub static ORPHAN: Rule = Rule {
           means a mistyped number or an unnumbered lead-in paragraph. A Part or section numbered from 1.1 without \
           any top-level number is a house style and is not reported.",
     example: Example::Body(
-        "3.1 The Trust responsibilities are:\n\n3.2.1 To undertake safeguarding enquiries …\n\n3.3 Identify …",
+        "## 14 Notices\n\n14.1 Notices shall be in writing.\n\n14.2.1 A notice sent by post is received two days after posting.",
     ),
 };

@@ -14,7 +14,7 @@ pub static AFTER_EXECUTION: Rule = Rule {
           written after them (an amendment appended at the end of the file, a note) is easy to miss when signing. \
           The pack prints it where it was written, after the signature blocks: move it above them if it is part of \
           the agreement.",
-    example: Example::Body("Signed for and on behalf of THE COUNCIL\nSignature……\nDate……\n\n## 43 Further Provisions"),
+    example: Example::Execution("## 14 Further Provisions\n\n14.1 The Partners shall meet each quarter."),
 };
 
 pub(super) fn check(agreement: &Agreement, out: &mut Vec<Finding>) {

@@ -8,5 +8,5 @@ pub static BARE_NUMBER: Rule = Rule {
     summary: "a provision number stands alone, with no heading or text",
     doc: "A paragraph that is only a number (\"11.8\") followed by its sub-paragraphs (\"11.8.1 …\") has lost its \
           heading or text, and a reference to it has nothing to name.",
-    example: Example::Body("11.8\n\n11.8.1 Staff may attempt to come to work …"),
+    example: Example::Body("## 14 Staff\n\n14.1\n\n14.1.1 Seconded Staff may attend training provided by the Trust."),
 };

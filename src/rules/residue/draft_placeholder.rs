@@ -8,5 +8,8 @@ pub static DRAFT_PLACEHOLDER: Rule = Rule {
     summary: "a placeholder or open option is left in a draft",
     doc: "The same check as `residue.placeholder`, for an agreement whose `status.state` is \"draft\": expected while \
           drafting, and to be completed before signature.",
-    example: Example::Metadata("[status]\nstate = \"draft\"\n…\nThe Council shall pay [insert amount]."),
+    example: Example::MetadataAndBody {
+        metadata: "[status]\nstate = \"draft\"",
+        body: "## 14 Payments\n\n14.1 The Council shall pay [insert amount] each quarter.",
+    },
 };

@@ -9,5 +9,7 @@ pub static DRAFTING_NOTE: Rule = Rule {
     doc: "A whole paragraph in square brackets, or one labelled \"Drafting note\", is a note between drafters rather \
           than agreed text. Delete it, or make it part of the agreement's words. \"[Not used]\" and \
           \"[Intentionally left blank]\" are not notes.",
-    example: Example::Metadata("[This table is correct as of January 2019 and is an estimate of 2019/20 costs.]"),
+    example: Example::Body(
+        "## 14 Budget\n\n[This table is correct as of January 2024 and is an estimate of 2024/25 costs.]",
+    ),
 };

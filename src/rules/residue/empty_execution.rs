@@ -10,8 +10,8 @@ pub static EMPTY_EXECUTION: Rule = Rule {
     doc: "When `status.state` is \"signed\", each execution block should record who signed (name and position) and \
           when. A block whose Signature, Print Name, Position and Date are all blank (dots, underscores) shows an \
           unsigned copy. Drafts are not reported.",
-    example: Example::Body(
-        "Signed for and on behalf of THE COUNCIL\nSignature……………\nPrint Name……………\nPosition……………\nDate……………",
+    example: Example::Execution(
+        "Signed for and on behalf of NORTHFIELD BOROUGH COUNCIL\n\nSignature……………\n\nPrint Name……………\n\nPosition……………\n\nDate……………",
     ),
 };
 

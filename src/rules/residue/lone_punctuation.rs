@@ -7,5 +7,7 @@ pub static LONE_PUNCTUATION: Rule = Rule {
     severity: Severity::Warning,
     summary: "a paragraph consists only of punctuation",
     doc: "A paragraph that is just \".\" is a left-over of editing: a deleted sentence's full stop. Delete it.",
-    example: Example::Body("2.7 Respond to referrals …\n\n.\n\n3.3 Records relating to …"),
+    example: Example::Body(
+        "## 14 Records\n\n14.1 The Trust shall keep records.\n\n.\n\n14.2 Records shall be kept for eight years.",
+    ),
 };

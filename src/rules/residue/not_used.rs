@@ -20,7 +20,9 @@ pub static NOT_USED_REFERENCE: Rule = Rule {
     doc: "A schedule number kept as \"Not used\" has no content, so a reference to it points at nothing: the \
           reference is wrong, or the schedule's content was dropped. Mentions in a line that itself says \"not \
           used\" (a contents list) and ranges such as \"Schedules 1 to 17\" are not reported.",
-    example: Example::Body("in accordance with Schedule 12   # Schedule 12 is \"Not used\""),
+    example: Example::Metadata(
+        "[[schedules]]\nnumber = \"1\"\ntitle = \"Aims and Outcomes\"\nfile = \"schedules/01-aims-and-outcomes.md\"\n\n[[schedules]]\nnumber = \"2\"\nnot_used = true   # clause 1.1 still refers to Schedule 2",
+    ),
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,7 +26,7 @@ pub static PLACEHOLDER: Rule = Rule {
           text is reported as `residue.draft-placeholder`, a warning. Brackets that are the agreement's own words \
           (\"[CWPT]\", \"[Consultation]\", \"[50% time]\") are not placeholders: only blank brackets, instructions \
           (\"insert\", \"name of\", \"TBC\") and short slash-separated alternatives are.",
-    example: Example::Body("the [Trust/Council] shall pay £[ ] on [insert date]"),
+    example: Example::Body("## 14 Payments\n\n14.1 The [Trust/Council] shall pay £[ ] on [insert date]."),
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]

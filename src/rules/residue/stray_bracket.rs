@@ -10,5 +10,5 @@ pub static STRAY_BRACKET: Rule = Rule {
           of an option deleted by halves: the text around it may not be the agreed choice. A character typed after \
           an item label (`i)_`) is a slip in a number that other provisions cite. Unbalanced round brackets are \
           `residue.unbalanced-parenthesis`.",
-    example: Example::Body("“Commencement Date” means … being 1st April 2019. ];"),
+    example: Example::Body("## 14 Notices\n\n14.1 Notices shall be in writing. ];"),
 };

@@ -10,5 +10,7 @@ pub static UNBALANCED_PARENTHESIS: Rule = Rule {
           typing slip. A warning: it is punctuation, not a drafting option left open. Enumerators written with a \
           closing bracket only (\"a) …; b) …\") are not reported, and a parenthesis that runs on across a paragraph \
           break is accepted.",
-    example: Example::Body("5.1.14 Instructing Independent Mental Capacity Advocate (Mental Capacity Act 2005"),
+    example: Example::Body(
+        "## 14 Advocacy\n\n14.1 The Trust shall instruct Independent Mental Capacity Advocates (under the Mental Capacity Act 2005.",
+    ),
 };

@@ -10,7 +10,7 @@ pub static UNDATED: Rule = Rule {
     summary: "an agreement marked signed has no date in its date line",
     doc: "The date line (\"THIS AGREEMENT is made on …\") gives the agreement its date. When `status.state` is \
           \"signed\" it must have a day and a month; a draft may leave it blank, and is not reported.",
-    example: Example::Body("THIS AGREEMENT is made on                 2019"),
+    example: Example::DateLine("THIS AGREEMENT is made on                 2024"),
 };
 
 /// The date line of a signed agreement must carry its date.

@@ -11,5 +11,5 @@ pub static ACT_YEAR: Rule = Rule {
           src/rules/stale/acts.toml (`[packs] acts = \"file.toml\"` replaces it); a real Act missing from it is a \
           gap in the list, so this is a warning. Whether a real Act has since been repealed (the Data Protection \
           Act 1998) is the register's business, not this rule's.",
-    example: Example::Body("in accordance with the Care Act 2015"),
+    example: Example::Body("## 14 Compliance\n\n14.1 The Trust shall act in accordance with the Care Act 2015."),
 };

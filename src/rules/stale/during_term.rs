@@ -12,5 +12,8 @@ pub static DURING_TERM: Rule = Rule {
           Date and Term): a name that went stale after the term ended is not reported, and nothing is judged when \
           the commencement date is unknown. The register of names, dates, successors and sources is \
           src/rules/stale/register.toml; `[packs] stale = \"file.toml\"` in s75.toml replaces it.",
-    example: Example::Body("the CCG shall …   # term 2022-04-01 to 2025-03-31; CCGs abolished 1 July 2022"),
+    example: Example::MetadataAndBody {
+        metadata: "[term]\ncommencement = 2021-04-01\nlength = \"3 years\"\nexpiry = 2024-03-31",
+        body: "## 14 Commissioning\n\n14.1 The Clinical Commissioning Group shall be consulted on any variation.",
+    },
 };

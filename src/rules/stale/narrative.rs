@@ -12,5 +12,7 @@ pub static NARRATIVE: Rule = Rule {
           name that went stale after the term ended is not reported, and nothing is judged when the commencement \
           date is unknown. The register of names, dates, successors and sources is src/rules/stale/register.toml; \
           `[packs] stale = \"file.toml\"` in s75.toml replaces it.",
-    example: Example::Body("the Integrated Care Board (formerly the Clinical Commissioning Group)"),
+    example: Example::Body(
+        "## 14 Commissioning\n\n14.1 The Integrated Care Board (formerly the Clinical Commissioning Group) commissions the Trust's NHS services.",
+    ),
 };

@@ -14,5 +14,7 @@ pub static PARTY_ABOLISHED: Rule = Rule {
           Term): a name that went stale after the term ended is not reported, and nothing is judged when the \
           commencement date is unknown. The register of names, dates, successors and sources is \
           src/rules/stale/register.toml; `[packs] stale = \"file.toml\"` in s75.toml replaces it.",
-    example: Example::Metadata("[[parties]]\nkind = \"ccg\"   # term 2022-04-01 to 2025-03-31"),
+    example: Example::Metadata(
+        "[[parties]]\nkey = \"ccg\"\nname = \"NHS Northfield CCG\"\nkind = \"ccg\"   # CCGs were abolished on 1 July 2022\ndefined_as = \"the Trust\"\n\n[term]\ncommencement = 2021-04-01\nlength = \"3 years\"\nexpiry = 2024-03-31",
+    ),
 };

@@ -11,5 +11,7 @@ pub static PARTY_DEFUNCT: Rule = Rule {
           Term): a name that went stale after the term ended is not reported, and nothing is judged when the \
           commencement date is unknown. The register of names, dates, successors and sources is \
           src/rules/stale/register.toml; `[packs] stale = \"file.toml\"` in s75.toml replaces it.",
-    example: Example::Metadata("[[parties]]\nkind = \"pct\"   # term from 2019-04-01; PCTs abolished 2013"),
+    example: Example::Metadata(
+        "[[parties]]\nkey = \"pct\"\nname = \"Northfield Primary Care Trust\"\nkind = \"pct\"   # PCTs were abolished in 2013\ndefined_as = \"the Trust\"",
+    ),
 };

@@ -12,7 +12,5 @@ pub static REFERENCE: Rule = Rule {
           went stale after the term ended is not reported, and nothing is judged when the commencement date is \
           unknown. The register of names, dates, successors and sources is src/rules/stale/register.toml; `[packs] \
           stale = \"file.toml\"` in s75.toml replaces it.",
-    example: Example::Body(
-        "4.2.6 … the Functions of the Health Authorities and Primary Care Trusts   # term from 2019",
-    ),
+    example: Example::Body("## 14 Co-operation\n\n14.1 The Partners shall co-operate with the Primary Care Trust."),
 };

@@ -12,5 +12,7 @@ pub static RENAMED: Rule = Rule {
           Commencement Date and Term): a name that went stale after the term ended is not reported, and nothing is \
           judged when the commencement date is unknown. The register of names, dates, successors and sources is \
           src/rules/stale/register.toml; `[packs] stale = \"file.toml\"` in s75.toml replaces it.",
-    example: Example::Body("14.8 … the National Health Service Litigation Authority   # NHS Resolution since 2017"),
+    example: Example::Body(
+        "## 14 Claims\n\n14.1 The Trust shall notify the National Health Service Litigation Authority of any claim.",
+    ),
 };

@@ -12,5 +12,7 @@ pub static UNVERIFIED: Rule = Rule {
           after the term ended is not reported, and nothing is judged when the commencement date is unknown. The \
           register of names, dates, successors and sources is src/rules/stale/register.toml; `[packs] stale = \
           \"file.toml\"` in s75.toml replaces it.",
-    example: Example::Body("5.1.5 … appropriate Criminal Records Bureau checks   # DBS since 1 December 2012"),
+    example: Example::Body(
+        "## 14 Staff\n\n14.1 The Trust shall carry out Criminal Records Bureau checks on the Seconded Staff.",
+    ),
 };

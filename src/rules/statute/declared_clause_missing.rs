@@ -10,5 +10,5 @@ pub static DECLARED_CLAUSE_MISSING: Rule = Rule {
           prints it as such. If the clause does not exist (renumbered, deleted, mistyped), the matrix would point \
           the legal officer at nothing. References are written as the agreement prints them: \"2.1\", \"Clause \
           2.1\", \"Schedule 1\", \"Schedule 1 para 2\", \"Recital (B)\", \"Recitals\".",
-    example: Example::Metadata("[satisfies]\n\"pool.aims_outcomes\" = [\"2.9\"]   # there is no clause 2.9"),
+    example: Example::Metadata("[satisfies]\n\"laex.aims_outcomes\" = [\"3.9\"]   # there is no clause 3.9"),
 };

@@ -10,6 +10,6 @@ pub static DECLARED_NOT_APPLICABLE: Rule = Rule {
           \"pooled-fund\" means either the declaration is stale or `arrangements` is incomplete — and then the \
           pooled-fund requirements are not being checked at all.",
     example: Example::Metadata(
-        "arrangements = [\"nhs-exercises-la-functions\"]\n[satisfies]\n\"pool.host_partner\" = [\"7.1\"]",
+        "[satisfies]\n\"pool.host_partner\" = [\"6.1\"]   # arrangements has no \"pooled-fund\"",
     ),
 };

@@ -8,5 +8,5 @@ pub static UNKNOWN_REQUIREMENT: Rule = Rule {
     summary: "agreement.toml [satisfies] names a requirement the statute pack does not have",
     doc: "Every key of [satisfies] must be the id of a requirement in the statute pack, or the declaration satisfies \
           nothing. Usually a misspelling; `s75 explain statute.unmet` lists the ids.",
-    example: Example::Metadata("[satisfies]\n\"pool.aim_outcomes\" = [\"2.1\"]   # pool.aims_outcomes"),
+    example: Example::Metadata("[satisfies]\n\"laex.aim_outcomes\" = [\"3.1\"]   # laex.aims_outcomes"),
 };

@@ -19,7 +19,7 @@ pub static UNMET: Rule = Rule {
           requirement with the clause that satisfies it. These requirements are verified against the text of the \
           Regulations and are reported as errors:\n\n{verified}",
     example: Example::Metadata(
-        "arrangements = [\"pooled-fund\"]\n# …and no clause states the aims and outcomes: SI 2000/617 reg 7(3)(a)",
+        "arrangements = [\"nhs-exercises-la-functions\", \"staff-goods-services\", \"pooled-fund\"]\n# …and no clause states the aims and outcomes of the pooled fund: SI 2000/617 reg 7(3)(a)",
     ),
 };
 

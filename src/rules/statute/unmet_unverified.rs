@@ -14,6 +14,6 @@ pub static UNMET_UNVERIFIED: Rule = Rule {
           Regulations on legislation.gov.uk before relying on one; once checked, set `verified = true` in the pack. \
           They are:\n\n{unverified}",
     example: Example::Metadata(
-        "arrangements = [\"pooled-fund\"]\nhost = \"council\"\n# …and nothing names a pooled fund manager: SI 2000/617 reg 7(4) †",
+        "arrangements = [\"nhs-exercises-la-functions\", \"staff-goods-services\", \"pooled-fund\"]",
     ),
 };

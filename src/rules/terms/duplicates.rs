@@ -20,7 +20,7 @@ pub static DUPLICATE: Rule = Rule {
     summary: "a term is defined twice in the definitions with different meanings",
     doc: "Two definitions of one term with different meanings leave the reader to choose. Keep one.",
     example: Example::Body(
-        "“Term” means one year …\n“Term” means the period from the Commencement Date to 31 March 2022.",
+        "## 14 Further Definitions\n\n14.1 In this Agreement:\n\n\"Term\" means one year from the Commencement Date;",
     ),
 };
 

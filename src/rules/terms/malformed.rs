@@ -16,7 +16,9 @@ pub static MALFORMED: Rule = Rule {
           terms in one pair of quotes, brackets or quotes left open, no closing \";\" or \".\", an inline \
           definition that defines a name as itself (`the Equality Act, (“the Equality Act”)`), and terms opened \
           with a closing quote (`”the 2006 Act”`, reported once for all).",
-    example: Example::Body("“Carer” an individual who meets the Eligibility Criteria …"),
+    example: Example::Body(
+        "## 14 Further Definitions\n\n14.1 In this Agreement:\n\n\"Carer\" an individual who provides care to an adult.",
+    ),
 };
 
 pub fn check(defs: &[Definition], out: &mut Vec<Finding>) {

@@ -43,7 +43,9 @@ pub static NEAR_MISS: Rule = Rule {
           Professional Supervisor\" for \"Council's Designated Professional Supervisor\") may not invoke it. The \
           plural or singular of the last word is a use, not a near miss (\"words denoting the singular include the \
           plural\"). Each variant is reported once, with its other occurrences.",
-    example: Example::Body("on the Commencement date   (defined: “Commencement Date”)"),
+    example: Example::Body(
+        "## 14 Review\n\n14.1 The Partners shall review the Partnership arrangements before the first anniversary of the Commencement date.",
+    ),
 };
 
 const STOPWORDS: &[&str] = &["the", "of", "and", "a", "an", "for", "to", "in", "on", "or", "&", "by", "with"];

@@ -12,6 +12,6 @@ pub static REDUNDANT: Rule = Rule {
           Board\") invite the reader to look for a difference that is not there, and drift apart at the next edit. \
           Keep one, and use it.",
     example: Example::Body(
-        "“Board” means the Section 75 Strategic Board …\n“Section 75 Board” means the Section 75 Strategic Board …",
+        "## 14 Board\n\n14.1 The Partners shall establish a joint board (the \"Partnership Board\").\n\n14.2 The Partnership Board shall meet quarterly.\n\n14.3 The Partners shall set up a joint board (the \"Partnership Board\").",
     ),
 };

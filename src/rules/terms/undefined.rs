@@ -35,7 +35,7 @@ pub static UNDEFINED: Rule = Rule {
           14\" or \"as defined in this Agreement\" that no definition defines; and a sibling of a defined term \
           (\"Trust Functions\" beside the defined \"NHS Functions\" and \"Council's Functions\") used more than \
           once. Names of Acts, bodies, places and posts are not reported. Define the term, or use the defined one.",
-    example: Example::Body("that Party shall …   (the agreement defines “Partners”)"),
+    example: Example::Body("## 14 Costs\n\n14.1 Each Party shall bear its own costs under the Agreement."),
 };
 
 static DEFINED_IN: LazyLock<Pattern> = LazyLock::new(|| {

@@ -25,9 +25,7 @@ pub static UNUSED: Rule = Rule {
           Supervisor\" is defined). Uses are counted in the body and the schedules outside the definitions clause \
           and outside headings, case-sensitively, allowing the plural or singular of the last word, a possessive, \
           and the term's aliases. Remove the definition or use it.",
-    example: Example::Body(
-        "“Financial Year” means each period of 12 months …   (and the text never says \"Financial Year\")",
-    ),
+    example: Example::Body("## 14 Notices\n\n14.1 Notices shall be given within one month (the \"Notice Period\")."),
 };
 
 /// Reports unused definitions; returns the number of operative uses of each

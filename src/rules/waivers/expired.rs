@@ -9,6 +9,6 @@ pub static EXPIRED: Rule = Rule {
     doc: "A waiver accepts a finding until a date. After it, the finding counts again and the waiver itself is \
           reported, so someone decides afresh: renew it with a new date and approver, or fix the text.",
     example: Example::Config(
-        "[[waivers]]\ncode = \"terms.unused\"\nmatches = \"Financial Year\"\nreason = \"kept for the 2022 renewal\"\napproved_by = \"Legal Services\"\nexpires = 2020-01-01",
+        "[[waivers]]\ncode = \"terms.unused\"\nmatches = \"Notice Period\"\nreason = \"kept for the 2027 renewal\"\napproved_by = \"Legal Services\"\nexpires = 2025-01-01",
     ),
 };

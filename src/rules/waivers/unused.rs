@@ -9,5 +9,7 @@ pub static UNUSED: Rule = Rule {
     summary: "a waiver matches no finding",
     doc: "The finding it was written for has gone (the text was fixed, or moved so the location no longer matches). \
           Remove the waiver, or correct its location or text.",
-    example: Example::Config("[[waivers]]\ncode = \"numbering.duplicate\"\nlocation = \"agreement.md:999\""),
+    example: Example::Config(
+        "[[waivers]]\ncode = \"numbering.duplicate\"\nlocation = \"agreement.md:999\"\nreason = \"agreed\"\napproved_by = \"Legal Services\"\nexpires = 2030-01-01",
+    ),
 };

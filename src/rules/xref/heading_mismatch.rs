@@ -14,7 +14,7 @@ pub static HEADING_MISMATCH: Rule = Rule {
           after renumbering. Case, articles, singular and plural, and shortened names (\"Schedule 16 Performance\") \
           are accepted; a name with words the heading lacks, and whose heading has words the name lacks, is \
           reported.",
-    example: Example::Body("in accordance with Clause 18 Termination   (clause 18 is headed \"Variation\")"),
+    example: Example::Body("## 14 Notices\n\n14.1 A notice under Clause 11 Termination shall be in writing."),
 };
 
 pub fn check_names(a: &Agreement, resolver: &Resolver, r: &Reference, hits: &[Hit], out: &mut Vec<Finding>) {

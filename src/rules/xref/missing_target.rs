@@ -18,7 +18,7 @@ pub static MISSING_TARGET: Rule = Rule {
           A reference into another document (\"clause 31 of the Reablement Contract\", \"Clause 5.2 of the Original \
           Agreement\", \"section 117 of the Mental Health Act 1983\") is not checked; \"of this Agreement\", \"of \
           the Agreement\" and \"of the Partnership Agreement\" are. Correct the number, or restore the provision.",
-    example: Example::Body("4.2 Notwithstanding paragraph 3.2 of this Schedule …   (the schedule has no paragraph 3)"),
+    example: Example::Body("## 14 Notices\n\n14.1 A notice under Clause 15 shall be in writing."),
 };
 
 /// The finding for a reference that resolved to nothing; `None` when it was
