@@ -1,6 +1,8 @@
 //! `dates.extension-deadline`: when the first extension must be agreed, where the clause names a day rather than a deadline.
 
-use crate::rules::{Example, Rule, Severity};
+use super::english::long_date;
+use super::term::ResolvedTerm;
+use crate::rules::{Example, Finding, Rule, Severity};
 
 pub static EXTENSION_DEADLINE: Rule = Rule {
     code: "dates.extension-deadline",
@@ -19,3 +21,31 @@ pub static EXTENSION_DEADLINE: Rule = Rule {
         body: "## 14 Extension\n\n14.1 The Partners may agree in writing six (6) months prior to the end of the Term to extend this Agreement for twelve (12) months.",
     },
 };
+
+pub(super) fn check_extension_deadline(t: &ResolvedTerm, out: &mut Vec<Finding>) {
+    let (Some(lead), Some(e), Some(deadline)) = (&t.extension_lead, &t.expiry, t.extension_deadline()) else { return };
+    if lead.value.firm {
+        return;
+    }
+    out.push(
+        Finding::new(
+            &EXTENSION_DEADLINE,
+            lead.span.clone(),
+            format!(
+                "extension must be agreed in writing by {}: {} before the term ends on {}",
+                long_date(deadline),
+                lead.value.duration,
+                long_date(e.value)
+            ),
+        )
+        .label(format!("{} before expiry = {deadline}", lead.value.duration))
+        .related(e.span.clone(), format!("the term ends on {}", long_date(e.value)))
+        .help("as worded the clause names that single day, not a latest date; write \"no later than … before the end of the Term\" if a deadline is meant"),
+    );
+    if let (Some(f), Some(also)) = (out.last_mut(), &lead.also) {
+        f.related.push(crate::rules::Label {
+            span: also.clone(),
+            message: format!("agreement.toml: agree_before {}", lead.value.duration),
+        });
+    }
+}

@@ -1,6 +1,9 @@
 //! `dates.notice-vs-term`: the termination notice period is as long as the whole term, or longer.
 
-use crate::rules::{Example, Rule, Severity};
+use super::english::{self, long_date};
+use super::same_length;
+use super::term::ResolvedTerm;
+use crate::rules::{Example, Finding, Rule, Severity};
 
 pub static NOTICE_VS_TERM: Rule = Rule {
     code: "dates.notice-vs-term",
@@ -13,3 +16,34 @@ pub static NOTICE_VS_TERM: Rule = Rule {
         "[term]\ncommencement = 2024-04-01\nlength = \"3 years\"\nexpiry = 2027-03-31\nnotice = \"36 months\"",
     ),
 };
+
+pub(super) fn check_notice(t: &ResolvedTerm, out: &mut Vec<Finding>) {
+    let (Some(c), Some(e), Some(n)) = (&t.commencement, &t.expiry, &t.notice) else { return };
+    let (Some(notice_ends), Ok(term_ends)) = (n.value.after(c.value), e.value.tomorrow()) else { return };
+    if notice_ends < term_ends {
+        return;
+    }
+    let how = if notice_ends == term_ends { "as long as" } else { "longer than" };
+    let term_text = t.length.as_ref().map_or_else(|| t.range_text().unwrap_or_default(), |l| l.value.to_string());
+    let mut message = format!("the termination notice ({}) is {how} the whole term ({term_text})", n.value);
+    if let Some(p) = t
+        .extension_period
+        .as_ref()
+        .filter(|p| same_length(n.value, p.value, Some(c.value)) || n.value.months() > p.value.months())
+    {
+        message.push_str(&format!(", and not shorter than each {} extension", english::adjectival(p.value)));
+    }
+    let term_span = t.length.as_ref().map_or(&e.span, |l| &l.span);
+    let mut finding = Finding::new(&NOTICE_VS_TERM, n.span.clone(), message)
+        .label(format!("{} notice", n.value))
+        .related(term_span.clone(), format!("term: {term_text}, ending {}", long_date(e.value)));
+    if let Some(also) = &n.also {
+        finding = finding.related(also.clone(), format!("agreement.toml: notice {}", n.value));
+    }
+    out.push(finding.help(format!(
+        "notice served on the first day ({}) runs until {}, {}: termination on notice cannot shorten this term",
+        long_date(c.value),
+        long_date(notice_ends.yesterday().unwrap_or(notice_ends)),
+        if notice_ends == term_ends { "the last day of the term" } else { "after the term has ended" }
+    )));
+}

@@ -1,6 +1,10 @@
 //! `dates.text-conflict`: the agreement's text states its commencement, Term or expiry two different ways.
 
-use crate::rules::{Example, Rule, Severity};
+use super::english::long_date;
+use super::same_length;
+use super::text::TextFacts;
+use crate::model::{Agreement, Span};
+use crate::rules::{Example, Finding, Rule, Severity};
 
 pub static TEXT_CONFLICT: Rule = Rule {
     code: "dates.text-conflict",
@@ -13,3 +17,53 @@ pub static TEXT_CONFLICT: Rule = Rule {
         body: "## 14 Duration\n\n14.1 This Agreement shall cease two (2) years following the Commencement Date.",
     },
 };
+
+/// Different text statements of one fact, where the metadata does not settle it.
+pub(super) fn check_text_conflicts(a: &Agreement, facts: &TextFacts, out: &mut Vec<Finding>) {
+    let term = a.meta.term.as_ref();
+    let conflict = |what: &str, first: &Span, first_says: String, later: &Span, later_says: String| {
+        Finding::new(
+            &TEXT_CONFLICT,
+            later.clone(),
+            format!("the text gives the {what} as {later_says} here and as {first_says} earlier"),
+        )
+        .label(later_says)
+        .related(first.clone(), first_says)
+        .help("make the clauses agree, and record the result in agreement.toml's [term]")
+    };
+    if term.is_none_or(|t| t.commencement.is_none()) {
+        if let Some(first) = facts.commencement.first() {
+            for s in facts.commencement.iter().filter(|s| s.value != first.value) {
+                out.push(conflict(
+                    "commencement date",
+                    &first.span,
+                    long_date(first.value),
+                    &s.span,
+                    long_date(s.value),
+                ));
+            }
+        }
+    }
+    let start = term
+        .and_then(|t| t.commencement.as_ref())
+        .map(|c| c.value)
+        .or_else(|| facts.commencement.first().map(|c| c.value));
+    if term.is_none_or(|t| t.length.is_none() && t.expiry.is_none()) {
+        if let Some(first) = facts.length.first() {
+            for s in facts.length.iter().filter(|s| !same_length(s.value, first.value, start)) {
+                out.push(conflict("term", &first.span, first.value.to_string(), &s.span, s.value.to_string()));
+            }
+        }
+        if let Some(first) = facts.expiry.first() {
+            for s in facts.expiry.iter().filter(|s| s.value != first.value) {
+                out.push(conflict(
+                    "last day of the term",
+                    &first.span,
+                    long_date(first.value),
+                    &s.span,
+                    long_date(s.value),
+                ));
+            }
+        }
+    }
+}
