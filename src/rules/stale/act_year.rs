@@ -1,6 +1,8 @@
 //! `stale.act-year`: an Act is cited with a year in which no Act of that title was passed.
 
-use crate::rules::{Example, Rule, Severity};
+use super::Stale;
+use crate::model::Agreement;
+use crate::rules::{Example, Finding, Rule, Severity};
 
 pub static ACT_YEAR: Rule = Rule {
     code: "stale.act-year",
@@ -13,3 +15,32 @@ pub static ACT_YEAR: Rule = Rule {
           Act 1998) is the register's business, not this rule's.",
     example: Example::Body("## 14 Compliance\n\n14.1 The Trust shall act in accordance with the Care Act 2015."),
 };
+
+impl Stale {
+    /// Acts cited with a year in which no Act of that title was passed.
+    pub(super) fn check_acts(&self, a: &Agreement, out: &mut Vec<Finding>) {
+        for doc in a.documents() {
+            // Few paragraphs cite an Act: each is searched on its own.
+            for b in doc.blocks.iter().filter(|b| b.text.contains(" Act")) {
+                for c in self.acts.find(&b.text) {
+                    let act = &self.acts.acts[c.act];
+                    if act.years.contains(&c.year) {
+                        continue;
+                    }
+                    let Some(nearest) = act.nearest(c.year) else { continue };
+                    let known = act.years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");
+                    let mut f = Finding::new(
+                        &ACT_YEAR,
+                        b.span_of(c.range.clone()),
+                        format!("no {} was passed in {}; did you mean {} {nearest}?", act.title, c.year, act.title),
+                    )
+                    .label(format!("known: {} {known}", act.title));
+                    if let Some(source) = &act.source {
+                        f = f.help(format!("check the citation: {source}"));
+                    }
+                    out.push(f);
+                }
+            }
+        }
+    }
+}

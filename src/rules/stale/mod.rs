@@ -302,32 +302,6 @@ impl Stale {
             .label(format!("stale since {}", e.from))
             .help(self.help(e, &lead))
     }
-
-    fn check_acts(&self, a: &Agreement, out: &mut Vec<Finding>) {
-        for doc in a.documents() {
-            // Few paragraphs cite an Act: each is searched on its own.
-            for b in doc.blocks.iter().filter(|b| b.text.contains(" Act")) {
-                for c in self.acts.find(&b.text) {
-                    let act = &self.acts.acts[c.act];
-                    if act.years.contains(&c.year) {
-                        continue;
-                    }
-                    let Some(nearest) = act.nearest(c.year) else { continue };
-                    let known = act.years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");
-                    let mut f = Finding::new(
-                        &ACT_YEAR,
-                        b.span_of(c.range.clone()),
-                        format!("no {} was passed in {}; did you mean {} {nearest}?", act.title, c.year, act.title),
-                    )
-                    .label(format!("known: {} {known}", act.title));
-                    if let Some(source) = &act.source {
-                        f = f.help(format!("check the citation: {source}"));
-                    }
-                    out.push(f);
-                }
-            }
-        }
-    }
 }
 
 /// The register's mentions: per document, per block.
