@@ -59,3 +59,13 @@ fn explaining_an_unknown_rule_suggests_the_nearest() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("did you mean numbering.duplicate?"), "{}", stderr(&out));
 }
+
+#[test]
+fn rules_format_markdown_is_docs_rules_md() {
+    let out = s75().args(["rules", "--format", "markdown"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = std::fs::read_to_string(crate_dir().join("docs/rules.md")).unwrap();
+    assert!(stdout(&out) == docs, "docs/rules.md is stale: `s75 rules --format markdown > docs/rules.md`");
+    let json = s75().args(["rules", "--format", "json"]).output().unwrap();
+    assert_eq!(stdout(&json), stdout(&s75().args(["rules", "--json"]).output().unwrap()));
+}

@@ -35,6 +35,43 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// The real 2019 agreement, the first bundled one.
+    pub fn coventry_2019() -> Agreement {
+        bundled().swap_remove(0)
+    }
+
+    /// The clean fixture (tests/fixtures/clean), on which no rule fires.
+    pub fn clean() -> Agreement {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean");
+        let root = root.canonicalize().expect("the clean fixture");
+        let repo = Repo { root: root.clone() };
+        load_agreement(&repo, &root.join("agreements/example-delegation")).expect("the clean agreement loads")
+    }
+
+    /// The checker with the built-in packs and default levels, built once.
+    pub fn checker() -> &'static super::Checker {
+        static CHECKER: std::sync::LazyLock<super::Checker> = std::sync::LazyLock::new(|| {
+            super::Checker::new(super::Context::new(jiff::civil::date(2026, 11, 24))).expect("the built-in packs")
+        });
+        &CHECKER
+    }
+
+    /// What `rule` reports on `agreement` with the default levels, as
+    /// (file, line, message).
+    pub fn reported(rule: &super::Rule, agreement: &Agreement) -> Vec<(String, usize, String)> {
+        let findings = checker().check(agreement).into_iter().filter(|f| f.code() == rule.code);
+        findings.map(|f| (f.primary.span.file.path.clone(), f.primary.span.start().0, f.message)).collect()
+    }
+
+    /// What `rule` reports on the real 2019 agreement; the agreement is
+    /// checked once for all the tests that ask.
+    pub fn reported_2019(rule: &super::Rule) -> Vec<(String, usize, String)> {
+        static FINDINGS: std::sync::LazyLock<Vec<super::Finding>> =
+            std::sync::LazyLock::new(|| checker().check(&coventry_2019()));
+        let findings = FINDINGS.iter().filter(|f| f.code() == rule.code);
+        findings.map(|f| (f.primary.span.file.path.clone(), f.primary.span.start().0, f.message.clone())).collect()
+    }
+
     /// Every document of the bundled agreements.
     pub fn bundled_documents() -> Vec<Document> {
         bundled()

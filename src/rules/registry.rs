@@ -275,3 +275,16 @@ mod example_tests {
         assert_eq!(shown("\n"), "(an empty file)");
     }
 }
+
+#[cfg(test)]
+mod clean_tests {
+    use crate::rules::testing::{checker, clean};
+
+    /// The fixture every rule's example is added to (tests/rules_examples.rs)
+    /// is silent for every rule on its own.
+    #[test]
+    fn no_rule_fires_on_the_clean_agreement() {
+        let codes: Vec<&str> = checker().check(&clean()).iter().map(|f| f.code()).collect();
+        assert_eq!(codes, Vec::<&str>::new());
+    }
+}

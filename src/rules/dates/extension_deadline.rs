@@ -49,3 +49,20 @@ pub(super) fn check_extension_deadline(t: &ResolvedTerm, out: &mut Vec<Finding>)
         });
     }
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::EXTENSION_DEADLINE);
+        // this finding at agreement.md:462
+        assert!(found.iter().any(|(file, line, message)| file.ends_with("/agreement.md") && *line == 462 && message == "extension must be agreed in writing by 31 December 2019: 3 months before the term ends on 31 March 2020"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::EXTENSION_DEADLINE, &clean()), Vec::new());
+    }
+}

@@ -47,3 +47,20 @@ pub(super) fn check_notice(t: &ResolvedTerm, out: &mut Vec<Finding>) {
         if notice_ends == term_ends { "the last day of the term" } else { "after the term has ended" }
     )));
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::NOTICE_VS_TERM);
+        // this finding at agreement.md:464
+        assert!(found.iter().any(|(file, line, message)| file.ends_with("/agreement.md") && *line == 464 && message == "the termination notice (12 months) is as long as the whole term (1 year), and not shorter than each 12-month extension"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::NOTICE_VS_TERM, &clean()), Vec::new());
+    }
+}

@@ -16,3 +16,25 @@ pub static DUPLICATE: Rule = Rule {
         "## 14 Notices\n\n14.1 Notices shall be in writing.\n\n14.1 Notices shall be sent to the addresses above.",
     ),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::DUPLICATE);
+        // this finding at agreement.md:154
+        assert!(
+            found.iter().any(|(file, line, message)| file.ends_with("/agreement.md")
+                && *line == 154
+                && message == "1.1 is used twice in the body"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::DUPLICATE, &clean()), Vec::new());
+    }
+}

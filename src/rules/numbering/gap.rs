@@ -14,3 +14,26 @@ pub static GAP: Rule = Rule {
         "## 14 Notices\n\n14.1 Notices shall be in writing.\n\n14.3 Notices shall be sent to the addresses above.",
     ),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::GAP);
+        // this finding at 02-partnership-agreement-strategic-governance-arrangements.md:19
+        assert!(
+            found.iter().any(|(file, line, message)| file
+                .ends_with("/02-partnership-agreement-strategic-governance-arrangements.md")
+                && *line == 19
+                && message == "1.7 is missing: 1.8 follows 1.6 in Schedule 2 ((A) Section 75 Strategic Board)"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::GAP, &clean()), Vec::new());
+    }
+}

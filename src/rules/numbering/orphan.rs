@@ -13,3 +13,20 @@ pub static ORPHAN: Rule = Rule {
         "## 14 Notices\n\n14.1 Notices shall be in writing.\n\n14.2.1 A notice sent by post is received two days after posting.",
     ),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::ORPHAN);
+        // this finding at 01-aims-and-outcomes.md:29
+        assert!(found.iter().any(|(file, line, message)| file.ends_with("/01-aims-and-outcomes.md") && *line == 29 && message == "2.1–2.7 are numbered under 2, but Schedule 1 (Part II: Aims of the integrated service) has no 2"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::ORPHAN, &clean()), Vec::new());
+    }
+}

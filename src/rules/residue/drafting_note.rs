@@ -13,3 +13,25 @@ pub static DRAFTING_NOTE: Rule = Rule {
         "## 14 Budget\n\n[This table is correct as of January 2024 and is an estimate of 2024/25 costs.]",
     ),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::DRAFTING_NOTE);
+        // this finding at 06-financial-framework.md:55
+        assert!(
+            found.iter().any(|(file, line, message)| file.ends_with("/06-financial-framework.md")
+                && *line == 55
+                && message == "a bracketed drafting note is left in the text"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::DRAFTING_NOTE, &clean()), Vec::new());
+    }
+}

@@ -34,3 +34,20 @@ pub fn check_execution(agreement: &Agreement, out: &mut Vec<Finding>) {
         out.push(f);
     }
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::EMPTY_EXECUTION);
+        // this finding at agreement.md:666
+        assert!(found.iter().any(|(file, line, message)| file.ends_with("/agreement.md") && *line == 666 && message == "the agreement is marked signed, but \"Signed for and on behalf of COVENTRY AND WARWICKSHIRE PARTNERSHIP NHS TRUST\" has no signature, name, position or date"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::EMPTY_EXECUTION, &clean()), Vec::new());
+    }
+}

@@ -11,3 +11,25 @@ pub static LONE_PUNCTUATION: Rule = Rule {
         "## 14 Records\n\n14.1 The Trust shall keep records.\n\n.\n\n14.2 Records shall be kept for eight years.",
     ),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::LONE_PUNCTUATION);
+        // this finding at 13-information-sharing-and-management.md:41
+        assert!(
+            found.iter().any(|(file, line, message)| file.ends_with("/13-information-sharing-and-management.md")
+                && *line == 41
+                && message == "a paragraph that is only \".\""),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::LONE_PUNCTUATION, &clean()), Vec::new());
+    }
+}

@@ -12,3 +12,25 @@ pub static STRAY_BRACKET: Rule = Rule {
           `residue.unbalanced-parenthesis`.",
     example: Example::Body("## 14 Notices\n\n14.1 Notices shall be in writing. ];"),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::STRAY_BRACKET);
+        // this finding at agreement.md:61
+        assert!(
+            found.iter().any(|(file, line, message)| file.ends_with("/agreement.md")
+                && *line == 61
+                && message == "stray `]`: no `[` opens it"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::STRAY_BRACKET, &clean()), Vec::new());
+    }
+}

@@ -14,3 +14,25 @@ pub static UNBALANCED_PARENTHESIS: Rule = Rule {
         "## 14 Advocacy\n\n14.1 The Trust shall instruct Independent Mental Capacity Advocates (under the Mental Capacity Act 2005.",
     ),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::UNBALANCED_PARENTHESIS);
+        // this finding at agreement.md:152
+        assert!(
+            found.iter().any(|(file, line, message)| file.ends_with("/agreement.md")
+                && *line == 152
+                && message == "unclosed `(`: no `)` closes it"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::UNBALANCED_PARENTHESIS, &clean()), Vec::new());
+    }
+}

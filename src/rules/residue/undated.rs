@@ -46,3 +46,25 @@ pub fn check_date_line(agreement: &Agreement, out: &mut Vec<Finding>) {
     };
     out.push(f);
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::UNDATED);
+        // this finding at agreement.md:1
+        assert!(
+            found.iter().any(|(file, line, message)| file.ends_with("/agreement.md")
+                && *line == 1
+                && message == "the agreement is marked signed, but its date line has no day or month"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::UNDATED, &clean()), Vec::new());
+    }
+}

@@ -44,3 +44,25 @@ impl Stale {
         }
     }
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::ACT_YEAR);
+        // this finding at 14-adult-mental-health-and-older.md:31
+        assert!(
+            found.iter().any(|(file, line, message)| file.ends_with("/14-adult-mental-health-and-older.md")
+                && *line == 31
+                && message == "no Road Traffic Act was passed in 2000; did you mean Road Traffic Act 1991?"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::ACT_YEAR, &clean()), Vec::new());
+    }
+}

@@ -17,3 +17,20 @@ pub static DURING_TERM: Rule = Rule {
         body: "## 14 Commissioning\n\n14.1 The Clinical Commissioning Group shall be consulted on any variation.",
     },
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::DURING_TERM);
+        // this finding at agreement.md:128
+        assert!(found.iter().any(|(file, line, message)| file.ends_with("/agreement.md") && *line == 128 && message == "\"Local Safeguarding Children’s Board\": Local Safeguarding Children Board, abolished with effect from 29 September 2019, during the term (2019-04-01 to 2020-03-31)"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::DURING_TERM, &clean()), Vec::new());
+    }
+}

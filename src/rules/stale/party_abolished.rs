@@ -18,3 +18,21 @@ pub static PARTY_ABOLISHED: Rule = Rule {
         "[[parties]]\nkey = \"ccg\"\nname = \"NHS Northfield CCG\"\nkind = \"ccg\"   # CCGs were abolished on 1 July 2022\ndefined_as = \"the Trust\"\n\n[term]\ncommencement = 2021-04-01\nlength = \"3 years\"\nexpiry = 2024-03-31",
     ),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{bundled, clean, reported};
+
+    #[test]
+    fn fires_on_the_2022_pooled_fund_agreements_ccg_party() {
+        let pool = bundled().into_iter().find(|a| a.id() == "coventry-mh-pool-2022").expect("bundled");
+        let found = reported(&super::PARTY_ABOLISHED, &pool);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].0.ends_with("/agreement.toml"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::PARTY_ABOLISHED, &clean()), Vec::new());
+    }
+}

@@ -14,3 +14,20 @@ pub static REFERENCE: Rule = Rule {
           stale = \"file.toml\"` in s75.toml replaces it.",
     example: Example::Body("## 14 Co-operation\n\n14.1 The Partners shall co-operate with the Primary Care Trust."),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::REFERENCE);
+        // this finding at agreement.md:222
+        assert!(found.iter().any(|(file, line, message)| file.ends_with("/agreement.md") && *line == 222 && message == "\"Health Authorities\" is out of date: Health Authority, merged into its successor with effect from 1 October 2002, before this agreement's term began on 1 April 2019"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::REFERENCE, &clean()), Vec::new());
+    }
+}

@@ -16,3 +16,20 @@ pub static RENAMED: Rule = Rule {
         "## 14 Claims\n\n14.1 The Trust shall notify the National Health Service Litigation Authority of any claim.",
     ),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::RENAMED);
+        // this finding at agreement.md:208
+        assert!(found.iter().any(|(file, line, message)| file.ends_with("/agreement.md") && *line == 208 && message == "\"Secretary of State for Health\" is out of date: Department of Health, renamed with effect from 8 January 2018, before this agreement's term began on 1 April 2019"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::RENAMED, &clean()), Vec::new());
+    }
+}

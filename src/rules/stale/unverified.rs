@@ -16,3 +16,20 @@ pub static UNVERIFIED: Rule = Rule {
         "## 14 Staff\n\n14.1 The Trust shall carry out Criminal Records Bureau checks on the Seconded Staff.",
     ),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::UNVERIFIED);
+        // this finding at agreement.md:15
+        assert!(found.iter().any(|(file, line, message)| file.ends_with("/agreement.md") && *line == 15 && message == "\"HSC 2000/010\" is out of date: circular HSC 2000/010, superseded with effect from 1 March 2007, before this agreement's term began on 1 April 2019"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::UNVERIFIED, &clean()), Vec::new());
+    }
+}

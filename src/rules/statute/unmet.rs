@@ -46,3 +46,20 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::UNMET);
+        // this finding at agreement.toml:23
+        assert!(found.iter().any(|(file, line, message)| file.ends_with("/agreement.toml") && *line == 23 && message == "SI 2000/617 reg 4: no clause found that states that the arrangements are likely to improve the way the functions are exercised (gen.condition.improvement)"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::UNMET, &clean()), Vec::new());
+    }
+}

@@ -17,3 +17,20 @@ pub static UNMET_UNVERIFIED: Rule = Rule {
         "arrangements = [\"nhs-exercises-la-functions\", \"staff-goods-services\", \"pooled-fund\"]",
     ),
 };
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::UNMET_UNVERIFIED);
+        // this finding at agreement.toml:23
+        assert!(found.iter().any(|(file, line, message)| file.ends_with("/agreement.toml") && *line == 23 && message == "statutory basis unverified: SI 2000/617 reg 8(3)(b) †: no clause found that states how the payments may be varied (nhsex.payments)"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::UNMET_UNVERIFIED, &clean()), Vec::new());
+    }
+}

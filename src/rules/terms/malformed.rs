@@ -71,3 +71,20 @@ fn describe(p: &Problem, d: &Definition) -> Option<String> {
         Problem::ClosingQuoteOpener => return None,
     })
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::MALFORMED);
+        // a finding at agreement.md:27
+        assert!(found.iter().any(|(file, line, _)| file.ends_with("/agreement.md") && *line == 27), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::MALFORMED, &clean()), Vec::new());
+    }
+}

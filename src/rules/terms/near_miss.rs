@@ -365,3 +365,20 @@ mod tests {
         assert!(!misspelt("council", "counsel"));
     }
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::NEAR_MISS);
+        // a finding at agreement.md:13
+        assert!(found.iter().any(|(file, line, _)| file.ends_with("/agreement.md") && *line == 13), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::NEAR_MISS, &clean()), Vec::new());
+    }
+}

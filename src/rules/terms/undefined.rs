@@ -233,3 +233,20 @@ fn defined_elsewhere(ix: &Index, names: &HashSet<String>, out: &mut Vec<Finding>
         out.push(f);
     }
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::UNDEFINED);
+        // a finding at agreement.md:59
+        assert!(found.iter().any(|(file, line, _)| file.ends_with("/agreement.md") && *line == 59), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::UNDEFINED, &clean()), Vec::new());
+    }
+}

@@ -83,3 +83,20 @@ pub fn check(ix: &Index, uses: &[Hit], out: &mut Vec<Finding>) -> Vec<usize> {
     }
     operative
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::UNUSED);
+        // a finding at agreement.md:39
+        assert!(found.iter().any(|(file, line, _)| file.ends_with("/agreement.md") && *line == 39), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::UNUSED, &clean()), Vec::new());
+    }
+}

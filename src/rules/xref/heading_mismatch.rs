@@ -66,3 +66,26 @@ fn mismatch(r: &Reference, name: &str, hit: &Hit, target: &str) -> Finding {
     }
     f
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::HEADING_MISMATCH);
+        // this finding at 03-integrated-service-clinical-governance.md:55
+        assert!(
+            found.iter().any(|(file, line, message)| file.ends_with("/03-integrated-service-clinical-governance.md")
+                && *line == 55
+                && message
+                    == "Schedule 8 is called “Secondment Terms” here, but it is headed “Secondment arrangements”"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::HEADING_MISMATCH, &clean()), Vec::new());
+    }
+}

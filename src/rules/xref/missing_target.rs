@@ -78,3 +78,25 @@ pub fn missing(a: &Agreement, from: DocId, r: &Reference, why: Resolution) -> Op
     };
     Some(f.help(help))
 }
+
+#[cfg(test)]
+mod on_real_text {
+    use crate::rules::testing::{clean, reported, reported_2019};
+
+    #[test]
+    fn fires_on_the_2019_agreement() {
+        let found = reported_2019(&super::MISSING_TARGET);
+        // this finding at 04-integrated-mental-health-service.md:51
+        assert!(
+            found.iter().any(|(file, line, message)| file.ends_with("/04-integrated-mental-health-service.md")
+                && *line == 51
+                && message == "paragraph 3.2 of Schedule 4 does not exist"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn silent_on_the_clean_agreement() {
+        assert_eq!(reported(&super::MISSING_TARGET, &clean()), Vec::new());
+    }
+}
