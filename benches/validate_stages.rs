@@ -40,7 +40,7 @@ fn main() {
     let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
 
     let names: Vec<String> =
-        families.iter().map(|f| f.rules(&cx).first().map_or("?", |r| r.family()).to_string()).collect();
+        families.iter().map(|f| f.rules().first().map_or("?", |r| r.family()).to_string()).collect();
     let stages: Vec<String> = ["load", "words"].iter().map(|s| s.to_string()).chain(names.iter().cloned()).collect();
     // Each round checks a freshly loaded agreement, as `s75 validate` does:
     // the words cut on first use are cut again every round.

@@ -111,6 +111,8 @@ impl Context {
 
 /// A family of rules (`numbering`, `xref`, …).
 pub trait Family: Send + Sync {
+    /// The rules this family reports (its `RULES`), as [`registry::all`] lists them.
+    fn rules(&self) -> &'static [&'static Rule];
     /// Values for the `{slot}`s of a rule's documentation that depend on
     /// this family's rule pack (the statute pack's requirements), filled
     /// in when the registry is built; empty for rules of other families.
@@ -267,5 +269,26 @@ impl Checker {
                 Some(f.with_severity(self.severity(&waivers::UNUSED)?))
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A family added to `families()` must also be in `registry::all()`
+    /// (which needs no packs, so the findings cache can read codes back).
+    #[test]
+    fn the_registry_lists_every_familys_rules_in_order() {
+        let cx = Context::new(jiff::civil::date(2026, 11, 24));
+        let from_families: Vec<&str> = families(&cx)
+            .expect("the built-in packs")
+            .iter()
+            .flat_map(|f| f.rules().iter())
+            .chain(waivers::RULES)
+            .map(|r| r.code)
+            .collect();
+        let registered: Vec<&str> = registry::all().map(|r| r.code).collect();
+        assert_eq!(from_families, registered);
     }
 }

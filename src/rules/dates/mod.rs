@@ -63,6 +63,10 @@ impl Dates {
 }
 
 impl Family for Dates {
+    fn rules(&self) -> &'static [&'static Rule] {
+        RULES
+    }
+
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         // Periods and dates in every block, read once for the body's
         // statements and for the words-and-figures checks.

@@ -49,6 +49,10 @@ pub const RULES: &[&Rule] = &[
 pub struct Metadata;
 
 impl Family for Metadata {
+    fn rules(&self) -> &'static [&'static Rule] {
+        RULES
+    }
+
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         // An import's unfinished skeleton: its missing keys are one warning.
         let unfinished = incomplete::is_unfinished_import(a);

@@ -32,6 +32,10 @@ pub const RULES: &[&Rule] = &[&DUPLICATE, &GAP, &OUT_OF_ORDER, &ORPHAN];
 pub struct Numbering;
 
 impl Family for Numbering {
+    fn rules(&self) -> &'static [&'static Rule] {
+        RULES
+    }
+
     fn check(&self, agreement: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         for doc in agreement.documents() {
             for region in regions::regions(doc) {

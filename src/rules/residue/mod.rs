@@ -58,6 +58,10 @@ pub const RULES: &[&Rule] = &[
 pub struct Residue;
 
 impl Family for Residue {
+    fn rules(&self) -> &'static [&'static Rule] {
+        RULES
+    }
+
     fn check(&self, agreement: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         // A placeholder is an error unless the agreement says it is a draft.
         let draft = agreement.meta.status.as_ref().is_some_and(|s| s.state.value == State::Draft);

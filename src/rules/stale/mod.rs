@@ -93,6 +93,10 @@ struct Term {
 }
 
 impl Family for Stale {
+    fn rules(&self) -> &'static [&'static Rule] {
+        RULES
+    }
+
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         self.check_acts(a, out);
         let t = term::resolve(a, &text::read(a));

@@ -61,6 +61,10 @@ impl Statute {
 }
 
 impl Family for Statute {
+    fn rules(&self) -> &'static [&'static Rule] {
+        RULES
+    }
+
     /// The pack's requirements, listed in the documentation of the rules
     /// that report them.
     fn details(&self, rule: &Rule) -> Vec<(&'static str, String)> {

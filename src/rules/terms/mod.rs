@@ -29,6 +29,10 @@ pub const RULES: &[&Rule] = &[&UNUSED, &UNDEFINED, &NEAR_MISS, &DUPLICATE, &REDU
 pub struct Terms;
 
 impl Family for Terms {
+    fn rules(&self) -> &'static [&'static Rule] {
+        RULES
+    }
+
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         let defs = definitions(a);
         if defs.is_empty() {

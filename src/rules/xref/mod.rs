@@ -25,6 +25,10 @@ pub const RULES: &[&Rule] = &[&MISSING_TARGET, &HEADING_MISMATCH];
 pub struct Xref;
 
 impl Family for Xref {
+    fn rules(&self) -> &'static [&'static Rule] {
+        RULES
+    }
+
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         let resolver = Resolver::new(a);
         // Text pasted from Word loses its automatic numbers: with no numbered
