@@ -89,7 +89,7 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<u8> {
 pub fn markdown(registry: &Registry) -> String {
     let mut out = String::from(
         "# Rules\n\n<!-- Written by `s75 rules --format markdown` from the rule files in src/rules: do not edit. \
-         `UPDATE_DOCS=1 cargo test --lib docs_rules_md` rewrites it. -->\n\n",
+         `UPDATE_DOCS=1 cargo test docs_rules_md` rewrites it. -->\n\n",
     );
     out.push_str(&format!(
         "s75 has {} rules. Each has a stable code (`family.name`), used in `s75.toml` `[rules]`, `-A`/`-W`/`-D` \
@@ -162,7 +162,7 @@ mod tests {
         assert!(
             on_disk == generated,
             "docs/rules.md is not what the rules generate; rewrite it with \
-             `UPDATE_DOCS=1 cargo test --lib docs_rules_md` (or `s75 rules --format markdown > docs/rules.md`)"
+             `UPDATE_DOCS=1 cargo test docs_rules_md` (or `s75 rules --format markdown > docs/rules.md`)"
         );
     }
 
