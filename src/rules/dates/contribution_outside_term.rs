@@ -1,4 +1,5 @@
 //! `dates.contribution-outside-term`: a pooled-fund contribution is for a financial year outside the term.
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

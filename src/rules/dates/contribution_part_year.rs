@@ -1,4 +1,5 @@
 //! `dates.contribution-part-year`: a pooled-fund contribution is for a financial year the term covers only in part.
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

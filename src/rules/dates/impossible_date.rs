@@ -1,4 +1,5 @@
 //! `dates.impossible-date`: a date that does not exist (31 June, 29 February in a common year).
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `dates.words-and-figures`: a period written in words and figures that disagree.
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,5 +1,7 @@
 //! `metadata.missing-field`: a required key left out (reported by the loader;
 //! in an unfinished import they are `metadata.incomplete` instead).
+//! Its findings are made by [`super`], from the problems the loader records
+//! while reading agreement.toml.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,5 +1,7 @@
 //! `metadata.unknown-key`: a key agreement.toml does not define (reported by
 //! the loader as a [`MetaProblemKind::UnknownKey`](crate::model::metadata::MetaProblemKind)).
+//! Its findings are made by [`super`], from the problems the loader records
+//! while reading agreement.toml.
 
 use crate::rules::{Example, Rule, Severity};
 

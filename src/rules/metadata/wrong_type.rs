@@ -1,4 +1,6 @@
 //! `metadata.wrong-type`: a value of the wrong TOML type (reported by the loader).
+//! Its findings are made by [`super`], from the problems the loader records
+//! while reading agreement.toml.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `numbering.duplicate`: the same number is used twice among sibling provisions.
+//! Its findings are made by [`super::report`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `numbering.gap`: a number is missing among sibling provisions or items.
+//! Its findings are made by [`super::report`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `numbering.orphan`: a sub-number has no parent provision.
+//! Its findings are made by [`super::report`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

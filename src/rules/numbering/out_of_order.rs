@@ -1,4 +1,5 @@
 //! `numbering.out-of-order`: a number is lower than the one before it at the same level.
+//! Its findings are made by [`super::report`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `residue.bare-number`: a provision number stands alone, with no heading or text.
+//! Its findings are made by [`super::shape`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,6 @@
 //! `residue.draft-placeholder`: a placeholder or open option is left in a draft.
+//! The same check as `residue.placeholder` ([`super::placeholder`]), reported
+//! under this code when `status.state` is "draft" ([`super`]).
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `residue.drafting-note`: a drafting note is left in the text.
+//! Its findings are made by [`super::shape`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

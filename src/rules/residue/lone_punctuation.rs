@@ -1,4 +1,5 @@
 //! `residue.lone-punctuation`: a paragraph consists only of punctuation.
+//! Its findings are made by [`super::shape`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `residue.stray-bracket`: an unbalanced square bracket, or a stray character after an item number.
+//! Its findings are made by [`super::brackets`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `residue.unbalanced-parenthesis`: a round bracket without its partner.
+//! Its findings are made by [`super::brackets`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

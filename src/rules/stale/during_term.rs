@@ -1,4 +1,5 @@
 //! `stale.during-term`: the text names something that is abolished, renamed or repealed during the term.
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

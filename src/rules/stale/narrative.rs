@@ -1,4 +1,5 @@
 //! `stale.narrative`: the text mentions a stale name as history ("formerly the CCG").
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

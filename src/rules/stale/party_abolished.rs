@@ -1,4 +1,5 @@
 //! `stale.party-abolished`: a party ceases to exist during the term.
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `stale.party-defunct`: a party had ceased to exist before the term began.
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

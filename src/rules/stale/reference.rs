@@ -1,4 +1,5 @@
 //! `stale.reference`: the text names a body, law or guidance that no longer existed when the term began.
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `stale.renamed`: the text uses the old name of a body that was renamed before the term began.
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

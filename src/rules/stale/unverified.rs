@@ -1,4 +1,5 @@
 //! `stale.unverified`: the text names something the register says was stale before the term, on an unverified (†) entry.
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

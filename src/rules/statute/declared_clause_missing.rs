@@ -1,4 +1,5 @@
 //! `statute.declared-clause-missing`: agreement.toml [satisfies] names a clause or schedule that does not exist.
+//! Its findings are made by [`super::diags`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `statute.declared-not-applicable`: agreement.toml [satisfies] declares a requirement for an arrangement type the agreement does not have.
+//! Its findings are made by [`super::diags`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

@@ -1,4 +1,5 @@
 //! `statute.unknown-requirement`: agreement.toml [satisfies] names a requirement the statute pack does not have.
+//! Its findings are made by [`super::diags`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

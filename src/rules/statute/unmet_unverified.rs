@@ -1,5 +1,6 @@
 //! `statute.unmet-unverified`: a requirement whose statutory basis is
 //! unverified (†) is not met.
+//! Its findings are made by [`super::diags`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 

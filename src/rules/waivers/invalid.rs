@@ -1,4 +1,5 @@
 //! `waiver.invalid`: a waiver that names neither a location nor text to match.
+//! Its findings are made by [`super`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
 
