@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use super::{DUPLICATE, REDUNDANT, quoted};
 use crate::model::definitions::{Definition, DefinitionForm};
+use crate::model::{Agreement, Section};
 use crate::rules::Finding;
 use crate::rules::xref::singular;
 
@@ -36,12 +37,12 @@ fn meaning_key(meaning: &str) -> String {
     words.join(" ").trim_end_matches([';', '.', ',', ' ']).to_string()
 }
 
-pub fn check(defs: &[Definition], out: &mut Vec<Finding>) {
-    same_name(defs, out);
+pub fn check(a: &Agreement, defs: &[Definition], out: &mut Vec<Finding>) {
+    same_name(a, defs, out);
     same_meaning(defs, out);
 }
 
-fn same_name(defs: &[Definition], out: &mut Vec<Finding>) {
+fn same_name(a: &Agreement, defs: &[Definition], out: &mut Vec<Finding>) {
     // Name key → the first definition using it, and the name as written there.
     let mut first: BTreeMap<String, (usize, &str)> = BTreeMap::new();
     for (i, d) in defs.iter().enumerate() {
@@ -50,7 +51,7 @@ fn same_name(defs: &[Definition], out: &mut Vec<Finding>) {
             let k = name_key(name);
             match first.get(&k) {
                 Some(&(j, earlier_name)) if j != i && !reported => {
-                    out.push(finding(&defs[j], earlier_name, d, name));
+                    out.push(finding(a, &defs[j], earlier_name, d, name));
                     reported = true;
                 }
                 Some(_) => {}
@@ -62,10 +63,33 @@ fn same_name(defs: &[Definition], out: &mut Vec<Finding>) {
     }
 }
 
-fn finding(earlier: &Definition, earlier_name: &str, later: &Definition, name: &str) -> Finding {
+fn finding(a: &Agreement, earlier: &Definition, earlier_name: &str, later: &Definition, name: &str) -> Finding {
+    // The definitions clause is where a term lives: an inline definition of
+    // the same name in the operative text is the extra one, even where it
+    // comes first. The parties' names in the preamble are defined there by
+    // convention, so there the later definition is the extra one.
+    let in_preamble = |d: &Definition| {
+        d.doc.document(a).and_then(|doc| doc.blocks.get(d.block)).is_some_and(|b| b.section == Section::Preamble)
+    };
+    if earlier.form == DefinitionForm::Inline
+        && later.form == DefinitionForm::Clause
+        && !later.scoped
+        && !in_preamble(earlier)
+    {
+        return Finding::new(
+            REDUNDANT,
+            earlier.span.clone(),
+            format!("{} is defined here and again in the definitions", quoted(earlier_name)),
+        )
+        .label("defined here in passing")
+        .related(later.span.clone(), "the definition")
+        .help("keep the definition and use the term here; if the two meanings differ, give them different names");
+    }
     let both_clause = earlier.form == DefinitionForm::Clause && later.form == DefinitionForm::Clause;
     let differ = meaning_key(&earlier.meaning) != meaning_key(&later.meaning);
-    let (code, message) = if both_clause && differ {
+    let (code, message) = if both_clause && differ && later.scoped {
+        (DUPLICATE, format!("{} is defined again for this part, with a meaning different from its definition", quoted(name)))
+    } else if both_clause && differ {
         (DUPLICATE, format!("{} is defined twice, with different meanings", quoted(name)))
     } else if later.form == DefinitionForm::Inline && earlier.form == DefinitionForm::Clause {
         (REDUNDANT, format!("{} is defined again here; {} is already defined", quoted(name), quoted(earlier_name)))

@@ -7,6 +7,7 @@
 mod duplicates;
 mod index;
 mod malformed;
+mod miscapitalised;
 mod near_miss;
 mod undefined;
 mod unused;
@@ -63,6 +64,7 @@ impl Family for Terms {
                  its other occurrences.",
                 "on the Commencement date   (defined: “Commencement Date”)",
             ),
+            miscapitalised::info(),
             RuleInfo::new(
                 DUPLICATE,
                 Severity::Error,
@@ -100,10 +102,12 @@ impl Family for Terms {
         }
         let ix = index::Index::new(a, &defs);
         let uses = index::longest(ix.uses());
-        let counts = unused::check(&ix, &uses, out);
-        near_miss::check(&ix, &uses, &counts, out);
+        let (counts, unused) = unused::check(&ix, &uses);
+        let near_missed = near_miss::check(&ix, &uses, &counts, out);
+        // A term never used because the text nearly uses it: the near miss says so.
+        out.extend(unused.into_iter().filter(|(d, _)| !near_missed.contains(d)).map(|(_, f)| f));
         undefined::check(&ix, &uses, out);
-        duplicates::check(&defs, out);
+        duplicates::check(a, &defs, out);
         malformed::check(&defs, out);
     }
 }

@@ -26,9 +26,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::fast_hash::HashMap;
+use crate::fast_hash::{HashMap, HashSet};
 
 use super::index::{Hit, Index, Pattern, Token, continues_name};
+use super::miscapitalised;
 use super::{NEAR_MISS, quoted};
 use crate::model::DocId;
 use crate::rules::Finding;
@@ -41,25 +42,73 @@ struct Occurrence {
     len: usize,
 }
 
-/// `counts[d]`: the number of operative uses of definition `d`.
-pub fn check(ix: &Index, uses: &[Hit], counts: &[usize], out: &mut Vec<Finding>) {
+/// `counts[d]`: the number of operative uses of definition `d`. Returns the
+/// definitions that got a near miss (their "unused" is the same defect).
+pub fn check(ix: &Index, uses: &[Hit], counts: &[usize], out: &mut Vec<Finding>) -> HashSet<usize> {
     let mut groups = Groups { ix, names: name_ranges(ix), found: BTreeMap::new() };
+    // Case-only variants, by pattern: one `terms.miscapitalised` note per term.
+    let mut miscapitalised: BTreeMap<usize, Vec<Occurrence>> = BTreeMap::new();
     // Form: the non-exact uses.
     for h in uses.iter().filter(|h| !h.exact && h.len >= 2) {
         let b = &ix.blocks[h.block];
         let window = &b.tokens[h.at..h.at + h.len];
-        if !b.heading && !prose_or_capitals(window, &ix.patterns[h.pattern]) {
-            for &p in ix.twins(h.pattern) {
-                groups.add(p, h.block, h.at, h.len);
+        let pat = &ix.patterns[h.pattern];
+        if b.heading || prose_or_capitals(window, pat) || miscapitalised::general(&b.tokens, h.at, pat) {
+            continue;
+        }
+        if miscapitalised::case_only(window, pat) {
+            if !groups.in_names(h.block, h.at, h.len) {
+                miscapitalised.entry(h.pattern).or_default().push(Occurrence { block: h.block, at: h.at, len: h.len });
             }
+            continue;
+        }
+        for &p in ix.twins(h.pattern) {
+            groups.add(p, h.block, h.at, h.len);
         }
     }
     misspelt_or_reworded(ix, uses, counts, &mut groups);
+    let exact = exact_uses(ix, uses);
+    let mut reported = HashSet::default();
     for ((p, _), occurrences) in groups.found {
         let Some(first) = occurrences.first() else { continue };
         let text = ix.text(first.block, first.at, first.len);
-        out.extend(finding(ix, p, text, &occurrences));
+        let on_definition = definition_is_the_odd_one(occurrences.len(), exact[p]);
+        let unused = counts.get(ix.patterns[p].def).is_some_and(|&c| c == 0);
+        out.extend(finding(ix, p, text, &occurrences, on_definition, unused));
+        reported.insert(ix.patterns[p].def);
     }
+    for (p, occurrences) in miscapitalised {
+        let places: Vec<miscapitalised::Place> =
+            occurrences.iter().map(|o| miscapitalised::Place { block: o.block, at: o.at, len: o.len }).collect();
+        // The definition is the odd one out only where the text writes the term one way throughout.
+        let (b, at, len) = first_of(&places);
+        let form = ix.text(b, at, len);
+        let one_form = places.iter().all(|o| ix.text(o.block, o.at, o.len) == form);
+        let on_definition = one_form && definition_is_the_odd_one(places.len(), exact[p]);
+        out.extend(miscapitalised::finding(ix, p, &places, on_definition));
+    }
+    reported
+}
+
+fn first_of(places: &[miscapitalised::Place]) -> (usize, usize, usize) {
+    places.first().map_or((0, 0, 0), |o| (o.block, o.at, o.len))
+}
+
+/// Where the text writes a term one way three times or more and the
+/// defined form hardly ever, the definition is the one to fix.
+fn definition_is_the_odd_one(variant_uses: usize, exact_uses: usize) -> bool {
+    variant_uses >= 3 && exact_uses * 3 < variant_uses
+}
+
+/// Exact uses of each pattern (a use of a name defined twice counts for each twin).
+fn exact_uses(ix: &Index, uses: &[Hit]) -> Vec<usize> {
+    let mut out = vec![0; ix.patterns.len()];
+    for h in uses.iter().filter(|h| h.exact && !ix.blocks[h.block].heading) {
+        for &p in ix.twins(h.pattern) {
+            out[p] += 1;
+        }
+    }
+    out
 }
 
 /// Near misses found so far: (pattern, the variant's words) → occurrences, in reading order.
@@ -73,7 +122,7 @@ struct Groups<'i, 'a> {
 impl Groups<'_, '_> {
     /// Records a variant; variants group by their words, ignoring case, spacing and apostrophe style.
     fn add(&mut self, p: usize, block: usize, at: usize, len: usize) {
-        if self.in_names(block, at, len) {
+        if self.in_names(block, at, len) || self.cites_a_year(block, at + len) {
             return;
         }
         let words = &self.ix.blocks[block].tokens[at..at + len];
@@ -83,6 +132,14 @@ impl Groups<'_, '_> {
             .collect::<Vec<_>>()
             .join(" ");
         self.found.entry((p, key)).or_default().push(Occurrence { block, at, len });
+    }
+
+    /// "Equalities Act 2010": a title cited with its year is a citation,
+    /// which the citation rules check against the titles of Acts.
+    fn cites_a_year(&self, block: usize, after: usize) -> bool {
+        self.ix.blocks[block].tokens.get(after).is_some_and(|t| {
+            !t.hard_gap && t.word.len() == 4 && t.word.bytes().all(|c| c.is_ascii_digit())
+        })
     }
 
     fn in_names(&self, block: usize, at: usize, len: usize) -> bool {
@@ -164,18 +221,45 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
     }
 }
 
-fn finding(ix: &Index, p: usize, text: &str, occurrences: &[Occurrence]) -> Option<Finding> {
+fn finding(
+    ix: &Index,
+    p: usize,
+    text: &str,
+    occurrences: &[Occurrence],
+    on_definition: bool,
+    unused: bool,
+) -> Option<Finding> {
     let pat = &ix.patterns[p];
     let def = &ix.defs[pat.def];
     // The name that was nearly used: the term, or the alias.
     let name = &pat.name;
     let first = occurrences.first()?;
-    let span = ix.span(first.block, first.at, first.len)?;
     let times = if occurrences.len() > 1 { format!(" ({} times)", occurrences.len()) } else { String::new() };
+    if on_definition {
+        let mut f = Finding::new(
+            NEAR_MISS,
+            def.span.clone(),
+            format!("{} is defined in a form the text does not use: it says {}{times}", quoted(name), quoted(text)),
+        )
+        .label("defined in this form")
+        .help("change the definition to the form the text uses (or the uses to the defined form)");
+        for o in occurrences.iter().take(10) {
+            if let Some(span) = ix.span(o.block, o.at, o.len) {
+                f = f.related(span, "used so here");
+            }
+        }
+        return Some(f);
+    }
+    let span = ix.span(first.block, first.at, first.len)?;
+    let help = if unused {
+        "use the defined term exactly (it is used nowhere else), or define this form if it means something else"
+    } else {
+        "use the defined term exactly, or define this form if it means something else"
+    };
     let mut f =
         Finding::new(NEAR_MISS, span, format!("{}{times} is not the defined term {}", quoted(text), quoted(name)))
             .label("nearly a defined term")
-            .help("use the defined term exactly, or define this form if it means something else");
+            .help(help);
     for o in occurrences.iter().skip(1).take(10) {
         if let Some(span) = ix.span(o.block, o.at, o.len) {
             f = f.related(span, "also here");

@@ -1,0 +1,135 @@
+//! `terms.miscapitalised`: a defined term written with a later word in
+//! another case ("Commencement date", "AMHP rota").
+//!
+//! The words and their order are the term's, so a reader (and a court,
+//! reading the agreement as a whole) will usually take the phrase as the
+//! term: this is a tidy-up, not a change of meaning. It is a note, below a
+//! real near miss (a different word, a lost possessive), and one finding per
+//! term lists every place, so that it is fixed in one pass. A lower-case
+//! phrase that only shares the term's words is not the term at all: "the
+//! Council's functions under the Mental Health Act 1983" (a possessive and a
+//! qualifier) and "non-delegated Council functions" (a qualifier) speak of
+//! functions generally, and are not reported.
+
+use super::index::{Index, Pattern, Token, number_variants};
+use super::quoted;
+use crate::rules::{Finding, RuleInfo, Severity};
+
+pub const CODE: &str = "terms.miscapitalised";
+
+pub fn info() -> RuleInfo {
+    RuleInfo::new(
+        CODE,
+        Severity::Note,
+        "a defined term is written with a word in another case",
+        "A phrase with a defined term's words in the term's order but a later word in lower case \
+         (\"Commencement date\" for \"Commencement Date\") is almost always meant as the term, and will \
+         usually be read as it, but the agreement should use its terms exactly. One note per term lists \
+         every place. A lower-case phrase qualified as a general one (\"the Council's functions under the \
+         Mental Health Act 1983\", \"non-delegated Council functions\") is not the term and is not reported. \
+         Where the text writes the term one way throughout and only the definition differs, the note sits \
+         on the definition. Write the term as defined.",
+        "on the Commencement date   (defined: “Commencement Date”)",
+    )
+}
+
+/// Where a miscapitalised term was written.
+pub struct Place {
+    pub block: usize,
+    pub at: usize,
+    pub len: usize,
+}
+
+/// Whether a use (the term's words in order, see [`Index::uses`]) differs
+/// from the term only in the case of its words: the possessives are the
+/// term's, and the last word may be singular or plural.
+pub fn case_only(window: &[Token], pat: &Pattern) -> bool {
+    let n = window.len();
+    window.iter().zip(&pat.words).enumerate().all(|(k, (t, (w, poss)))| {
+        let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+        let number = |a: &str| number_variants(w).iter().any(|v| same(v, a));
+        (k + 1 == n || t.possessive == *poss) && (same(t.word, w) || (k + 1 == n && number(t.word)))
+    })
+}
+
+/// Function words that may stand before a term without qualifying it.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "and", "or", "for", "by", "with", "under", "on", "at", "from", "its",
+    "their", "his", "her", "this", "that", "these", "those", "any", "each", "all", "such", "which", "as", "is",
+    "are", "be", "been", "was", "were", "will", "shall", "may", "must", "not", "no", "into", "onto", "upon",
+    "within", "between", "about", "if", "where", "when", "than", "per", "via", "our", "your", "both", "either",
+];
+
+/// Words after a noun that make it a general one: "functions under the Act", "functions of needs assessment".
+const QUALIFIERS_AFTER: &[&str] =
+    &["under", "of", "relating", "pursuant", "conferred", "imposed", "arising", "in", "which", "that", "other"];
+
+/// A lower-case phrase that speaks of the thing generally, not of the
+/// defined term: a later word is in lower case where the term has a
+/// capital, and either a qualifying word stands before it ("non-delegated
+/// Council functions") or it follows a possessive and is qualified after it
+/// ("the Council's functions under the Mental Health Act 1983").
+pub fn general(tokens: &[Token], at: usize, pat: &Pattern) -> bool {
+    let n = pat.words.len();
+    let Some(window) = tokens.get(at..at + n) else { return false };
+    let lowered = window
+        .iter()
+        .zip(&pat.words)
+        .skip(1)
+        .any(|(t, (w, _))| !t.capitalised() && w.chars().next().is_some_and(char::is_uppercase));
+    if !lowered {
+        return false;
+    }
+    let before = at.checked_sub(1).and_then(|p| tokens.get(p)).filter(|_| !window[0].hard_gap);
+    let qualified_before = before.is_some_and(|b| {
+        !b.capitalised() && b.word.chars().all(char::is_alphabetic) && !FUNCTION_WORDS.contains(&b.word)
+    });
+    let after = tokens.get(at + n).filter(|t| !t.hard_gap);
+    let possessive = window.iter().take(n - 1).any(|t| t.possessive);
+    let qualified_after = possessive && after.is_some_and(|t| QUALIFIERS_AFTER.contains(&t.word));
+    qualified_before || qualified_after
+}
+
+/// One note for a term: every place it is written in another case.
+/// `sits_on_definition`: the text writes it one way throughout, so the
+/// definition is the odd one out.
+pub fn finding(ix: &Index, p: usize, places: &[Place], sits_on_definition: bool) -> Option<Finding> {
+    let pat = &ix.patterns[p];
+    let def = &ix.defs[pat.def];
+    let first = places.first()?;
+    let text = ix.text(first.block, first.at, first.len);
+    let times = if places.len() > 1 { format!(" ({} times)", places.len()) } else { String::new() };
+    if sits_on_definition {
+        let mut f = Finding::new(
+            CODE,
+            def.span.clone(),
+            format!(
+                "{} is defined with other capitals than the text uses: {}{times}",
+                quoted(&pat.name),
+                quoted(text)
+            ),
+        )
+        .label("defined in this form")
+        .help("change the definition to the form the text uses");
+        for o in places.iter().take(10) {
+            if let Some(span) = ix.span(o.block, o.at, o.len) {
+                f = f.related(span, "used so here");
+            }
+        }
+        return Some(f);
+    }
+    let span = ix.span(first.block, first.at, first.len)?;
+    let mut f = Finding::new(
+        CODE,
+        span,
+        format!("{}{times} is written with other capitals than the defined term {}", quoted(text), quoted(&pat.name)),
+    )
+    .label("another case")
+    .help("write the defined term exactly as defined");
+    for o in places.iter().skip(1).take(10) {
+        if let Some(span) = ix.span(o.block, o.at, o.len) {
+            f = f.related(span, "also here");
+        }
+    }
+    Some(f.related(def.span.clone(), "defined here"))
+}
