@@ -4,19 +4,31 @@
 //! Definitions come from [`crate::model::definitions`]; the text is read
 //! once into an [`index::Index`] of words that every check shares.
 
+mod as_if_defined;
 mod duplicates;
 mod index;
 mod malformed;
 mod miscapitalised;
+mod names;
 mod near_miss;
 mod undefined;
 mod unused;
 
+use crate::loading::LoadError;
 use crate::model::Agreement;
 use crate::model::definitions::definitions;
 use crate::rules::{Context, Family, Finding, RuleInfo, Severity};
 
-pub struct Terms;
+pub struct Terms {
+    names: names::Names,
+}
+
+impl Terms {
+    /// Reads the names pack from `cx.packs`; a malformed pack is a load error.
+    pub fn new(cx: &Context) -> Result<Self, LoadError> {
+        Ok(Terms { names: names::parse(&cx.packs.names, &cx.packs.stale)? })
+    }
+}
 
 pub const UNUSED: &str = "terms.unused";
 pub const UNDEFINED: &str = "terms.undefined";
@@ -107,6 +119,7 @@ impl Family for Terms {
         // A term never used because the text nearly uses it: the near miss says so.
         out.extend(unused.into_iter().filter(|(d, _)| !near_missed.contains(d)).map(|(_, f)| f));
         undefined::check(&ix, &uses, out);
+        as_if_defined::check(&ix, &self.names, out);
         duplicates::check(a, &defs, out);
         malformed::check(&defs, out);
     }

@@ -18,6 +18,10 @@
 //!   different thing (a post, an Act) as a slip, so it is reported only when
 //!   the defined term itself is never used: then the text plainly uses
 //!   another name for it.
+//! - **last word changed**: a long name's first three words or more as
+//!   written and its last word changed ("Approved Mental Health
+//!   Practitioner" for "Approved Mental Health Professional"). So much of
+//!   the name in place leaves no doubt which term was meant: always reported.
 //!
 //! Not near misses: headings, words that continue a longer capitalised name
 //! ("National Health Service Act 2006" is not a reordered "2006 Act"),
@@ -210,8 +214,14 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
                     if !by_words && !unused(twin) {
                         continue;
                     }
+                    // A name that goes on ("… Practitioner Service") is another name.
+                    let goes_on = b.tokens.get(s + len).is_some_and(|n| !n.hard_gap && n.capitalised());
                     match k {
                         Kind::Misspelt => groups.add(t, bi, s, len),
+                        Kind::LastWordChanged if !goes_on && !prose_or_capitals(window, twin) => {
+                            groups.add(t, bi, s, len)
+                        }
+                        Kind::LastWordChanged => {}
                         Kind::Reworded if unused(twin) && !prose_or_capitals(window, twin) => groups.add(t, bi, s, len),
                         Kind::Reworded => {}
                     }
@@ -327,6 +337,7 @@ fn prose_or_capitals(window: &[Token], pat: &Pattern) -> bool {
 enum Kind {
     Misspelt,
     Reworded,
+    LastWordChanged,
 }
 
 fn kind(window: &[Token], pat: &Pattern) -> Option<Kind> {
@@ -359,6 +370,14 @@ fn kind(window: &[Token], pat: &Pattern) -> Option<Kind> {
         false => STOPWORDS.contains(&lower(w).as_str()),
     };
     let content = || pat.words.iter().filter(|(w, _)| !is_stopword(w) && w.chars().any(char::is_alphabetic)).count();
+    // The last word of a long name changed ("Approved Mental Health
+    // Practitioner" for "… Professional"): three words or more of the name
+    // in place, as written, leave no doubt which term was meant.
+    let prefix_as_written = window[..j].iter().zip(&pat.words).all(|(t, (w, poss))| t.word == w && t.possessive == *poss);
+    let prefix_content = pat.words[..j].iter().filter(|(w, _)| !is_stopword(w)).count();
+    if j + 1 == n && j >= 3 && prefix_content >= 3 && prefix_as_written && window[j].capitalised() && !is_stopword(written) {
+        return Some(Kind::LastWordChanged);
+    }
     (j > 0 && j + 1 < n && window[j].capitalised() && !is_stopword(written) && content() >= 4).then_some(Kind::Reworded)
 }
 
