@@ -136,7 +136,8 @@ fn name_at(t: &[Token], at: usize, names: &Names) -> Option<usize> {
             end += 1;
             words += 1;
         } else if JOINS.contains(&next.word)
-            && t.get(end + 1).is_some_and(|n| !n.hard_gap && n.capitalised() && !n.word.starts_with(|c: char| c.is_ascii_digit()))
+            && t.get(end + 1)
+                .is_some_and(|n| !n.hard_gap && n.capitalised() && !n.word.starts_with(|c: char| c.is_ascii_digit()))
         {
             end += 2;
             words += 1;
@@ -219,8 +220,7 @@ impl Known {
         // The head or tail of a defined name: a near miss or a longer name of a defined thing.
         let words: Vec<&str> = t[at..at + len].iter().map(|t| t.word).collect();
         (1..words.len()).any(|cut| {
-            self.defined.contains(&key(&words[cut..].join(" ")))
-                && words.len() - cut >= 2
+            self.defined.contains(&key(&words[cut..].join(" "))) && words.len() - cut >= 2
                 || self.defined.contains(&key(&words[..cut].join(" ")))
         })
     }

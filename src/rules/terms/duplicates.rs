@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use super::abbreviation::statute_of;
 use super::{DUPLICATE, REDUNDANT, quoted};
 use crate::model::definitions::{Definition, DefinitionForm};
 use crate::model::{Agreement, Section};
@@ -50,6 +51,8 @@ fn same_name(a: &Agreement, defs: &[Definition], out: &mut Vec<Finding>) {
         for name in d.names() {
             let k = name_key(name);
             match first.get(&k) {
+                // One abbreviation for two Acts is `terms.abbreviation-two-meanings`.
+                Some(&(j, _)) if two_acts(&defs[j], d) => {}
                 Some(&(j, earlier_name)) if j != i && !reported => {
                     out.push(finding(a, &defs[j], earlier_name, d, name));
                     reported = true;
@@ -61,6 +64,10 @@ fn same_name(a: &Agreement, defs: &[Definition], out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+fn two_acts(a: &Definition, b: &Definition) -> bool {
+    matches!((statute_of(a), statute_of(b)), (Some(x), Some(y)) if x != y)
 }
 
 fn finding(a: &Agreement, earlier: &Definition, earlier_name: &str, later: &Definition, name: &str) -> Finding {
@@ -88,7 +95,10 @@ fn finding(a: &Agreement, earlier: &Definition, earlier_name: &str, later: &Defi
     let both_clause = earlier.form == DefinitionForm::Clause && later.form == DefinitionForm::Clause;
     let differ = meaning_key(&earlier.meaning) != meaning_key(&later.meaning);
     let (code, message) = if both_clause && differ && later.scoped {
-        (DUPLICATE, format!("{} is defined again for this part, with a meaning different from its definition", quoted(name)))
+        (
+            DUPLICATE,
+            format!("{} is defined again for this part, with a meaning different from its definition", quoted(name)),
+        )
     } else if both_clause && differ {
         (DUPLICATE, format!("{} is defined twice, with different meanings", quoted(name)))
     } else if later.form == DefinitionForm::Inline && earlier.form == DefinitionForm::Clause {

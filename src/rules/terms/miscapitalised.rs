@@ -54,10 +54,10 @@ pub fn case_only(window: &[Token], pat: &Pattern) -> bool {
 
 /// Function words that may stand before a term without qualifying it.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "and", "or", "for", "by", "with", "under", "on", "at", "from", "its",
-    "their", "his", "her", "this", "that", "these", "those", "any", "each", "all", "such", "which", "as", "is",
-    "are", "be", "been", "was", "were", "will", "shall", "may", "must", "not", "no", "into", "onto", "upon",
-    "within", "between", "about", "if", "where", "when", "than", "per", "via", "our", "your", "both", "either",
+    "the", "a", "an", "of", "to", "in", "and", "or", "for", "by", "with", "under", "on", "at", "from", "its", "their",
+    "his", "her", "this", "that", "these", "those", "any", "each", "all", "such", "which", "as", "is", "are", "be",
+    "been", "was", "were", "will", "shall", "may", "must", "not", "no", "into", "onto", "upon", "within", "between",
+    "about", "if", "where", "when", "than", "per", "via", "our", "your", "both", "either",
 ];
 
 /// Words after a noun that make it a general one: "functions under the Act", "functions of needs assessment".
@@ -103,11 +103,7 @@ pub fn finding(ix: &Index, p: usize, places: &[Place], sits_on_definition: bool)
         let mut f = Finding::new(
             CODE,
             def.span.clone(),
-            format!(
-                "{} is defined with other capitals than the text uses: {}{times}",
-                quoted(&pat.name),
-                quoted(text)
-            ),
+            format!("{} is defined with other capitals than the text uses: {}{times}", quoted(&pat.name), quoted(text)),
         )
         .label("defined in this form")
         .help("change the definition to the form the text uses");

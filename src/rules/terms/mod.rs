@@ -4,6 +4,7 @@
 //! Definitions come from [`crate::model::definitions`]; the text is read
 //! once into an [`index::Index`] of words that every check shares.
 
+mod abbreviation;
 mod as_if_defined;
 mod duplicates;
 mod index;
@@ -77,6 +78,7 @@ impl Family for Terms {
                 "on the Commencement date   (defined: “Commencement Date”)",
             ),
             miscapitalised::info(),
+            abbreviation::info(),
             RuleInfo::new(
                 DUPLICATE,
                 Severity::Error,
@@ -120,6 +122,7 @@ impl Family for Terms {
         out.extend(unused.into_iter().filter(|(d, _)| !near_missed.contains(d)).map(|(_, f)| f));
         undefined::check(&ix, &uses, out);
         as_if_defined::check(&ix, &self.names, out);
+        abbreviation::check(&ix, &uses, out);
         duplicates::check(a, &defs, out);
         malformed::check(&defs, out);
     }

@@ -141,9 +141,10 @@ impl Groups<'_, '_> {
     /// "Equalities Act 2010": a title cited with its year is a citation,
     /// which the citation rules check against the titles of Acts.
     fn cites_a_year(&self, block: usize, after: usize) -> bool {
-        self.ix.blocks[block].tokens.get(after).is_some_and(|t| {
-            !t.hard_gap && t.word.len() == 4 && t.word.bytes().all(|c| c.is_ascii_digit())
-        })
+        self.ix.blocks[block]
+            .tokens
+            .get(after)
+            .is_some_and(|t| !t.hard_gap && t.word.len() == 4 && t.word.bytes().all(|c| c.is_ascii_digit()))
     }
 
     fn in_names(&self, block: usize, at: usize, len: usize) -> bool {
@@ -373,9 +374,16 @@ fn kind(window: &[Token], pat: &Pattern) -> Option<Kind> {
     // The last word of a long name changed ("Approved Mental Health
     // Practitioner" for "… Professional"): three words or more of the name
     // in place, as written, leave no doubt which term was meant.
-    let prefix_as_written = window[..j].iter().zip(&pat.words).all(|(t, (w, poss))| t.word == w && t.possessive == *poss);
+    let prefix_as_written =
+        window[..j].iter().zip(&pat.words).all(|(t, (w, poss))| t.word == w && t.possessive == *poss);
     let prefix_content = pat.words[..j].iter().filter(|(w, _)| !is_stopword(w)).count();
-    if j + 1 == n && j >= 3 && prefix_content >= 3 && prefix_as_written && window[j].capitalised() && !is_stopword(written) {
+    if j + 1 == n
+        && j >= 3
+        && prefix_content >= 3
+        && prefix_as_written
+        && window[j].capitalised()
+        && !is_stopword(written)
+    {
         return Some(Kind::LastWordChanged);
     }
     (j > 0 && j + 1 < n && window[j].capitalised() && !is_stopword(written) && content() >= 4).then_some(Kind::Reworded)

@@ -1,0 +1,204 @@
+//! `terms.abbreviation-two-meanings`: one short name for an Act ("the Act",
+//! "the Regulations") made to stand for two.
+//!
+//! Two ways it happens: the abbreviation is defined twice for different
+//! Acts (clause 1 for the NHS Act 2006, a schedule for the Care Act 2014), or
+//! it is defined once for one Act and used where the text around it is about
+//! another ("the NHS Functions of the Trust under Section 3 of the 2006 Act
+//! are as follows: … any service provided under the Act", with "the Act"
+//! defined in clause 17 as the Freedom of Information Act 2000). A use is
+//! judged by the nearest Act named before it in its paragraph or the few
+//! paragraphs it continues, back to a heading; a use with no Act named
+//! there is not judged.
+
+use std::sync::LazyLock;
+
+use super::index::{Hit, Index};
+use super::quoted;
+use crate::model::definitions::{Definition, DefinitionForm};
+use crate::model::pattern::Pattern;
+use crate::rules::{Finding, RuleInfo, Severity};
+
+pub const CODE: &str = "terms.abbreviation-two-meanings";
+
+pub fn info() -> RuleInfo {
+    RuleInfo::new(
+        CODE,
+        Severity::Warning,
+        "a short name for an Act stands for two different Acts",
+        "An abbreviation such as \"the Act\" or \"the Regulations\" must mean one thing throughout. Reported: \
+         the abbreviation defined twice for different Acts, and a use of it where the paragraph (or the \
+         paragraphs it continues) has just named another Act, so that the reader cannot tell which Act \
+         governs. Name the Act meant (or its own defined abbreviation, such as \"the 2006 Act\"), or give \
+         each Act its own abbreviation.",
+        "4.2 The NHS Functions of the Trust under Section 3 of the 2006 Act are as follows: … 4.2.2 any \
+         service provided under the Act;   (“the Act” defined in 17.1 as the Freedom of Information Act 2000)",
+    )
+}
+
+/// "National Health Service Act 2006", "NHS Bodies and Local Authorities
+/// Partnership Arrangements Regulations 2000": a capitalised title ending
+/// with the kind of instrument and its year.
+static TITLE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?:[A-Z][A-Za-z’'-]*\s+(?:(?:and|of|for|in|the|to|on|with)\s+)*)+(?:Act|Regulations|Order|Rules)\s+\d{4}",
+    )
+});
+
+/// How many paragraphs before a use may name the Act it refers to.
+const CONTEXT_BLOCKS: usize = 3;
+
+/// Whether a defined name is an abbreviation of an Act: "the Act", "the 2006 Act", "the Regulations".
+fn is_abbreviation(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let kind = |w: &str| matches!(w, "Act" | "Regulations" | "Order" | "Rules");
+    match words.as_slice() {
+        [w] => kind(w),
+        [year, w] => year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && kind(w),
+        _ => false,
+    }
+}
+
+/// The Act an abbreviation's definition names, as written: "Freedom of Information Act 2000".
+pub fn statute_of(def: &Definition) -> Option<String> {
+    if !is_abbreviation(def.core()) {
+        return None;
+    }
+    // "means the X Act 2006 …": the first title; "… under the X Act 2000 (“the Act”)": the last.
+    let title = match def.form {
+        DefinitionForm::Clause => TITLE.find(&def.meaning),
+        DefinitionForm::Inline => TITLE.find_iter(&def.meaning).last(),
+    };
+    title
+        .filter(|m| def.form == DefinitionForm::Clause || def.meaning[m.end()..].trim().is_empty())
+        .map(|m| normalise(m.as_str()))
+}
+
+/// Titles compare with single spaces and without a leading article.
+fn normalise(title: &str) -> String {
+    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.strip_prefix("The ").or_else(|| t.strip_prefix("the ")).map_or(t.clone(), str::to_string)
+}
+
+pub fn check(ix: &Index, uses: &[Hit], out: &mut Vec<Finding>) {
+    let acts: Vec<(usize, String)> =
+        ix.defs.iter().enumerate().filter_map(|(d, def)| statute_of(def).map(|s| (d, s))).collect();
+    twice(ix, &acts, out);
+    in_context(ix, uses, &acts, out);
+}
+
+/// One abbreviation defined for two different Acts.
+fn twice(ix: &Index, acts: &[(usize, String)], out: &mut Vec<Finding>) {
+    for (i, (d, statute)) in acts.iter().enumerate() {
+        let def = &ix.defs[*d];
+        let earlier = acts[..i].iter().find(|(e, s)| ix.defs[*e].core() == def.core() && s != statute);
+        if let Some((e, other)) = earlier {
+            out.push(
+                Finding::new(
+                    CODE,
+                    def.span.clone(),
+                    format!("{} is defined here as the {statute}, but already as the {other}", quoted(&def.term)),
+                )
+                .label("second meaning")
+                .related(ix.defs[*e].span.clone(), "first meaning")
+                .help("give each Act its own short name (\"the 2006 Act\", \"the 2014 Act\")"),
+            );
+        }
+    }
+}
+
+/// A use of an abbreviation right after the text has named another Act.
+fn in_context(ix: &Index, uses: &[Hit], acts: &[(usize, String)], out: &mut Vec<Finding>) {
+    for h in uses.iter().filter(|h| h.exact) {
+        let b = &ix.blocks[h.block];
+        let Some(&(d, ref statute)) =
+            ix.twins(h.pattern).iter().find_map(|&p| acts.iter().find(|(d, _)| *d == ix.patterns[p].def))
+        else {
+            continue;
+        };
+        // "the 2006 Act" says which Act it is wherever it stands: only a
+        // bare "the Act" or "the Regulations" can be read as another.
+        let kind = ix.defs[d].core();
+        if kind.contains(' ') {
+            continue;
+        }
+        // "the Act": the article is part of the abbreviation.
+        let after_the = h.at > 0 && matches!(b.tokens[h.at - 1].word, "the" | "The");
+        let Some(doc) = b.doc.document(ix.agreement) else { continue };
+        let def = &ix.defs[d];
+        let own = (b.doc, b.block) == (def.doc, def.block) && def.names_range.contains(&b.tokens[h.at].start);
+        if !after_the || b.heading || own {
+            continue;
+        }
+        let before = &doc.blocks[b.block].text[..b.tokens[h.at - 1].start];
+        let Some((named, here)) = nearest_act(ix, doc, b.block, before, d) else { continue };
+        // An Act is not a candidate for "the Regulations", nor the reverse.
+        let same_kind = named.rsplit(' ').nth(1) == Some(kind);
+        if named == *statute || !same_kind {
+            continue;
+        }
+        let Some(span) = ix.span(h.block, h.at - 1, h.len + 1) else { continue };
+        let mut f = Finding::new(
+            CODE,
+            span,
+            format!(
+                "{} here follows a mention of the {named}, but {} is defined as the {statute}",
+                quoted(ix.text(h.block, h.at - 1, h.len + 1)),
+                quoted(&def.term)
+            ),
+        )
+        .label("which Act?")
+        .related(def.span.clone(), "defined here")
+        .help("name the Act meant here (or its own short name), or give each Act its own short name");
+        if let Some(span) = here {
+            f = f.related(span, "the Act named just before");
+        }
+        out.push(f);
+    }
+}
+
+/// The Act named last before a use: in `before` (the use's paragraph up to
+/// it), else in the paragraphs before it back to a heading. Another
+/// abbreviation counts as the Act it stands for; `own` (the abbreviation
+/// used) does not count. Returns the title and where it is named.
+fn nearest_act(
+    ix: &Index,
+    doc: &crate::model::Document,
+    block: usize,
+    before: &str,
+    own: usize,
+) -> Option<(String, Option<crate::model::Span>)> {
+    let mut texts = vec![(block, before)];
+    for i in (block.saturating_sub(CONTEXT_BLOCKS)..block).rev() {
+        let b = &doc.blocks[i];
+        if b.is_heading() {
+            break;
+        }
+        texts.push((i, b.text.as_str()));
+    }
+    for (i, text) in texts {
+        let mut last: Option<(usize, usize, String)> = None;
+        for m in TITLE.find_iter(text) {
+            last = Some((m.start(), m.end(), normalise(m.as_str())));
+        }
+        for def in ix.defs.iter().filter(|d| !std::ptr::eq(*d, &ix.defs[own])) {
+            let Some(statute) = statute_of(def) else { continue };
+            if def.core() == ix.defs[own].core() {
+                continue;
+            }
+            for (at, _) in text.match_indices(def.core()) {
+                let end = at + def.core().len();
+                let whole = !text[end..].starts_with(|c: char| c.is_alphanumeric())
+                    && !text[..at].ends_with(|c: char| c.is_alphanumeric());
+                if whole && last.as_ref().is_none_or(|(s, _, _)| at > *s) {
+                    last = Some((at, end, statute.clone()));
+                }
+            }
+        }
+        if let Some((s, e, title)) = last {
+            let span = doc.blocks.get(i).map(|b| b.span_of(s..e));
+            return Some((title, span));
+        }
+    }
+    None
+}
