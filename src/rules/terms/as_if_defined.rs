@@ -8,7 +8,7 @@
 //! reported unless the reader can tell what it is without one:
 //!
 //! - it is defined, or it is what a definition refers to ("“Board” means the
-//!   Section 75 Strategic Board …"), or it has a heading of its own;
+//!   Section 75 Strategic Board …"), or a heading names it;
 //! - it is a party, a body of a party ("the Trust Board"), or a name of the
 //!   parties' place ("the Coventry Safeguarding Adults Board");
 //! - the law or government creates it (the names pack, the stale-name
@@ -62,8 +62,10 @@ pub fn check(ix: &Index, names: &Names, out: &mut Vec<Finding>) {
             if !after_the(t, at) {
                 continue;
             }
-            let Some(len) = name_at(t, at, names) else { continue };
-            let text = ix.text(bi, at, len);
+            let Some(len) = name_at(t, at) else { continue };
+            // The name without a possessive on its last word.
+            let last = &t[at + len - 1];
+            let text = &ix.text(bi, at, len)[..last.start - t[at].start + last.word.len()];
             if context.explains(t, at, len, text, names) || belongs_to_a_party(t, at + len, &context) {
                 continue;
             }
@@ -73,12 +75,19 @@ pub fn check(ix: &Index, names: &Names, out: &mut Vec<Finding>) {
             found.entry(key(text)).or_default().push(Place { block: bi, at, len });
         }
     }
-    let mut groups: Vec<Vec<Place>> =
-        found.into_iter().filter(|(k, _)| !explained.contains(k)).map(|(_, places)| places).collect();
+    let mut groups: Vec<Vec<Place>> = found
+        .into_iter()
+        .filter(|(k, places)| !explained.contains(k) && (places.len() >= TERM_BY_USE || ends_with_head(k, names)))
+        .map(|(_, places)| places)
+        .collect();
     groups.sort_by_key(|g| g.first().map(|p| (p.block, p.at)));
     for places in groups {
         out.extend(finding(ix, &places));
     }
+}
+
+fn ends_with_head(key: &str, names: &Names) -> bool {
+    key.rsplit(' ').next().is_some_and(|w| names.is_head(w))
 }
 
 /// A deed of variation or a side agreement that gives its words "the same
@@ -120,18 +129,20 @@ fn after_the(t: &[Token], at: usize) -> bool {
     matches!(prev.word, "the" | "The") && !prev.possessive && !t[at].hard_gap && t[at].capitalised()
 }
 
-/// The length of the capitalised name at `at`, if it ends with a head. (One
-/// cited with a number is a title: see [`set_up_here`].)
+/// The length of the capitalised name of two words or more at `at`, not
+/// the title of legislation. (One cited with a number is a title too: see
+/// [`set_up_here`].)
 /// Acronyms ("the NHS …", "the BCF Partnership Board") are not the start of
 /// one: an acronym names a party or a national body, or is defined itself.
-fn name_at(t: &[Token], at: usize, names: &Names) -> Option<usize> {
+fn name_at(t: &[Token], at: usize) -> Option<usize> {
     let first = &t[at];
     if first.all_caps() || first.word.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let mut end = at + 1;
     let mut words = 1;
-    while let Some(next) = t.get(end).filter(|n| !n.hard_gap && !t[end - 1].possessive) {
+    // A possessive ends a name unless the name goes on ("the Joint Children's Commissioning Board").
+    while let Some(next) = t.get(end).filter(|n| !n.hard_gap && !(t[end - 1].possessive && !n.capitalised())) {
         if next.capitalised() && !next.word.starts_with(|c: char| c.is_ascii_digit()) {
             end += 1;
             words += 1;
@@ -146,29 +157,44 @@ fn name_at(t: &[Token], at: usize, names: &Names) -> Option<usize> {
         }
     }
     let last = &t[end - 1];
-    (words >= 2 && !last.all_caps() && names.is_head(last.word)).then_some(end - at)
+    (words >= 2 && !last.all_caps() && !STATUTE_KINDS.contains(&last.word)).then_some(end - at)
 }
+
+/// Last words of the titles of legislation: "the Mental Health Act" is a
+/// citation (the citation rules' business), not a term.
+const STATUTE_KINDS: &[&str] = &["Act", "Acts", "Regulations", "Order", "Rules", "Directions", "Bill", "Code"];
+
+/// A name used this often, always capitalised, is used as a term whatever
+/// its last word (a definition deleted while its term is still used).
+const TERM_BY_USE: usize = 3;
 
 /// What the agreement itself tells a reader about names.
 struct Known {
     /// Every defined name and alias, as [`key`] makes it.
     defined: HashSet<String>,
-    /// Lower-case text of every definition's meaning and of every heading.
+    /// Every definition's meaning, lower case, without a leading "the".
+    referred: Vec<String>,
+    /// Lower-case text of every heading.
     described: String,
     /// The parties' words: their names and defined names ("Coventry", "Trust").
     party_words: HashSet<String>,
-    /// Words the text also writes in lower case: common words, not proper names.
+    /// Words the text writes in lower case often enough: common words, not proper names.
     lower_words: HashSet<String>,
 }
 
 impl Known {
     fn new(ix: &Index) -> Self {
         let defined: HashSet<String> = ix.defs.iter().flat_map(|d| d.names().map(key)).collect();
+        // "“Board” means the Section 75 Strategic Board …": what a definition refers to.
+        let referred: Vec<String> = ix
+            .defs
+            .iter()
+            .map(|d| {
+                let m = d.meaning.trim_start().to_lowercase().replace('’', "'");
+                m.strip_prefix("the ").map_or(m.clone(), str::to_string)
+            })
+            .collect();
         let mut described = String::new();
-        for d in ix.defs {
-            described.push_str(&d.meaning.to_lowercase());
-            described.push('\n');
-        }
         for b in ix.blocks.iter().filter(|b| b.heading) {
             if let Some(block) = b.doc.document(ix.agreement).and_then(|d| d.blocks.get(b.block)) {
                 described.push_str(&block.text.to_lowercase());
@@ -186,14 +212,21 @@ impl Known {
             party_words.extend(d.meaning.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase));
         }
         party_words.retain(|w| !w.is_empty());
-        let lower_words = ix
-            .blocks
-            .iter()
-            .flat_map(|b| b.tokens.iter())
-            .filter(|t| t.word.starts_with(|c: char| c.is_lowercase()))
-            .map(|t| t.word.to_string())
-            .collect();
-        Known { defined, described, party_words, lower_words }
+        // Words written in lower case in prose; a web or email address
+        // ("hradvice@coventry.gov.uk") writes a place in lower case too.
+        let mut lower_words = HashSet::default();
+        for b in &ix.blocks {
+            let Some(text) = b.doc.document(ix.agreement).and_then(|d| d.blocks.get(b.block)).map(|b| b.text.as_str())
+            else {
+                continue;
+            };
+            for t in b.tokens.iter().filter(|t| t.word.starts_with(|c: char| c.is_lowercase())) {
+                if in_prose(text, t) {
+                    lower_words.insert(t.word.to_string());
+                }
+            }
+        }
+        Known { defined, referred, described, party_words, lower_words }
     }
 
     /// "Trust", "Council", "Partner", "ICB": a party's name or a defined term.
@@ -209,7 +242,8 @@ impl Known {
             return true;
         }
         let lower = text.to_lowercase().replace('’', "'");
-        if self.described.replace('’', "'").contains(&lower) {
+        let refers = |m: &String| m.strip_prefix(lower.as_str()).is_some_and(|r| !r.starts_with(char::is_alphanumeric));
+        if self.described.replace('’', "'").contains(&lower) || self.referred.iter().any(refers) {
             return true;
         }
         // A proper name from the parties' names: "Coventry …", "Brackenford …".
@@ -226,6 +260,14 @@ impl Known {
     }
 }
 
+/// Whether a word stands in prose, not in a web or email address.
+fn in_prose(text: &str, t: &Token) -> bool {
+    let before = text[..t.start].chars().next_back();
+    let rest = &text[t.end..];
+    let dotted = rest.strip_prefix('.').is_some_and(|r| r.starts_with(char::is_alphanumeric));
+    !matches!(before, Some('.' | '@' | '/')) && !dotted
+}
+
 fn section_of(ix: &Index, d: &crate::model::definitions::Definition) -> Option<Section> {
     d.doc.document(ix.agreement).and_then(|doc| doc.blocks.get(d.block)).map(|b| b.section)
 }
@@ -233,7 +275,8 @@ fn section_of(ix: &Index, d: &crate::model::definitions::Definition) -> Option<S
 fn finding(ix: &Index, places: &[Place]) -> Option<Finding> {
     let first = places.first()?;
     let span = ix.span(first.block, first.at, first.len)?;
-    let text = ix.text(first.block, first.at, first.len);
+    let written = ix.text(first.block, first.at, first.len);
+    let text = written.strip_suffix("’s").or_else(|| written.strip_suffix("'s")).unwrap_or(written);
     let times = if places.len() > 1 { format!(" (used {} times)", places.len()) } else { String::new() };
     let mut f = Finding::new(
         UNDEFINED,
