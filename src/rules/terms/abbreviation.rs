@@ -126,7 +126,12 @@ fn in_context(ix: &Index, uses: &[Hit], acts: &[(usize, String)], out: &mut Vec<
         let after_the = h.at > 0 && matches!(b.tokens[h.at - 1].word, "the" | "The");
         let Some(doc) = b.doc.document(ix.agreement) else { continue };
         let def = &ix.defs[d];
-        let own = (b.doc, b.block) == (def.doc, def.block) && def.names_range.contains(&b.tokens[h.at].start);
+        // A definition's own quoted term, of this definition or another of the same name.
+        let own = ix
+            .twins(h.pattern)
+            .iter()
+            .map(|&p| &ix.defs[ix.patterns[p].def])
+            .any(|o| (b.doc, b.block) == (o.doc, o.block) && o.names_range.contains(&b.tokens[h.at].start));
         if !after_the || b.heading || own {
             continue;
         }
