@@ -207,3 +207,40 @@ fn nearest_act(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CODE;
+    use crate::rules::terms::testkit::{coventry_2019, findings, messages, with_body};
+
+    #[test]
+    fn fires_on_the_2019_agreement_at_4_2_2() {
+        let found = findings(&coventry_2019(), CODE);
+        assert_eq!(
+            messages(&found),
+            [
+                "“the Act” here follows a mention of the National Health Service Act 2006, but “the Act” is defined as the Freedom of Information Act 2000"
+            ]
+        );
+        assert_eq!(found[0].primary.span.text(), "the Act");
+    }
+
+    #[test]
+    fn fires_on_one_abbreviation_defined_for_two_acts_in_a_lettered_definitions_clause() {
+        let a = with_body(
+            "## 1 Definitions\n\n1.1 In this Agreement:\n\n(a) \"the Act\" means the National Health Service Act 2006;\n\n(b) \"Carer\" means an adult who provides care for another adult;\n\n## 2 Carers\n\n2.1 The Council shall assess each Carer under section 10 of the Care Act 2014 (\"the Act\").\n",
+        );
+        assert_eq!(
+            messages(&findings(&a, CODE)),
+            ["“the Act” is defined here as the Care Act 2014, but already as the National Health Service Act 2006"]
+        );
+    }
+
+    #[test]
+    fn silent_where_the_act_meant_is_the_defined_one_or_says_its_year() {
+        let a = with_body(
+            "## 1 Definitions\n\n1.1 In this Agreement:\n\n\"the Act\" means the National Health Service Act 2006;\n\n\"the 2014 Act\" means the Care Act 2014;\n\n\"the Regulations\" means the NHS Bodies and Local Authorities Partnership Arrangements Regulations 2000;\n\n## 2 Functions\n\n2.1 The Council shall carry out assessments under the Care Act 2014 and shall have regard to guidance under the 2014 Act.\n\n2.2 These arrangements are made under section 75 of the National Health Service Act 2006. Payments under the Act are made monthly.\n\n2.3 The Data Protection Act 2018 applies, and the Partners shall comply with the Regulations.\n\n2.4 Nothing in the Act prevents it.\n",
+        );
+        assert_eq!(messages(&findings(&a, CODE)), Vec::<String>::new());
+    }
+}

@@ -292,3 +292,42 @@ fn finding(ix: &Index, places: &[Place]) -> Option<Finding> {
     }
     Some(f)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::terms::UNDEFINED;
+    use crate::rules::terms::testkit::{coventry_2019, findings, messages, with_body};
+
+    fn named(a: &crate::model::Agreement) -> Vec<String> {
+        messages(&findings(a, UNDEFINED)).into_iter().filter(|m| m.contains("used as a defined name")).collect()
+    }
+
+    const BCF: &str = "## 1 DEFINITIONS AND INTERPRETATION\n\n1.1 In this Agreement:\n\n\"BCF Partnership Board\" means the board established by the Partners under Clause 13;\n\n\"Pooled Fund\" means the pooled fund established under Clause 6;\n\n\"Individual Scheme\" means each scheme listed in Schedule 2;\n\n## 13 GOVERNANCE\n\n";
+
+    #[test]
+    fn fires_on_the_2019_agreement_for_the_partnership_protocol_only() {
+        assert_eq!(
+            named(&coventry_2019()),
+            ["“Partnership Protocol” is used as a defined name, but nothing defines or sets it up"]
+        );
+    }
+
+    #[test]
+    fn fires_on_a_board_nothing_sets_up() {
+        let a = with_body(&format!(
+            "{BCF}13.1 The BCF Partnership Board shall oversee the Pooled Fund.\n\n13.2 Decisions on the allocation of the Pooled Fund between the Individual Schemes shall be reserved to the Joint Commissioning Board, which shall act on the recommendation of the BCF Partnership Board.\n"
+        ));
+        assert_eq!(
+            named(&a),
+            ["“Joint Commissioning Board” is used as a defined name, but nothing defines or sets it up"]
+        );
+    }
+
+    #[test]
+    fn silent_on_statutory_bodies_posts_titles_places_and_bodies_set_up_where_named() {
+        let a = with_body(&format!(
+            "{BCF}13.1 The BCF Partnership Board shall report to the Health and Wellbeing Board and to the Coventry Safeguarding Adults Board, and notices go to the Chief Executive of the Trust.\n\n13.2 The Partners shall have regard to the Mental Health Act and to the NHS Long Term Plan 2019, and shall inform the Secretary of State and the Care Quality Commission.\n\n13.3 The Joint Finance Group established under Clause 13.4 shall advise the BCF Partnership Board on the Pooled Fund.\n\n13.4 The Information Sharing Protocol is set out in Schedule 9.\n"
+        ));
+        assert_eq!(named(&a), Vec::<String>::new());
+    }
+}

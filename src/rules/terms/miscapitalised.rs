@@ -129,3 +129,53 @@ pub fn finding(ix: &Index, p: usize, places: &[Place], sits_on_definition: bool)
     }
     Some(f.related(def.span.clone(), "defined here"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CODE;
+    use crate::rules::terms::testkit::{coventry_2019, findings, messages, with_body};
+
+    const MODERN: &str = "## 1 Definitions and Interpretation\n\n1.1 In this Agreement:\n\n\"Pooled Fund\" means the pooled fund established under Clause 6;\n\n\"Pooled Fund Manager\" means the officer of the Host Partner appointed under Clause 7.2;\n\n\"Council Functions\" means the health-related functions of the Council described in Schedule 3;\n\n\"Term\" means the period from 1 April 2024 to 31 March 2026.\n\n## 2 Pooled Fund\n\n";
+
+    #[test]
+    fn fires_on_the_2019_agreement_once_per_term() {
+        let found = messages(&findings(&coventry_2019(), CODE));
+        assert!(
+            found.contains(
+                &"“Commencement date” is written with other capitals than the defined term “Commencement Date”"
+                    .to_string()
+            ),
+            "{found:#?}"
+        );
+        assert!(
+            found.contains(
+                &"“AMHP rota” (4 times) is written with other capitals than the defined term “AMHP Rota”".to_string()
+            ),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn fires_in_a_modern_template_and_lists_every_place() {
+        let a = with_body(&format!(
+            "{MODERN}2.1 The Pooled Fund manager shall keep accounts. 2.2 The Pooled Fund manager shall report quarterly on the Pooled Fund and the Council Functions during the Term.\n"
+        ));
+        let found = findings(&a, CODE);
+        assert_eq!(
+            messages(&found),
+            [
+                "“Pooled Fund manager” (2 times) is written with other capitals than the defined term “Pooled Fund Manager”"
+            ]
+        );
+        assert_eq!(found[0].related.iter().filter(|r| r.message == "also here").count(), 1);
+    }
+
+    #[test]
+    fn silent_on_general_phrases_and_ordinary_words() {
+        // A possessive and a qualifier, a qualifier before, and the ordinary word "term".
+        let a = with_body(&format!(
+            "{MODERN}2.1 The Council's functions under the Care Act 2014 remain its own, as do non-delegated Council functions. No contract may have a term extending beyond the Term. The Pooled Fund Manager shall keep the Pooled Fund and the Council Functions.\n"
+        ));
+        assert_eq!(messages(&findings(&a, CODE)), Vec::<String>::new());
+    }
+}

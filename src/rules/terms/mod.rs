@@ -12,6 +12,8 @@ mod malformed;
 mod miscapitalised;
 mod names;
 mod near_miss;
+#[cfg(test)]
+mod testkit;
 mod undefined;
 mod unused;
 
