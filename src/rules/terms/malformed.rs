@@ -49,6 +49,8 @@ fn describe(p: &Problem, d: &Definition) -> Option<String> {
             "puts alternative terms in one pair of quotes ({}): quote each term separately",
             d.aliases.iter().map(|a| quoted(a)).collect::<Vec<_>>().join(" or ")
         ),
+        // Brackets are checked everywhere by the residue rules: one defect, one finding.
+        Problem::Unbalanced('(' | ')' | '[' | ']') => return None,
         Problem::Unbalanced(c) if matches!(c, ')' | ']' | '”') => format!("has a stray {c}"),
         Problem::Unbalanced(c) => format!("leaves {c} unclosed"),
         Problem::NoTerminator => "does not end with “;” or “.”".to_string(),

@@ -103,8 +103,8 @@ impl Family for Terms {
                 Severity::Warning,
                 "a definition is not written as a definition",
                 "A definition is `“Term” means …;`. Reported: no \"means\" (`“Carer” an individual who …`), two \
-                 alternative terms in one pair of quotes, brackets or quotes left open, no closing \";\" or \
-                 \".\", an inline definition that defines a name as itself (`the Equality Act, (“the Equality \
+                 alternative terms in one pair of quotes, quotes left open (brackets are the residue rules' \
+                 business), no closing \";\" or \".\", an inline definition that defines a name as itself (`the Equality Act, (“the Equality \
                  Act”)`), and terms opened with a closing quote (`”the 2006 Act”`, reported once for all).",
                 "“Carer” an individual who meets the Eligibility Criteria …",
             ),
