@@ -7,9 +7,10 @@
 //! real near miss (a different word, a lost possessive), and one finding per
 //! term lists every place, so that it is fixed in one pass. A lower-case
 //! phrase that only shares the term's words is not the term at all: "the
-//! Council's functions under the Mental Health Act 1983" (a possessive and a
-//! qualifier) and "non-delegated Council functions" (a qualifier) speak of
-//! functions generally, and are not reported.
+//! Council's functions under the Mental Health Act 1983" and "non-delegated
+//! Council functions" (qualified) speak of functions generally, and are not
+//! reported; nor is the term's own definition ("“NHS Functions” the NHS
+//! functions of the PCT …").
 
 use super::index::{Index, Pattern, Token, number_variants};
 use super::quoted;
@@ -62,13 +63,13 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Words after a noun that make it a general one: "functions under the Act", "functions of needs assessment".
 const QUALIFIERS_AFTER: &[&str] =
-    &["under", "of", "relating", "pursuant", "conferred", "imposed", "arising", "in", "which", "that", "other"];
+    &["under", "of", "relating", "pursuant", "conferred", "imposed", "arising", "which", "that", "other"];
 
 /// A lower-case phrase that speaks of the thing generally, not of the
 /// defined term: a later word is in lower case where the term has a
-/// capital, and either a qualifying word stands before it ("non-delegated
-/// Council functions") or it follows a possessive and is qualified after it
-/// ("the Council's functions under the Mental Health Act 1983").
+/// capital, and a qualifying word stands before it ("non-delegated Council
+/// functions") or after it ("the Council's functions under the Mental
+/// Health Act 1983", "the NHS functions of the PCT").
 pub fn general(tokens: &[Token], at: usize, pat: &Pattern) -> bool {
     let n = pat.words.len();
     let Some(window) = tokens.get(at..at + n) else { return false };
@@ -85,8 +86,10 @@ pub fn general(tokens: &[Token], at: usize, pat: &Pattern) -> bool {
         !b.capitalised() && b.word.chars().all(char::is_alphabetic) && !FUNCTION_WORDS.contains(&b.word)
     });
     let after = tokens.get(at + n).filter(|t| !t.hard_gap);
-    let possessive = window.iter().take(n - 1).any(|t| t.possessive);
-    let qualified_after = possessive && after.is_some_and(|t| QUALIFIERS_AFTER.contains(&t.word));
+    // "in relation to", "in respect of"; a bare "in" is as often where or how.
+    let in_relation = after.is_some_and(|t| t.word == "in")
+        && tokens.get(at + n + 1).is_some_and(|t| matches!(t.word, "relation" | "respect"));
+    let qualified_after = in_relation || after.is_some_and(|t| QUALIFIERS_AFTER.contains(&t.word));
     qualified_before || qualified_after
 }
 

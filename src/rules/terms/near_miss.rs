@@ -57,7 +57,13 @@ pub fn check(ix: &Index, uses: &[Hit], counts: &[usize], out: &mut Vec<Finding>)
         let b = &ix.blocks[h.block];
         let window = &b.tokens[h.at..h.at + h.len];
         let pat = &ix.patterns[h.pattern];
-        if b.heading || prose_or_capitals(window, pat) || miscapitalised::general(&b.tokens, h.at, pat) {
+        let def = &ix.defs[pat.def];
+        let own_definition = b.doc == def.doc && def.blocks.contains(&b.block);
+        if b.heading
+            || own_definition
+            || prose_or_capitals(window, pat)
+            || miscapitalised::general(&b.tokens, h.at, pat)
+        {
             continue;
         }
         if miscapitalised::case_only(window, pat) {

@@ -42,7 +42,13 @@ pub fn check(ix: &Index, uses: &[Hit]) -> (Vec<usize>, Vec<(usize, Finding)>) {
                 continue;
             }
             if b.heading {
-                headings[d].push(h);
+                // "Terms of Reference" is a name of its own, not a heading use of "Term".
+                let word = |i: usize| b.tokens.get(i).filter(|t| !t.hard_gap);
+                let longer = word(h.at + h.len).is_some_and(|t| t.word.eq_ignore_ascii_case("of"))
+                    && word(h.at + h.len + 1).is_some_and(|t| t.capitalised());
+                if !longer {
+                    headings[d].push(h);
+                }
             } else {
                 operative[d] += 1;
             }
