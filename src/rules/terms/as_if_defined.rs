@@ -162,7 +162,8 @@ fn name_at(t: &[Token], at: usize) -> Option<usize> {
 
 /// Last words of the titles of legislation: "the Mental Health Act" is a
 /// citation (the citation rules' business), not a term.
-const STATUTE_KINDS: &[&str] = &["Act", "Acts", "Regulations", "Order", "Rules", "Directions", "Bill", "Code"];
+const STATUTE_KINDS: &[&str] =
+    &["Act", "Acts", "Regulations", "Regulation", "Order", "Rules", "Directions", "Directive", "Bill", "Code"];
 
 /// A name used this often, always capitalised, is used as a term whatever
 /// its last word (a definition deleted while its term is still used).

@@ -25,10 +25,15 @@ impl Names {
         self.heads.iter().any(|h| *h == w)
     }
 
-    /// Whether `name` (as [`key`] makes it) is, or ends with, a known name:
-    /// "Coventry Safeguarding Adults Board" ends with "Safeguarding Adults Board".
+    /// Whether `name` (as [`key`] makes it) is, ends with or begins with a
+    /// known name: "Coventry Safeguarding Adults Board" is a local one of a
+    /// known kind; "Better Care Fund Policy Framework" is a known body's document.
     pub fn knows(&self, name: &str) -> bool {
-        self.known.iter().any(|k| name == k || name.strip_suffix(k.as_str()).is_some_and(|rest| rest.ends_with(' ')))
+        self.known.iter().any(|k| {
+            name == k
+                || name.strip_suffix(k.as_str()).is_some_and(|rest| rest.ends_with(' '))
+                || name.strip_prefix(k.as_str()).is_some_and(|rest| rest.starts_with(' '))
+        })
     }
 }
 
@@ -108,6 +113,7 @@ mod tests {
         assert!(names.is_head("Boards") && names.is_head("Protocol") && !names.is_head("Act"));
         assert!(names.knows(&key("Coventry Safeguarding Adults Board")));
         assert!(names.knows(&key("Health and Wellbeing Board")));
+        assert!(names.knows(&key("Better Care Fund Policy Framework")));
         // From the stale-name register.
         assert!(names.knows(&key("Primary Care Trusts")));
         assert!(!names.knows(&key("Joint Media Panel")));
