@@ -255,6 +255,9 @@ fn clause_definitions(doc: &Document, id: DocId) -> Vec<Definition> {
 fn free_definitions(doc: &Document, id: DocId, ranges: &[Range<usize>]) -> Vec<Definition> {
     let mut out: Vec<Definition> = Vec::new();
     let mut current: Option<Definition> = None;
+    // After "the following definition shall be inserted:", quoted definitions
+    // are another document's text (a deed of variation), not this one's.
+    let mut amending = false;
     for (i, b) in doc.blocks.iter().enumerate() {
         if ranges.iter().any(|r| r.contains(&i)) {
             out.extend(current.take());
@@ -264,9 +267,12 @@ fn free_definitions(doc: &Document, id: DocId, ranges: &[Range<usize>]) -> Vec<D
         let parsed = candidate.then(|| parse_clause_definition(doc, id, i)).flatten();
         if let Some(def) = parsed.filter(|d| !d.problems.contains(&Problem::NoVerb)) {
             out.extend(current.take());
-            current = Some(def);
+            if !amending {
+                current = Some(def);
+            }
             continue;
         }
+        amending = introduces_amendment(&b.text);
         // Items after "means:" continue it; anything else ends it.
         let item = b.kind != BlockKind::Code
             && !b.is_heading()
@@ -282,6 +288,13 @@ fn free_definitions(doc: &Document, id: DocId, ranges: &[Range<usize>]) -> Vec<D
     }
     out.extend(current.take());
     out
+}
+
+/// "… shall be deleted and replaced with:", "the following definitions shall be inserted:".
+fn introduces_amendment(text: &str) -> bool {
+    let lower = text.trim_end().to_lowercase();
+    lower.ends_with(':')
+        && ["insert", "replace", "substitut", "amend", "delete"].iter().any(|w| lower.contains(w))
 }
 
 fn parse_clause_definition(doc: &Document, id: DocId, i: usize) -> Option<Definition> {

@@ -174,3 +174,12 @@ fn a_definition_for_one_schedule_is_read_and_marked_scoped() {
     assert_eq!(rows, [("Step-Down Bed", true, "Step-Down Bed"), ("Carer", true, "Carer")]);
     assert!(d[1].meaning.starts_with("any person"));
 }
+
+#[test]
+fn definitions_quoted_to_amend_another_document_are_not_this_ones() {
+    let d = defs(
+        "4.1 In clause 1.1 of the Original Agreement the following definition shall be inserted:\n\n\"ICB\" means NHS Westmarch Integrated Care Board;\n\n4.2 The Partners agree the following.\n\n\"Deed\" means this deed of variation;\n",
+    );
+    let terms: Vec<&str> = d.iter().map(|d| d.term.as_str()).collect();
+    assert_eq!(terms, ["Deed"]);
+}
