@@ -48,22 +48,30 @@ impl Family for Terms {
                 Severity::Warning,
                 "a defined term is never used outside the definitions",
                 "A definition nobody uses is dead text, and often a sign that the text uses a different name \
-                 for the same thing (\"Council's Nominated Professional Supervisor\" where \"Council's Designated \
-                 Professional Supervisor\" is defined). Uses are counted in the body and the schedules outside \
-                 the definitions clause and outside headings, case-sensitively, allowing the plural or singular \
-                 of the last word, a possessive, and the term's aliases. Remove the definition or use it.",
+                 for the same thing. Uses are counted anywhere but in the term's own definition and in headings \
+                 (a use inside another definition counts: that definition carries it into the text), \
+                 case-sensitively, allowing the plural or singular of the last word, a possessive, and the \
+                 term's aliases. Where the text nearly uses the term (\"Council's Nominated Professional \
+                 Supervisor\" for \"Council's Designated Professional Supervisor\"), the near miss is reported \
+                 instead. Remove the definition or use it.",
                 "“Financial Year” means each period of 12 months …   (and the text never says \"Financial Year\")",
             ),
             RuleInfo::new(
                 UNDEFINED,
                 Severity::Warning,
                 "a capitalised term is used as if defined, but is not defined",
-                "Capitals promise a definition. s75 reports only phrases the text itself treats as terms: \
-                 \"Party\"/\"Parties\" where the agreement defines \"Partners\"; a phrase said to be \"defined in \
-                 Schedule 14\" or \"as defined in this Agreement\" that no definition defines; and a sibling of \
-                 a defined term (\"Trust Functions\" beside the defined \"NHS Functions\" and \"Council's \
-                 Functions\") used more than once. Names of Acts, bodies, places and posts are not reported. \
-                 Define the term, or use the defined one.",
+                "Capitals promise a definition. Reported: a capitalised name of a body, document, post or \
+                 process used after \"the\" in the body as if it were defined (\"the Joint Media Panel shall …\", \
+                 \"the Escalation Protocol\"), or any capitalised name so used three times or more (a definition \
+                 deleted while its term is still used), unless the agreement defines it, a definition refers to \
+                 it, a heading names it, the sentence sets it up (\"established under clause 8\", \"at Schedule \
+                 13\") or cites it with a year, it is a party's own (\"the Chief Executive of the Trust\") or named \
+                 after the parties' place, or it is a body, post or document the law creates (the names pack, \
+                 with sources, and the stale-name register); \"Party\"/\"Parties\" where the agreement defines \
+                 \"Partners\"; a phrase said to be \"defined in Schedule 14\" that no definition defines; and a \
+                 sibling of defined terms (\"Trust Functions\" beside \"NHS Functions\" and \"Council's \
+                 Functions\") used twice or more. One finding per name, every place listed. Define the name \
+                 (what it is and where it is set up), or use the defined one.",
                 "that Party shall …   (the agreement defines “Partners”)",
             ),
             RuleInfo::new(
@@ -71,13 +79,16 @@ impl Family for Terms {
                 Severity::Warning,
                 "a phrase is nearly, but not exactly, a defined term",
                 "A defined term only carries its definition when it is used as defined. A phrase with the \
-                 same words in another order, another case (\"Commencement date\"), a middle word in another \
-                 number or without its possessive, a misspelt word, or one middle word changed in a long \
-                 term (\"Council's Nominated Professional Supervisor\" for \"Council's Designated Professional \
-                 Supervisor\") may not invoke it. The plural or singular of the last word is a use, not a near \
-                 miss (\"words denoting the singular include the plural\"). Each variant is reported once, with \
-                 its other occurrences.",
-                "on the Commencement date   (defined: “Commencement Date”)",
+                 same words in another order, a word in another number or without its possessive (\"Council \
+                 Functions\" for \"Council's Functions\"), a misspelt word, one middle word changed in a long \
+                 term (\"Council's Nominated Professional Supervisor\"), or the last word of a long name changed \
+                 (\"Approved Mental Health Practitioner\") may not invoke it. A word only in another case is \
+                 `terms.miscapitalised`; the plural or singular of the last word, or of the head of a post's \
+                 title (\"General Managers for Social Care Governance\"), is a use (\"words denoting the \
+                 singular include the plural\"). Each variant is reported once, with its other occurrences; \
+                 where the text writes the term one way three times or more and the defined form hardly \
+                 ever, the finding sits on the definition, which is the one to fix.",
+                "report each Potential Safeguarding Adults Review Case   (defined: “Potential Adult Safeguarding Review case”)",
             ),
             miscapitalised::info(),
             abbreviation::info(),
@@ -85,7 +96,9 @@ impl Family for Terms {
                 DUPLICATE,
                 Severity::Error,
                 "a term is defined twice in the definitions with different meanings",
-                "Two definitions of one term with different meanings leave the reader to choose. Keep one.",
+                "Two definitions of one term with different meanings leave the reader to choose; so does a \
+                 definition for one schedule (\"In this Schedule “Carer” includes …\") that differs from the \
+                 agreement's. Keep one, or give the two meanings different names.",
                 "“Term” means one year …\n“Term” means the period from the Commencement Date to 31 March 2022.",
             ),
             RuleInfo::new(
