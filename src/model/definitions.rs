@@ -293,8 +293,7 @@ fn free_definitions(doc: &Document, id: DocId, ranges: &[Range<usize>]) -> Vec<D
 /// "… shall be deleted and replaced with:", "the following definitions shall be inserted:".
 fn introduces_amendment(text: &str) -> bool {
     let lower = text.trim_end().to_lowercase();
-    lower.ends_with(':')
-        && ["insert", "replace", "substitut", "amend", "delete"].iter().any(|w| lower.contains(w))
+    lower.ends_with(':') && ["insert", "replace", "substitut", "amend", "delete"].iter().any(|w| lower.contains(w))
 }
 
 fn parse_clause_definition(doc: &Document, id: DocId, i: usize) -> Option<Definition> {

@@ -142,7 +142,7 @@ fn name_at(t: &[Token], at: usize) -> Option<usize> {
     let mut end = at + 1;
     let mut words = 1;
     // A possessive ends a name unless the name goes on ("the Joint Children's Commissioning Board").
-    while let Some(next) = t.get(end).filter(|n| !n.hard_gap && !(t[end - 1].possessive && !n.capitalised())) {
+    while let Some(next) = t.get(end).filter(|n| !n.hard_gap && (!t[end - 1].possessive || n.capitalised())) {
         if next.capitalised() && !next.word.starts_with(|c: char| c.is_ascii_digit()) {
             end += 1;
             words += 1;

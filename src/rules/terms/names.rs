@@ -22,7 +22,7 @@ pub struct Names {
 impl Names {
     pub fn is_head(&self, word: &str) -> bool {
         let w = singular(&word.to_lowercase());
-        self.heads.iter().any(|h| *h == w)
+        self.heads.contains(&w)
     }
 
     /// Whether `name` (as [`key`] makes it) is, ends with or begins with a
