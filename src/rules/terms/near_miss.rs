@@ -438,6 +438,28 @@ fn distance_at_least(w: &str, d: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::terms::testkit::{findings, messages, with_body};
+
+    const HANGING: &str = "## PART 1 DEFINITIONS\n\n1.1 In this Agreement:\n\n\"Approved Mental Health Professional\" or \"AMHP\" means a person approved under section 114 of the Mental Health Act 1983;\n\n\"Pooled Fund\" means the fund established under clause 7;\n\n## PART 2 SERVICES\n\n";
+
+    #[test]
+    fn a_long_name_with_its_last_word_changed_is_a_near_miss() {
+        let a = with_body(&format!(
+            "{HANGING}5.1 The Trust shall keep a rota so that an Approved Mental Health Practitioner is available at all times, and shall pay each AMHP from the Pooled Fund.\n"
+        ));
+        assert_eq!(
+            messages(&findings(&a, NEAR_MISS)),
+            ["“Approved Mental Health Practitioner” is not the defined term “Approved Mental Health Professional”"]
+        );
+    }
+
+    #[test]
+    fn the_plural_and_a_longer_name_are_not_near_misses() {
+        let a = with_body(&format!(
+            "{HANGING}5.1 The Approved Mental Health Professionals shall attend the Approved Mental Health Practitioner Forum, paid from the Pooled Fund.\n"
+        ));
+        assert_eq!(messages(&findings(&a, NEAR_MISS)), Vec::<String>::new());
+    }
 
     /// The bound never exceeds the distance, so `misspelt` decides as the
     /// plain similarity test would, on words that differ in every way.
