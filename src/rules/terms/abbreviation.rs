@@ -60,6 +60,7 @@ fn is_abbreviation(name: &str) -> bool {
 }
 
 /// The Act an abbreviation's definition names, as written: "Freedom of Information Act 2000".
+/// (Compare two with [`Aliases::same`].)
 pub fn statute_of(def: &Definition) -> Option<String> {
     if !is_abbreviation(def.core()) {
         return None;
@@ -80,18 +81,51 @@ fn normalise(title: &str) -> String {
     t.strip_prefix("The ").or_else(|| t.strip_prefix("the ")).map_or(t.clone(), str::to_string)
 }
 
-pub fn check(ix: &Index, uses: &[Hit], out: &mut Vec<Finding>) {
+/// Other ways agreements write Acts' titles ("NHS Act" for "National
+/// Health Service Act"), from the Acts list (`acts.toml`).
+#[derive(Debug, Default)]
+pub struct Aliases(Vec<(String, String)>);
+
+impl Aliases {
+    /// Reads the aliases of the Acts list. The list is read strictly by the
+    /// stale rules; here a list that does not read only adds no aliases.
+    pub fn of(acts: &crate::model::SourceFile) -> Self {
+        let Ok(table) = acts.text.parse::<toml::Table>() else { return Aliases::default() };
+        let list = table.get("act").and_then(toml::Value::as_array).map_or(&[][..], Vec::as_slice);
+        let mut out = Vec::new();
+        for act in list {
+            let Some(title) = act.get("title").and_then(toml::Value::as_str) else { continue };
+            let aliases = act.get("aliases").and_then(toml::Value::as_array).map_or(&[][..], Vec::as_slice);
+            out.extend(aliases.iter().filter_map(toml::Value::as_str).map(|a| (a.to_string(), title.to_string())));
+        }
+        Aliases(out)
+    }
+
+    /// Whether two titles with their years name the same Act: "NHS Act 2006" and
+    /// "National Health Service Act 2006".
+    fn same(&self, a: &str, b: &str) -> bool {
+        a == b || self.canonical(a) == self.canonical(b)
+    }
+
+    fn canonical(&self, title: &str) -> String {
+        let Some((name, year)) = title.rsplit_once(' ') else { return title.to_string() };
+        let name = self.0.iter().find(|(alias, _)| alias == name).map_or(name, |(_, t)| t.as_str());
+        format!("{name} {year}")
+    }
+}
+
+pub fn check(ix: &Index, uses: &[Hit], aliases: &Aliases, out: &mut Vec<Finding>) {
     let acts: Vec<(usize, String)> =
         ix.defs.iter().enumerate().filter_map(|(d, def)| statute_of(def).map(|s| (d, s))).collect();
-    twice(ix, &acts, out);
-    in_context(ix, uses, &acts, out);
+    twice(ix, &acts, aliases, out);
+    in_context(ix, uses, &acts, aliases, out);
 }
 
 /// One abbreviation defined for two different Acts.
-fn twice(ix: &Index, acts: &[(usize, String)], out: &mut Vec<Finding>) {
+fn twice(ix: &Index, acts: &[(usize, String)], aliases: &Aliases, out: &mut Vec<Finding>) {
     for (i, (d, statute)) in acts.iter().enumerate() {
         let def = &ix.defs[*d];
-        let earlier = acts[..i].iter().find(|(e, s)| ix.defs[*e].core() == def.core() && s != statute);
+        let earlier = acts[..i].iter().find(|(e, s)| ix.defs[*e].core() == def.core() && !aliases.same(s, statute));
         if let Some((e, other)) = earlier {
             out.push(
                 Finding::new(
@@ -108,7 +142,7 @@ fn twice(ix: &Index, acts: &[(usize, String)], out: &mut Vec<Finding>) {
 }
 
 /// A use of an abbreviation right after the text has named another Act.
-fn in_context(ix: &Index, uses: &[Hit], acts: &[(usize, String)], out: &mut Vec<Finding>) {
+fn in_context(ix: &Index, uses: &[Hit], acts: &[(usize, String)], aliases: &Aliases, out: &mut Vec<Finding>) {
     for h in uses.iter().filter(|h| h.exact) {
         let b = &ix.blocks[h.block];
         let Some(&(d, ref statute)) =
@@ -139,7 +173,7 @@ fn in_context(ix: &Index, uses: &[Hit], acts: &[(usize, String)], out: &mut Vec<
         let Some((named, here)) = nearest_act(ix, doc, b.block, before, d) else { continue };
         // An Act is not a candidate for "the Regulations", nor the reverse.
         let same_kind = named.rsplit(' ').nth(1) == Some(kind);
-        if named == *statute || !same_kind {
+        if aliases.same(&named, statute) || !same_kind {
             continue;
         }
         let Some(span) = ix.span(h.block, h.at - 1, h.len + 1) else { continue };
@@ -239,7 +273,7 @@ mod tests {
     #[test]
     fn silent_where_the_act_meant_is_the_defined_one_or_says_its_year() {
         let a = with_body(
-            "## 1 Definitions\n\n1.1 In this Agreement:\n\n\"the Act\" means the National Health Service Act 2006;\n\n\"the 2014 Act\" means the Care Act 2014;\n\n\"the Regulations\" means the NHS Bodies and Local Authorities Partnership Arrangements Regulations 2000;\n\n## 2 Functions\n\n2.1 The Council shall carry out assessments under the Care Act 2014 and shall have regard to guidance under the 2014 Act.\n\n2.2 These arrangements are made under section 75 of the National Health Service Act 2006. Payments under the Act are made monthly.\n\n2.3 The Data Protection Act 2018 applies, and the Partners shall comply with the Regulations.\n\n2.4 Nothing in the Act prevents it.\n",
+            "## 1 Definitions\n\n1.1 In this Agreement:\n\n\"the Act\" means the National Health Service Act 2006;\n\n\"the 2014 Act\" means the Care Act 2014;\n\n\"the Regulations\" means the NHS Bodies and Local Authorities Partnership Arrangements Regulations 2000;\n\n## 2 Functions\n\n2.1 The Council shall carry out assessments under the Care Act 2014 and shall have regard to guidance under the 2014 Act.\n\n2.2 These arrangements are made under section 75 of the National Health Service Act 2006. Payments under the Act are made monthly.\n\n2.3 The Data Protection Act 2018 applies, and the Partners shall comply with the Regulations.\n\n2.4 Nothing in the Act prevents it.\n\n2.5 Section 75 of the NHS Act 2006 applies, and payments under the Act are monthly.\n",
         );
         assert_eq!(messages(&findings(&a, CODE)), Vec::<String>::new());
     }

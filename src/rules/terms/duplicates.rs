@@ -66,6 +66,8 @@ fn same_name(a: &Agreement, defs: &[Definition], out: &mut Vec<Finding>) {
     }
 }
 
+/// Two definitions of one abbreviation for two Acts (or for one Act written two ways:
+/// a redundancy `terms.abbreviation-two-meanings` does not report, and this rule need not).
 fn two_acts(a: &Definition, b: &Definition) -> bool {
     matches!((statute_of(a), statute_of(b)), (Some(x), Some(y)) if x != y)
 }

@@ -24,12 +24,16 @@ use crate::rules::{Context, Family, Finding, RuleInfo, Severity};
 
 pub struct Terms {
     names: names::Names,
+    act_aliases: abbreviation::Aliases,
 }
 
 impl Terms {
     /// Reads the names pack from `cx.packs`; a malformed pack is a load error.
     pub fn new(cx: &Context) -> Result<Self, LoadError> {
-        Ok(Terms { names: names::parse(&cx.packs.names, &cx.packs.stale)? })
+        Ok(Terms {
+            names: names::parse(&cx.packs.names, &cx.packs.stale)?,
+            act_aliases: abbreviation::Aliases::of(&cx.packs.acts),
+        })
     }
 }
 
@@ -137,7 +141,7 @@ impl Family for Terms {
         out.extend(unused.into_iter().filter(|(d, _)| !near_missed.contains(d)).map(|(_, f)| f));
         undefined::check(&ix, &uses, out);
         as_if_defined::check(&ix, &self.names, out);
-        abbreviation::check(&ix, &uses, out);
+        abbreviation::check(&ix, &uses, &self.act_aliases, out);
         duplicates::check(a, &defs, out);
         malformed::check(&defs, out);
     }
