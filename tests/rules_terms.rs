@@ -571,3 +571,26 @@ fn one_abbreviation_defined_for_two_acts() {
             && with_code(&report, "terms.duplicate-definition").is_empty()
     );
 }
+
+#[test]
+fn a_repositorys_names_pack_replaces_the_built_in_one() {
+    let planted = [(
+        "17.2 For the avoidance of doubt",
+        "17.2 The Joint Media Panel shall approve press releases. For the avoidance of doubt",
+    )];
+    let (repo, report) = coventry_copy_with(&planted);
+    assert!(messages(&report, "terms.undefined").iter().any(|m| m.contains("Joint Media Panel")), "{report:#}");
+    // The council's own copy knows its media panel.
+    let own = std::fs::read_to_string(crate_dir().join("src/rules/terms/names.toml")).expect("built-in pack")
+        + "\n[[known]]\nname = \"Joint Media Panel\"\nwhat = \"the partners' press panel\"\nsource = \"https://example.org/panel\"\n";
+    write(&repo.path().join("packs/names.toml"), &own);
+    write(&repo.path().join("s75.toml"), "[packs]\nnames = \"packs/names.toml\"\n");
+    let (report, _) = validate_json(repo.path(), &["agreements/coventry-cwpt-2019"]);
+    assert!(!messages(&report, "terms.undefined").iter().any(|m| m.contains("Joint Media Panel")), "{report:#}");
+    // A pack s75 cannot read stops the run, naming the file and line.
+    write(&repo.path().join("packs/names.toml"), "schema = 1\nheads = [\"Board\"]\n\n[[known]]\nname = \"X Board\"\n");
+    let out =
+        s75().current_dir(repo.path()).args(["validate", "agreements/coventry-cwpt-2019"]).output().expect("run s75");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("packs/names.toml"), "{}", stderr(&out));
+}
