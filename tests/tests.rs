@@ -42,6 +42,7 @@ mod rules_registry;
 mod rules_residue;
 mod rules_stale;
 mod rules_terms;
+mod rules_terms_corpus;
 mod rules_xref;
 mod safety_paths;
 mod shell_integration;

@@ -68,7 +68,7 @@ impl Cache {
             Some(file) => feed_file(&mut base, file),
             None => feed(&mut base, b"no s75.toml"),
         }
-        let packs = [&settings.packs.statute, &settings.packs.stale, &settings.packs.acts];
+        let packs = [&settings.packs.statute, &settings.packs.stale, &settings.packs.acts, &settings.packs.names];
         for pack in packs {
             feed_file(&mut base, pack);
         }

@@ -72,6 +72,8 @@ pub struct Definition {
     /// its aliases (with the parenthesis of an inline definition): the text
     /// that defines rather than uses.
     pub names_range: Range<usize>,
+    /// Defined for one part only: `In this Schedule “Carer” includes …`.
+    pub scoped: bool,
 }
 
 impl Definition {
@@ -181,13 +183,38 @@ fn starts_with_quote(text: &str) -> bool {
     text.trim_start().chars().next().is_some_and(is_quote)
 }
 
+/// `In this Schedule `, `For the purposes of this Part, `: the words that
+/// open a definition paragraph; where its quoted term starts, and whether
+/// it is made for one part only (not for "this Agreement").
+fn scope_prefix(text: &str) -> Option<(usize, bool)> {
+    let lower = text.trim_start().to_ascii_lowercase();
+    let lead = text.len() - text.trim_start().len();
+    let after = ["in this ", "for the purposes of this ", "for the purpose of this "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    let part = ["schedule", "part", "clause", "appendix", "annex", "paragraph", "section", "agreement", "deed"]
+        .iter()
+        .find(|w| starts_with_word(after, w))?;
+    let rest = &after[part.len()..];
+    let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
+    let at = lead + (lower.len() - after.len()) + part.len() + skip;
+    let scoped = !matches!(*part, "agreement" | "deed");
+    text[at..].chars().next().filter(|c| is_quote(*c)).map(|_| (at, scoped))
+}
+
+/// Whether a block opens a definition paragraph: a quoted term, or one
+/// after the words that scope it to a part.
+fn opens_definition(text: &str) -> bool {
+    starts_with_quote(text) || scope_prefix(text).is_some()
+}
+
 fn clause_definitions(doc: &Document, id: DocId) -> Vec<Definition> {
     let mut out: Vec<Definition> = Vec::new();
     for range in definition_ranges(doc) {
         let mut current: Option<Definition> = None;
         for i in range {
             let b = &doc.blocks[i];
-            let is_start = !b.is_heading() && b.kind != BlockKind::Code && starts_with_quote(&b.text);
+            let is_start = !b.is_heading() && b.kind != BlockKind::Code && opens_definition(&b.text);
             let parsed = if is_start { parse_clause_definition(doc, id, i) } else { None };
             if let Some(def) = parsed {
                 out.extend(current.take());
@@ -206,6 +233,8 @@ fn clause_definitions(doc: &Document, id: DocId) -> Vec<Definition> {
         }
         out.extend(current.take());
     }
+    out.extend(free_definitions(doc, id, &definition_ranges(doc)));
+    out.sort_by_key(|d| d.block);
     for def in &mut out {
         finish_clause_definition(doc, def);
     }
@@ -219,10 +248,59 @@ fn clause_definitions(doc: &Document, id: DocId) -> Vec<Definition> {
     out
 }
 
+/// Definition paragraphs outside a clause headed "Definitions": an
+/// imported agreement whose headings are plain paragraphs, lettered
+/// definitions, and `In this Schedule “Step-Down Bed” means …`. Without the
+/// heading to vouch for them, only paragraphs with a defining verb count.
+fn free_definitions(doc: &Document, id: DocId, ranges: &[Range<usize>]) -> Vec<Definition> {
+    let mut out: Vec<Definition> = Vec::new();
+    let mut current: Option<Definition> = None;
+    // After "the following definition shall be inserted:", quoted definitions
+    // are another document's text (a deed of variation), not this one's.
+    let mut amending = false;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if ranges.iter().any(|r| r.contains(&i)) {
+            out.extend(current.take());
+            continue;
+        }
+        let candidate = !b.is_heading() && b.kind != BlockKind::Code && opens_definition(&b.text);
+        let parsed = candidate.then(|| parse_clause_definition(doc, id, i)).flatten();
+        if let Some(def) = parsed.filter(|d| !d.problems.contains(&Problem::NoVerb)) {
+            out.extend(current.take());
+            if !amending {
+                current = Some(def);
+            }
+            continue;
+        }
+        amending = introduces_amendment(&b.text);
+        // Items after "means:" continue it; anything else ends it.
+        let item = b.kind != BlockKind::Code
+            && !b.is_heading()
+            && b.number.as_ref().is_some_and(|n| n.value.components().is_none());
+        match current.as_mut() {
+            Some(def) if item && (def.meaning.trim_end().ends_with(':') || def.blocks.end > def.block + 1) => {
+                def.blocks.end = i + 1;
+                def.meaning.push('\n');
+                def.meaning.push_str(&b.display_text());
+            }
+            _ => out.extend(current.take()),
+        }
+    }
+    out.extend(current.take());
+    out
+}
+
+/// "… shall be deleted and replaced with:", "the following definitions shall be inserted:".
+fn introduces_amendment(text: &str) -> bool {
+    let lower = text.trim_end().to_lowercase();
+    lower.ends_with(':') && ["insert", "replace", "substitut", "amend", "delete"].iter().any(|w| lower.contains(w))
+}
+
 fn parse_clause_definition(doc: &Document, id: DocId, i: usize) -> Option<Definition> {
     let b = &doc.blocks[i];
     let text = b.text.as_str();
-    let at = text.len() - text.trim_start().len();
+    let scoped = scope_prefix(text);
+    let at = scoped.map_or(text.len() - text.trim_start().len(), |(at, _)| at);
     let opener = text[at..].chars().next()?;
     let (term_range, mut pos) = quoted(text, at)?;
     let term = text[term_range.clone()].to_string();
@@ -280,6 +358,7 @@ fn parse_clause_definition(doc: &Document, id: DocId, i: usize) -> Option<Defini
         form: DefinitionForm::Clause,
         problems,
         names_range,
+        scoped: scoped.is_some_and(|(_, part)| part),
     })
 }
 
@@ -535,6 +614,7 @@ fn inline_definition(
         } else {
             whole
         },
+        scoped: false,
     })
 }
 

@@ -129,7 +129,7 @@ pub fn families(cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
         Box::new(metadata::Metadata),
         Box::new(numbering::Numbering),
         Box::new(xref::Xref),
-        Box::new(terms::Terms),
+        Box::new(terms::Terms::new(cx)?),
         Box::new(residue::Residue),
         Box::new(statute::Statute::new(cx)?),
         Box::new(dates::Dates::new(cx)?),

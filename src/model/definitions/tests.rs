@@ -153,3 +153,33 @@ fn the_hanging_style_without_means_is_a_style_not_a_slip() {
     );
     assert!(d.iter().all(|d| d.problems.is_empty()), "{:?}", d.iter().map(|d| &d.problems).collect::<Vec<_>>());
 }
+
+#[test]
+fn definitions_without_a_definitions_heading_are_read_when_they_say_means() {
+    // Text pasted from Word: the heading "Definitions and Interpretation" is a plain paragraph.
+    let d = defs(
+        "Definitions and Interpretation\n\nIn this Agreement:\n\n\"Annual Return\" means the return described in Clause 9.3;\n\n\"Looked After Child\" means a child who is looked after by a local authority;\n\n\"Quoted\" is a word in quotes, not a definition.\n\nTerm\n\nThis Agreement shall continue for the Term.\n",
+    );
+    let terms: Vec<(&str, DefinitionForm)> = d.iter().map(|d| (d.term.as_str(), d.form)).collect();
+    assert_eq!(terms, [("Annual Return", DefinitionForm::Clause), ("Looked After Child", DefinitionForm::Clause)]);
+    assert!(d.iter().all(|d| !d.scoped));
+}
+
+#[test]
+fn a_definition_for_one_schedule_is_read_and_marked_scoped() {
+    let d = defs(
+        "3. In this Schedule \"Step-Down Bed\" means a bed in a care home. A Step-Down Bed may be used for six weeks.\n\n6. In this Schedule \"Carer\" includes any person, of whatever age, who provides unpaid care.\n",
+    );
+    let rows: Vec<(&str, bool, &str)> = d.iter().map(|d| (d.term.as_str(), d.scoped, d.span.text())).collect();
+    assert_eq!(rows, [("Step-Down Bed", true, "Step-Down Bed"), ("Carer", true, "Carer")]);
+    assert!(d[1].meaning.starts_with("any person"));
+}
+
+#[test]
+fn definitions_quoted_to_amend_another_document_are_not_this_ones() {
+    let d = defs(
+        "4.1 In clause 1.1 of the Original Agreement the following definition shall be inserted:\n\n\"ICB\" means NHS Westmarch Integrated Care Board;\n\n4.2 The Partners agree the following.\n\n\"Deed\" means this deed of variation;\n",
+    );
+    let terms: Vec<&str> = d.iter().map(|d| d.term.as_str()).collect();
+    assert_eq!(terms, ["Deed"]);
+}

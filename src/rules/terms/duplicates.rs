@@ -9,8 +9,10 @@
 
 use std::collections::BTreeMap;
 
+use super::abbreviation::statute_of;
 use super::{REDUNDANT, quoted};
 use crate::model::definitions::{Definition, DefinitionForm};
+use crate::model::{Agreement, Section};
 use crate::rules::xref::singular;
 use crate::rules::{Example, Finding, Rule, Severity};
 
@@ -18,7 +20,9 @@ pub static DUPLICATE: Rule = Rule {
     code: "terms.duplicate-definition",
     severity: Severity::Error,
     summary: "a term is defined twice in the definitions with different meanings",
-    doc: "Two definitions of one term with different meanings leave the reader to choose. Keep one.",
+    doc: "Two definitions of one term with different meanings leave the reader to choose; so does a definition \
+          for one schedule (\"In this Schedule “Carer” includes …\") that differs from the agreement's. Keep one, \
+          or give the two meanings different names.",
     example: Example::Body(
         "## 14 Further Definitions\n\n14.1 In this Agreement:\n\n\"Term\" means one year from the Commencement Date;",
     ),
@@ -46,12 +50,12 @@ fn meaning_key(meaning: &str) -> String {
     words.join(" ").trim_end_matches([';', '.', ',', ' ']).to_string()
 }
 
-pub fn check(defs: &[Definition], out: &mut Vec<Finding>) {
-    same_name(defs, out);
+pub fn check(a: &Agreement, defs: &[Definition], out: &mut Vec<Finding>) {
+    same_name(a, defs, out);
     same_meaning(defs, out);
 }
 
-fn same_name(defs: &[Definition], out: &mut Vec<Finding>) {
+fn same_name(a: &Agreement, defs: &[Definition], out: &mut Vec<Finding>) {
     // Name key → the first definition using it, and the name as written there.
     let mut first: BTreeMap<String, (usize, &str)> = BTreeMap::new();
     for (i, d) in defs.iter().enumerate() {
@@ -59,8 +63,10 @@ fn same_name(defs: &[Definition], out: &mut Vec<Finding>) {
         for name in d.names() {
             let k = name_key(name);
             match first.get(&k) {
+                // One abbreviation for two Acts is `terms.abbreviation-two-meanings`.
+                Some(&(j, _)) if two_acts(&defs[j], d) => {}
                 Some(&(j, earlier_name)) if j != i && !reported => {
-                    out.push(finding(&defs[j], earlier_name, d, name));
+                    out.push(finding(a, &defs[j], earlier_name, d, name));
                     reported = true;
                 }
                 Some(_) => {}
@@ -72,10 +78,42 @@ fn same_name(defs: &[Definition], out: &mut Vec<Finding>) {
     }
 }
 
-fn finding(earlier: &Definition, earlier_name: &str, later: &Definition, name: &str) -> Finding {
+/// Two definitions of one abbreviation for two Acts (or for one Act written two ways:
+/// a redundancy `terms.abbreviation-two-meanings` does not report, and this rule need not).
+fn two_acts(a: &Definition, b: &Definition) -> bool {
+    matches!((statute_of(a), statute_of(b)), (Some(x), Some(y)) if x != y)
+}
+
+fn finding(a: &Agreement, earlier: &Definition, earlier_name: &str, later: &Definition, name: &str) -> Finding {
+    // The definitions clause is where a term lives: an inline definition of
+    // the same name in the operative text is the extra one, even where it
+    // comes first. The parties' names in the preamble are defined there by
+    // convention, so there the later definition is the extra one.
+    let in_preamble = |d: &Definition| {
+        d.doc.document(a).and_then(|doc| doc.blocks.get(d.block)).is_some_and(|b| b.section == Section::Preamble)
+    };
+    if earlier.form == DefinitionForm::Inline
+        && later.form == DefinitionForm::Clause
+        && !later.scoped
+        && !in_preamble(earlier)
+    {
+        return Finding::new(
+            &REDUNDANT,
+            earlier.span.clone(),
+            format!("{} is defined here and again in the definitions", quoted(earlier_name)),
+        )
+        .label("defined here in passing")
+        .related(later.span.clone(), "the definition")
+        .help("keep the definition and use the term here; if the two meanings differ, give them different names");
+    }
     let both_clause = earlier.form == DefinitionForm::Clause && later.form == DefinitionForm::Clause;
     let differ = meaning_key(&earlier.meaning) != meaning_key(&later.meaning);
-    let (code, message) = if both_clause && differ {
+    let (code, message) = if both_clause && differ && later.scoped {
+        (
+            &DUPLICATE,
+            format!("{} is defined again for this part, with a meaning different from its definition", quoted(name)),
+        )
+    } else if both_clause && differ {
         (&DUPLICATE, format!("{} is defined twice, with different meanings", quoted(name)))
     } else if later.form == DefinitionForm::Inline && earlier.form == DefinitionForm::Clause {
         (&REDUNDANT, format!("{} is defined again here; {} is already defined", quoted(name), quoted(earlier_name)))

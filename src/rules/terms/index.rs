@@ -118,10 +118,24 @@ pub fn matches(tokens: &[Token], at: usize, pat: &Pattern) -> Option<bool> {
     Some(window.iter().zip(&pat.words).enumerate().all(|(k, (t, (w, poss)))| {
         if k + 1 == n {
             t.word == w || number_variants(w).iter().any(|v| v == t.word)
+        } else if heads_a_phrase(&pat.words, k) {
+            t.possessive == *poss && (t.word == w || number_variants(w).iter().any(|v| v == t.word))
         } else {
             t.word == w && t.possessive == *poss
         }
     }))
+}
+
+/// Words that join a term's head noun to what qualifies it: "General
+/// Manager for Social Care Governance", "Head of Service".
+const HEAD_LINKS: &[&str] = &["of", "for", "in", "to", "on", "with", "at", "within"];
+
+/// Whether word `k` of a term is its head noun followed by a qualifying
+/// phrase: its plural is the plural of the term ("General Managers for
+/// Social Care Governance"), as the usual interpretation clause has the
+/// singular include the plural.
+fn heads_a_phrase(words: &[(String, bool)], k: usize) -> bool {
+    k + 2 < words.len() && HEAD_LINKS.contains(&words[k + 1].0.as_str())
 }
 
 /// A use of a defined term: `len` tokens from `at` in block `block` (an index into [`Index::blocks`]).

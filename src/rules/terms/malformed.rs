@@ -12,10 +12,10 @@ pub static MALFORMED: Rule = Rule {
     code: "terms.malformed-definition",
     severity: Severity::Warning,
     summary: "a definition is not written as a definition",
-    doc: "A definition is `“Term” means …;`. Reported: no \"means\" (`“Carer” an individual who …`), two alternative \
-          terms in one pair of quotes, brackets or quotes left open, no closing \";\" or \".\", an inline \
-          definition that defines a name as itself (`the Equality Act, (“the Equality Act”)`), and terms opened \
-          with a closing quote (`”the 2006 Act”`, reported once for all).",
+    doc: "A definition is `“Term” means …;`. Reported: no \"means\" (`“Carer” an individual who …`), two \
+          alternative terms in one pair of quotes, quotes left open (brackets are the residue rules' \
+          business), no closing \";\" or \".\", an inline definition that defines a name as itself (`the Equality Act, (“the Equality \
+          Act”)`), and terms opened with a closing quote (`”the 2006 Act”`, reported once for all).",
     example: Example::Body(
         "## 14 Further Definitions\n\n14.1 In this Agreement:\n\n\"Carer\" an individual who provides care to an adult.",
     ),
@@ -62,6 +62,8 @@ fn describe(p: &Problem, d: &Definition) -> Option<String> {
             "puts alternative terms in one pair of quotes ({}): quote each term separately",
             d.aliases.iter().map(|a| quoted(a)).collect::<Vec<_>>().join(" or ")
         ),
+        // Brackets are checked everywhere by the residue rules: one defect, one finding.
+        Problem::Unbalanced('(' | ')' | '[' | ']') => return None,
         Problem::Unbalanced(c) if matches!(c, ')' | ']' | '”') => format!("has a stray {c}"),
         Problem::Unbalanced(c) => format!("leaves {c} unclosed"),
         Problem::NoTerminator => "does not end with “;” or “.”".to_string(),

@@ -18,6 +18,10 @@
 //!   different thing (a post, an Act) as a slip, so it is reported only when
 //!   the defined term itself is never used: then the text plainly uses
 //!   another name for it.
+//! - **last word changed**: a long name's first three words or more as
+//!   written and its last word changed ("Approved Mental Health
+//!   Practitioner" for "Approved Mental Health Professional"). So much of
+//!   the name in place leaves no doubt which term was meant: always reported.
 //!
 //! Not near misses: headings, words that continue a longer capitalised name
 //! ("National Health Service Act 2006" is not a reordered "2006 Act"),
@@ -26,9 +30,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::fast_hash::HashMap;
+use crate::fast_hash::{HashMap, HashSet};
 
 use super::index::{Hit, Index, Pattern, Token, continues_name};
+use super::miscapitalised;
 use super::quoted;
 use crate::model::DocId;
 use crate::rules::{Example, Finding, Rule, Severity};
@@ -37,14 +42,18 @@ pub static NEAR_MISS: Rule = Rule {
     code: "terms.near-miss",
     severity: Severity::Warning,
     summary: "a phrase is nearly, but not exactly, a defined term",
-    doc: "A defined term only carries its definition when it is used as defined. A phrase with the same words in \
-          another order, another case (\"Commencement date\"), a middle word in another number or without its \
-          possessive, a misspelt word, or one middle word changed in a long term (\"Council's Nominated \
-          Professional Supervisor\" for \"Council's Designated Professional Supervisor\") may not invoke it. The \
-          plural or singular of the last word is a use, not a near miss (\"words denoting the singular include the \
-          plural\"). Each variant is reported once, with its other occurrences.",
+    doc: "A defined term only carries its definition when it is used as defined. A phrase with the \
+          same words in another order, a word in another number or without its possessive (\"Council \
+          Functions\" for \"Council's Functions\"), a misspelt word, one middle word changed in a long \
+          term (\"Council's Nominated Professional Supervisor\"), or the last word of a long name changed \
+          (\"Approved Mental Health Practitioner\") may not invoke it. A word only in another case is \
+          `terms.miscapitalised`; the plural or singular of the last word, or of the head of a post's \
+          title (\"General Managers for Social Care Governance\"), is a use (\"words denoting the \
+          singular include the plural\"). Each variant is reported once, with its other occurrences; \
+          where the text writes the term one way three times or more and the defined form hardly \
+          ever, the finding sits on the definition, which is the one to fix.",
     example: Example::Body(
-        "## 14 Review\n\n14.1 The Partners shall review the Partnership arrangements before the first anniversary of the Commencement date.",
+        "## 14 Review\n\n14.1 The Partners shall review the exercise of the Council's Functions each year.",
     ),
 };
 
@@ -56,25 +65,79 @@ struct Occurrence {
     len: usize,
 }
 
-/// `counts[d]`: the number of operative uses of definition `d`.
-pub fn check(ix: &Index, uses: &[Hit], counts: &[usize], out: &mut Vec<Finding>) {
+/// `counts[d]`: the number of operative uses of definition `d`. Returns the
+/// definitions that got a near miss (their "unused" is the same defect).
+pub fn check(ix: &Index, uses: &[Hit], counts: &[usize], out: &mut Vec<Finding>) -> HashSet<usize> {
     let mut groups = Groups { ix, names: name_ranges(ix), found: BTreeMap::new() };
+    // Case-only variants, by pattern: one `terms.miscapitalised` note per term.
+    let mut miscapitalised: BTreeMap<usize, Vec<Occurrence>> = BTreeMap::new();
     // Form: the non-exact uses.
     for h in uses.iter().filter(|h| !h.exact && h.len >= 2) {
         let b = &ix.blocks[h.block];
         let window = &b.tokens[h.at..h.at + h.len];
-        if !b.heading && !prose_or_capitals(window, &ix.patterns[h.pattern]) {
-            for &p in ix.twins(h.pattern) {
-                groups.add(p, h.block, h.at, h.len);
+        let pat = &ix.patterns[h.pattern];
+        let def = &ix.defs[pat.def];
+        let own_definition = b.doc == def.doc && def.blocks.contains(&b.block);
+        if b.heading
+            || own_definition
+            || prose_or_capitals(window, pat)
+            || miscapitalised::general(&b.tokens, h.at, pat)
+        {
+            continue;
+        }
+        if miscapitalised::case_only(window, pat) {
+            if !groups.in_names(h.block, h.at, h.len) {
+                miscapitalised.entry(h.pattern).or_default().push(Occurrence { block: h.block, at: h.at, len: h.len });
             }
+            continue;
+        }
+        for &p in ix.twins(h.pattern) {
+            groups.add(p, h.block, h.at, h.len);
         }
     }
     misspelt_or_reworded(ix, uses, counts, &mut groups);
+    let exact = exact_uses(ix, uses);
+    let mut reported = HashSet::default();
     for ((p, _), occurrences) in groups.found {
         let Some(first) = occurrences.first() else { continue };
         let text = ix.text(first.block, first.at, first.len);
-        out.extend(finding(ix, p, text, &occurrences));
+        let on_definition = definition_is_the_odd_one(occurrences.len(), exact[p]);
+        let unused = counts.get(ix.patterns[p].def).is_some_and(|&c| c == 0);
+        out.extend(finding(ix, p, text, &occurrences, on_definition, unused));
+        reported.insert(ix.patterns[p].def);
     }
+    for (p, occurrences) in miscapitalised {
+        let places: Vec<miscapitalised::Place> =
+            occurrences.iter().map(|o| miscapitalised::Place { block: o.block, at: o.at, len: o.len }).collect();
+        // The definition is the odd one out only where the text writes the term one way throughout.
+        let (b, at, len) = first_of(&places);
+        let form = ix.text(b, at, len);
+        let one_form = places.iter().all(|o| ix.text(o.block, o.at, o.len) == form);
+        let on_definition = one_form && definition_is_the_odd_one(places.len(), exact[p]);
+        out.extend(miscapitalised::finding(ix, p, &places, on_definition));
+    }
+    reported
+}
+
+fn first_of(places: &[miscapitalised::Place]) -> (usize, usize, usize) {
+    places.first().map_or((0, 0, 0), |o| (o.block, o.at, o.len))
+}
+
+/// Where the text writes a term one way three times or more and the
+/// defined form hardly ever, the definition is the one to fix.
+fn definition_is_the_odd_one(variant_uses: usize, exact_uses: usize) -> bool {
+    variant_uses >= 3 && exact_uses * 3 < variant_uses
+}
+
+/// Exact uses of each pattern (a use of a name defined twice counts for each twin).
+fn exact_uses(ix: &Index, uses: &[Hit]) -> Vec<usize> {
+    let mut out = vec![0; ix.patterns.len()];
+    for h in uses.iter().filter(|h| h.exact && !ix.blocks[h.block].heading) {
+        for &p in ix.twins(h.pattern) {
+            out[p] += 1;
+        }
+    }
+    out
 }
 
 /// Near misses found so far: (pattern, the variant's words) → occurrences, in reading order.
@@ -88,7 +151,7 @@ struct Groups<'i, 'a> {
 impl Groups<'_, '_> {
     /// Records a variant; variants group by their words, ignoring case, spacing and apostrophe style.
     fn add(&mut self, p: usize, block: usize, at: usize, len: usize) {
-        if self.in_names(block, at, len) {
+        if self.in_names(block, at, len) || self.cites_a_year(block, at + len) {
             return;
         }
         let words = &self.ix.blocks[block].tokens[at..at + len];
@@ -98,6 +161,15 @@ impl Groups<'_, '_> {
             .collect::<Vec<_>>()
             .join(" ");
         self.found.entry((p, key)).or_default().push(Occurrence { block, at, len });
+    }
+
+    /// "Equalities Act 2010": a title cited with its year is a citation,
+    /// which the citation rules check against the titles of Acts.
+    fn cites_a_year(&self, block: usize, after: usize) -> bool {
+        self.ix.blocks[block]
+            .tokens
+            .get(after)
+            .is_some_and(|t| !t.hard_gap && t.word.len() == 4 && t.word.bytes().all(|c| c.is_ascii_digit()))
     }
 
     fn in_names(&self, block: usize, at: usize, len: usize) -> bool {
@@ -168,8 +240,14 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
                     if !by_words && !unused(twin) {
                         continue;
                     }
+                    // A name that goes on ("… Practitioner Service") is another name.
+                    let goes_on = b.tokens.get(s + len).is_some_and(|n| !n.hard_gap && n.capitalised());
                     match k {
                         Kind::Misspelt => groups.add(t, bi, s, len),
+                        Kind::LastWordChanged if !goes_on && !prose_or_capitals(window, twin) => {
+                            groups.add(t, bi, s, len)
+                        }
+                        Kind::LastWordChanged => {}
                         Kind::Reworded if unused(twin) && !prose_or_capitals(window, twin) => groups.add(t, bi, s, len),
                         Kind::Reworded => {}
                     }
@@ -179,18 +257,45 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
     }
 }
 
-fn finding(ix: &Index, p: usize, text: &str, occurrences: &[Occurrence]) -> Option<Finding> {
+fn finding(
+    ix: &Index,
+    p: usize,
+    text: &str,
+    occurrences: &[Occurrence],
+    on_definition: bool,
+    unused: bool,
+) -> Option<Finding> {
     let pat = &ix.patterns[p];
     let def = &ix.defs[pat.def];
     // The name that was nearly used: the term, or the alias.
     let name = &pat.name;
     let first = occurrences.first()?;
-    let span = ix.span(first.block, first.at, first.len)?;
     let times = if occurrences.len() > 1 { format!(" ({} times)", occurrences.len()) } else { String::new() };
+    if on_definition {
+        let mut f = Finding::new(
+            &NEAR_MISS,
+            def.span.clone(),
+            format!("{} is defined in a form the text does not use: it says {}{times}", quoted(name), quoted(text)),
+        )
+        .label("defined in this form")
+        .help("change the definition to the form the text uses (or the uses to the defined form)");
+        for o in occurrences.iter().take(10) {
+            if let Some(span) = ix.span(o.block, o.at, o.len) {
+                f = f.related(span, "used so here");
+            }
+        }
+        return Some(f);
+    }
+    let span = ix.span(first.block, first.at, first.len)?;
+    let help = if unused {
+        "use the defined term exactly (it is used nowhere else), or define this form if it means something else"
+    } else {
+        "use the defined term exactly, or define this form if it means something else"
+    };
     let mut f =
         Finding::new(&NEAR_MISS, span, format!("{}{times} is not the defined term {}", quoted(text), quoted(name)))
             .label("nearly a defined term")
-            .help("use the defined term exactly, or define this form if it means something else");
+            .help(help);
     for o in occurrences.iter().skip(1).take(10) {
         if let Some(span) = ix.span(o.block, o.at, o.len) {
             f = f.related(span, "also here");
@@ -258,6 +363,7 @@ fn prose_or_capitals(window: &[Token], pat: &Pattern) -> bool {
 enum Kind {
     Misspelt,
     Reworded,
+    LastWordChanged,
 }
 
 fn kind(window: &[Token], pat: &Pattern) -> Option<Kind> {
@@ -290,6 +396,21 @@ fn kind(window: &[Token], pat: &Pattern) -> Option<Kind> {
         false => STOPWORDS.contains(&lower(w).as_str()),
     };
     let content = || pat.words.iter().filter(|(w, _)| !is_stopword(w) && w.chars().any(char::is_alphabetic)).count();
+    // The last word of a long name changed ("Approved Mental Health
+    // Practitioner" for "… Professional"): three words or more of the name
+    // in place, as written, leave no doubt which term was meant.
+    let prefix_as_written =
+        window[..j].iter().zip(&pat.words).all(|(t, (w, poss))| t.word == w && t.possessive == *poss);
+    let prefix_content = pat.words[..j].iter().filter(|(w, _)| !is_stopword(w)).count();
+    if j + 1 == n
+        && j >= 3
+        && prefix_content >= 3
+        && prefix_as_written
+        && window[j].capitalised()
+        && !is_stopword(written)
+    {
+        return Some(Kind::LastWordChanged);
+    }
     (j > 0 && j + 1 < n && window[j].capitalised() && !is_stopword(written) && content() >= 4).then_some(Kind::Reworded)
 }
 
@@ -336,6 +457,28 @@ fn distance_at_least(w: &str, d: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::terms::testkit::{findings, messages, with_body};
+
+    const HANGING: &str = "## PART 1 DEFINITIONS\n\n1.1 In this Agreement:\n\n\"Approved Mental Health Professional\" or \"AMHP\" means a person approved under section 114 of the Mental Health Act 1983;\n\n\"Pooled Fund\" means the fund established under clause 7;\n\n## PART 2 SERVICES\n\n";
+
+    #[test]
+    fn a_long_name_with_its_last_word_changed_is_a_near_miss() {
+        let a = with_body(&format!(
+            "{HANGING}5.1 The Trust shall keep a rota so that an Approved Mental Health Practitioner is available at all times, and shall pay each AMHP from the Pooled Fund.\n"
+        ));
+        assert_eq!(
+            messages(&findings(&a, &NEAR_MISS)),
+            ["“Approved Mental Health Practitioner” is not the defined term “Approved Mental Health Professional”"]
+        );
+    }
+
+    #[test]
+    fn the_plural_and_a_longer_name_are_not_near_misses() {
+        let a = with_body(&format!(
+            "{HANGING}5.1 The Approved Mental Health Professionals shall attend the Approved Mental Health Practitioner Forum, paid from the Pooled Fund.\n"
+        ));
+        assert_eq!(messages(&findings(&a, &NEAR_MISS)), Vec::<String>::new());
+    }
 
     /// The bound never exceeds the distance, so `misspelt` decides as the
     /// plain similarity test would, on words that differ in every way.

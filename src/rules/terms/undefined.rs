@@ -30,11 +30,18 @@ pub static UNDEFINED: Rule = Rule {
     code: "terms.undefined",
     severity: Severity::Warning,
     summary: "a capitalised term is used as if defined, but is not defined",
-    doc: "Capitals promise a definition. s75 reports only phrases the text itself treats as terms: \
-          \"Party\"/\"Parties\" where the agreement defines \"Partners\"; a phrase said to be \"defined in Schedule \
-          14\" or \"as defined in this Agreement\" that no definition defines; and a sibling of a defined term \
-          (\"Trust Functions\" beside the defined \"NHS Functions\" and \"Council's Functions\") used more than \
-          once. Names of Acts, bodies, places and posts are not reported. Define the term, or use the defined one.",
+    doc: "Capitals promise a definition. Reported: a capitalised name of a body, document, post or \
+          process used after \"the\" in the body as if it were defined (\"the Joint Media Panel shall …\", \
+          \"the Escalation Protocol\"), or any capitalised name so used three times or more (a definition \
+          deleted while its term is still used), unless the agreement defines it, a definition refers to \
+          it, a heading names it, the sentence sets it up (\"established under clause 8\", \"at Schedule \
+          13\") or cites it with a year, it is a party's own (\"the Chief Executive of the Trust\") or named \
+          after the parties' place, or it is a body, post or document the law creates (the names pack, \
+          with sources, and the stale-name register); \"Party\"/\"Parties\" where the agreement defines \
+          \"Partners\"; a phrase said to be \"defined in Schedule 14\" that no definition defines; and a \
+          sibling of defined terms (\"Trust Functions\" beside \"NHS Functions\" and \"Council's \
+          Functions\") used twice or more. One finding per name, every place listed. Define the name \
+          (what it is and where it is set up), or use the defined one.",
     example: Example::Body("## 14 Costs\n\n14.1 Each Party shall bear its own costs under the Agreement."),
 };
 

@@ -1,18 +1,16 @@
 //! `terms.unused`: a definition whose term is never used in operative text.
 //!
-//! Operative text is everything outside the definitions clause and outside
-//! headings: a term used only inside another definition ("Host Authority"
-//! in the definition of "The Partners") or only as a heading ("Equipment"
-//! as the title of clause 12) does no work. A use need not be exact: "the
+//! A use is one anywhere but in the term's own definition and in headings:
+//! a term used inside another definition ("the Trust acting as the Host
+//! Authority" in the definition of "The Partners") is used, as the other
+//! definition carries it into the text; a term used only as a heading
+//! ("Equipment" as the title of clause 12) does no work. A use need not be exact: "the
 //! TUPE legislation" uses "TUPE Legislation" (and is a near miss of it);
 //! "Potential Safeguarding Adults Review Case" does not use "Potential
 //! Adult Safeguarding Review case".
 
-use crate::fast_hash::HashSet;
-
 use super::index::{Hit, Index};
 use super::quoted;
-use crate::model::DocId;
 use crate::model::definitions::DefinitionForm;
 use crate::rules::{Example, Finding, Rule, Severity};
 
@@ -20,43 +18,51 @@ pub static UNUSED: Rule = Rule {
     code: "terms.unused",
     severity: Severity::Warning,
     summary: "a defined term is never used outside the definitions",
-    doc: "A definition nobody uses is dead text, and often a sign that the text uses a different name for the same \
-          thing (\"Council's Nominated Professional Supervisor\" where \"Council's Designated Professional \
-          Supervisor\" is defined). Uses are counted in the body and the schedules outside the definitions clause \
-          and outside headings, case-sensitively, allowing the plural or singular of the last word, a possessive, \
-          and the term's aliases. Remove the definition or use it.",
+    doc: "A definition nobody uses is dead text, and often a sign that the text uses a different name \
+          for the same thing. Uses are counted anywhere but in the term's own definition and in headings \
+          (a use inside another definition counts: that definition carries it into the text), \
+          case-sensitively, allowing the plural or singular of the last word, a possessive, and the \
+          term's aliases. Where the text nearly uses the term (\"Council's Nominated Professional \
+          Supervisor\" for \"Council's Designated Professional Supervisor\"), the near miss is reported \
+          instead. Remove the definition or use it.",
     example: Example::Body("## 14 Notices\n\n14.1 Notices shall be given within one month (the \"Notice Period\")."),
 };
 
-/// Reports unused definitions; returns the number of operative uses of each
-/// definition (exact or not), which the near-miss check also needs.
-pub fn check(ix: &Index, uses: &[Hit], out: &mut Vec<Finding>) -> Vec<usize> {
-    // Blocks of the definitions clause: uses there do not count.
-    let definition_blocks: HashSet<(DocId, usize)> = ix
-        .defs
-        .iter()
-        .filter(|d| d.form == DefinitionForm::Clause)
-        .flat_map(|d| d.blocks.clone().map(move |b| (d.doc, b)))
-        .collect();
-    let in_definitions: Vec<bool> = ix.blocks.iter().map(|b| definition_blocks.contains(&(b.doc, b.block))).collect();
+/// The unused definitions, each with its finding, and the number of uses
+/// of each definition (exact or not), which the near-miss check also needs.
+/// A definition whose only uses are near misses is reported as a near miss,
+/// not here too: the caller drops those (one defect, one finding).
+pub fn check(ix: &Index, uses: &[Hit]) -> (Vec<usize>, Vec<(usize, Finding)>) {
     let mut operative = vec![0usize; ix.defs.len()];
     let mut headings: Vec<Vec<&Hit>> = vec![Vec::new(); ix.defs.len()];
+    let mut out = Vec::new();
     for h in uses {
         let b = &ix.blocks[h.block];
-        if in_definitions.get(h.block).copied().unwrap_or(false) {
-            continue;
-        }
         for &p in ix.twins(h.pattern) {
             let d = ix.patterns[p].def;
-            // An inline definition's own quoted term is not a use of it.
             let def = &ix.defs[d];
-            let own = (b.doc, b.block) == (def.doc, def.block)
-                && b.tokens.get(h.at).is_some_and(|t| t.start < def.names_range.end && def.names_range.start < t.end);
+            // Its own definition does not use a term: a clause definition's
+            // paragraphs, an inline definition's own quoted term.
+            let own = match def.form {
+                DefinitionForm::Clause => b.doc == def.doc && def.blocks.contains(&b.block),
+                DefinitionForm::Inline => {
+                    (b.doc, b.block) == (def.doc, def.block)
+                        && b.tokens
+                            .get(h.at)
+                            .is_some_and(|t| t.start < def.names_range.end && def.names_range.start < t.end)
+                }
+            };
             if own {
                 continue;
             }
             if b.heading {
-                headings[d].push(h);
+                // "Terms of Reference" is a name of its own, not a heading use of "Term".
+                let word = |i: usize| b.tokens.get(i).filter(|t| !t.hard_gap);
+                let longer = word(h.at + h.len).is_some_and(|t| t.word.eq_ignore_ascii_case("of"))
+                    && word(h.at + h.len + 1).is_some_and(|t| t.capitalised());
+                if !longer {
+                    headings[d].push(h);
+                }
             } else {
                 operative[d] += 1;
             }
@@ -79,9 +85,9 @@ pub fn check(ix: &Index, uses: &[Hit], out: &mut Vec<Finding>) -> Vec<usize> {
                 f = f.related(span, "a heading, not a use");
             }
         }
-        out.push(f);
+        out.push((d, f));
     }
-    operative
+    (operative, out)
 }
 
 #[cfg(test)]
