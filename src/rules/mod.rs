@@ -2,6 +2,7 @@
 //! [`RuleInfo`] of every code it emits; [`Checker`] runs them all, applies
 //! the configured levels and waivers, and sorts the result.
 
+pub mod arithmetic;
 pub mod dates;
 pub mod finding;
 pub mod metadata;
@@ -90,6 +91,7 @@ pub fn families(cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
         Box::new(statute::Statute::new(cx)?),
         Box::new(dates::Dates::new(cx)?),
         Box::new(stale::Stale::new(cx)?),
+        Box::new(arithmetic::Arithmetic),
     ])
 }
 

@@ -1,0 +1,175 @@
+//! `arithmetic.contributions`: a contributions table that states a
+//! different amount from `agreement.toml`'s `[[pooled_fund.contributions]]`.
+
+use super::figures::Value;
+use super::tables::{self, Table};
+use crate::model::metadata::{FinancialYear, Money, Party};
+use crate::model::{Agreement, Document};
+use crate::rules::{Finding, RuleInfo, Severity};
+
+pub const CODE: &str = "arithmetic.contributions";
+
+pub fn info() -> RuleInfo {
+    RuleInfo::new(
+        CODE,
+        Severity::Error,
+        "a contributions table states a different amount from agreement.toml",
+        "agreement.toml's [[pooled_fund.contributions]] records what each partner pays into the pooled fund \
+         in each financial year; the compliance matrix and the finance checks rely on it. Where a table in the \
+         text gives the same partner's amount for the same year (a column headed by the financial year, a row \
+         labelled with the partner's key, name or defined name), or the year's Total, and the figure differs, \
+         one of the two is wrong. Check the signed text and correct the other.",
+        "| Partner | 2022/23 |\n|---|---|\n| the CCG | £2,000,000 |   # agreement.toml: ccg, 2022/23, 2500000",
+    )
+}
+
+pub fn check(a: &Agreement, out: &mut Vec<Finding>) {
+    let Some(fund) = &a.meta.pooled_fund else { return };
+    if fund.contributions.is_empty() {
+        return;
+    }
+    for doc in a.documents() {
+        for table in tables::tables(doc) {
+            for (col, year) in year_columns(&table) {
+                let of_year: Vec<_> =
+                    fund.contributions.iter().filter(|c| c.year.as_ref().is_some_and(|y| y.value == year)).collect();
+                if of_year.is_empty() {
+                    continue;
+                }
+                // A partner's row is compared with its entry; the Total only when no
+                // partner's row was recognised and the column adds up (a Total that does
+                // not is `arithmetic.total`'s finding: one defect, one finding).
+                let mut matched_a_party = false;
+                for (r, row) in table.rows.iter().enumerate() {
+                    let Some((_, label)) = tables::label(row, &doc.blocks[row.block].text) else { continue };
+                    let Some(cell) = row.cells.get(col) else { continue };
+                    let Some(stated) = pence(cell.value) else { continue };
+                    let recorded = if tables::is_total(label) {
+                        if matched_a_party || column_sum(&table, r, col) != Some(stated) {
+                            continue;
+                        }
+                        of_year.iter().filter_map(|c| c.amount.as_ref()).map(|m| m.value.pence).sum::<i64>()
+                    } else {
+                        let Some(party) = a.meta.parties.iter().find(|p| names_party(label, p)) else { continue };
+                        let key = party.key.as_ref().map(|k| k.value.as_str());
+                        let mine: Vec<_> = of_year
+                            .iter()
+                            .filter(|c| c.party.as_ref().map(|p| p.value.as_str()) == key)
+                            .filter_map(|c| c.amount.as_ref())
+                            .collect();
+                        if mine.is_empty() {
+                            continue;
+                        }
+                        matched_a_party = true;
+                        mine.iter().map(|m| m.value.pence).sum()
+                    };
+                    if stated == recorded {
+                        continue;
+                    }
+                    out.push(finding(doc, row.block, cell.range.clone(), label, year, stated, recorded, &fund.span));
+                }
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    doc: &Document,
+    block: usize,
+    range: std::ops::Range<usize>,
+    label: &str,
+    year: FinancialYear,
+    stated: i64,
+    recorded: i64,
+    fund: &crate::model::Span,
+) -> Finding {
+    let (stated, recorded) = (Money { pence: stated }, Money { pence: recorded });
+    Finding::new(
+        CODE,
+        doc.blocks[block].span_of(range),
+        format!("the table gives {label} {stated} for {year}, but agreement.toml records {recorded}"),
+    )
+    .label(format!("agreement.toml: {recorded}"))
+    .related(fund.clone(), "the contributions recorded here")
+    .help("check the signed text, then correct the table or [[pooled_fund.contributions]]")
+}
+
+/// Columns headed by one financial year ("2022/23", "2022/23 (£)").
+fn year_columns(table: &Table) -> Vec<(usize, FinancialYear)> {
+    (0..table.names.len())
+        .filter_map(|c| {
+            let name = table.name(c)?;
+            let mut years = name.split_whitespace().filter_map(FinancialYear::parse);
+            let year = years.next()?;
+            years.next().is_none().then_some((c, year))
+        })
+        .collect()
+}
+
+/// The figures above row `total` in column `col`, up to the heading, in pence.
+fn column_sum(table: &Table, total: usize, col: usize) -> Option<i64> {
+    let mut sum = 0;
+    for row in table.rows[..total].iter().rev() {
+        match row.cells.get(col)?.value {
+            Value::Text => break,
+            v => sum += pence(v).unwrap_or(0),
+        }
+    }
+    Some(sum)
+}
+
+/// An amount in pounds, to the penny: a figure with at most two decimals.
+fn pence(v: Value) -> Option<i64> {
+    match v {
+        Value::Figure { scaled, decimals, .. } if decimals <= 2 => i64::try_from(scaled / 100).ok(),
+        _ => None,
+    }
+}
+
+/// "the CCG", "CCG", "NHS Coventry and Warwickshire CCG": the row names the party.
+fn names_party(label: &str, party: &Party) -> bool {
+    let norm = |s: &str| {
+        let l = s.trim().to_lowercase();
+        l.strip_prefix("the ").map(str::to_string).unwrap_or(l)
+    };
+    let label = norm(label);
+    [&party.key, &party.name, &party.defined_as].into_iter().flatten().any(|n| norm(&n.value) == label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::bundled;
+
+    #[test]
+    fn the_bundled_pool_agrees_with_its_metadata() {
+        let mut out = Vec::new();
+        for a in bundled() {
+            check(&a, &mut out);
+        }
+        assert!(out.is_empty(), "{:#?}", out.iter().map(|f| &f.message).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_changed_table_figure_disagrees_with_the_metadata() {
+        let mut pool = bundled().into_iter().find(|a| a.id().contains("mh-pool")).expect("the pool");
+        let schedule = pool
+            .schedules
+            .iter_mut()
+            .filter_map(|s| s.doc.as_mut())
+            .find(|d| d.file.path.ends_with("02-contributions.md"))
+            .expect("schedule 2");
+        let text = schedule.file.text.replace("| the CCG | £2,500,000 |", "| the CCG | £2,000,000 |");
+        *schedule = crate::loading::markdown::parse(
+            &crate::model::SourceFile::new(&schedule.file.path, &schedule.file.path, text),
+            crate::loading::markdown::Role::Schedule,
+        )
+        .expect("parses");
+        let mut out = Vec::new();
+        check(&pool, &mut out);
+        let messages: Vec<&str> = out.iter().map(|f| f.message.as_str()).collect();
+        // The year's Total (£4,000,000) still matches: only the CCG's figure is wrong.
+        assert_eq!(messages, ["the table gives the CCG £2,000,000 for 2022/23, but agreement.toml records £2,500,000"]);
+    }
+}
