@@ -3,6 +3,7 @@
 //! the configured levels and waivers, and sorts the result.
 
 pub mod arithmetic;
+pub mod citations;
 pub mod dates;
 pub mod finding;
 pub mod metadata;
@@ -92,6 +93,7 @@ pub fn families(cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
         Box::new(dates::Dates::new(cx)?),
         Box::new(stale::Stale::new(cx)?),
         Box::new(arithmetic::Arithmetic),
+        Box::new(citations::Citations::new(cx)?),
     ])
 }
 
