@@ -68,6 +68,9 @@ pub fn tables(doc: &Document) -> Vec<Table> {
             markdown(doc, i, &mut out)
         } else if boxed_cells(text).is_some() {
             boxed(doc, i, &mut out)
+        } else if blocks[i].number.is_some() {
+            // A numbered provision is prose ("4.1 The Council shall pay 1,000,000"), not a row.
+            i + 1
         } else if let Some(t) = run(doc, i) {
             out.push(t);
             i + 1
@@ -87,6 +90,12 @@ pub fn is_total(label: &str) -> bool {
     l.strip_prefix("totals").or_else(|| l.strip_prefix("total")).is_some_and(|rest| {
         rest.trim().is_empty() || rest.trim_start().starts_with('(') || rest.trim() == "£" || rest.starts_with(' ')
     })
+}
+
+/// "Less: income", "Deduct …": a row the total subtracts.
+pub fn is_deduction(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    ["less", "deduct", "minus"].iter().any(|w| l.strip_prefix(w).is_some_and(|r| !r.starts_with(char::is_alphabetic)))
 }
 
 /// "Sub-total", "Subtotal", "Sub total".
@@ -264,7 +273,7 @@ fn aligned(doc: &Document, start: usize, out: &mut Vec<Table>) -> usize {
     let mut rows: Vec<Row> = Vec::new();
     let mut i = start;
     while let Some(b) = blocks.get(i) {
-        match aligned_row(&b.text) {
+        match aligned_row(&b.text).filter(|_| b.number.is_none()) {
             Some(mut row) if rows.first().is_none_or(|f| f.cells.len() == row.cells.len()) => {
                 row.block = i;
                 rows.push(row);

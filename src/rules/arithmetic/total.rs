@@ -103,6 +103,9 @@ fn column_totals(doc: &Document, table: &Table, reported: &mut BTreeSet<(usize, 
                     continue;
                 }
                 match c.value {
+                    Value::Figure { scaled, decimals, pounds } if tables::is_deduction(prev_label) => {
+                        above.push(Value::Figure { scaled: -scaled.abs(), decimals, pounds })
+                    }
                     Value::Figure { .. } => above.push(c.value),
                     Value::Blank => {}
                     Value::Text => {
@@ -274,5 +277,10 @@ mod tests {
         let sub =
             "| Scheme | £ |\n|---|---|\n| A | 100 |\n| B | 200 |\n| Subtotal | 300 |\n| C | 50 |\n| Total | 350 |\n";
         assert_eq!(findings(sub), Vec::<String>::new());
+        let net = "| Item | £ |\n|---|---|\n| Gross cost | 1,000 |\n| Less: client income | 200 |\n| Total | 800 |\n";
+        assert_eq!(findings(net), Vec::<String>::new());
+        // Numbered clauses that end in amounts are prose, whatever follows them.
+        let clauses = "4.1 The Council shall pay 1,000,000\n\n4.2 The CCG shall pay 2,000,000\n\n4.3 Total 4,000,000\n";
+        assert_eq!(findings(clauses), Vec::<String>::new());
     }
 }

@@ -44,7 +44,10 @@ pub fn check(a: &Agreement, k: &Knowledge, out: &mut Vec<Finding>) {
                     continue;
                 };
                 let is_st = pre.as_str().contains('T');
-                let (year, number, what) = if is_st && is_year(x.as_str()) {
+                // "2019/20" after "ST" is a financial year, not an instrument.
+                let financial_year = y.as_str().len() == 2
+                    && x.as_str().parse::<u32>().is_ok_and(|a| Ok((a + 1) % 100) == y.as_str().parse());
+                let (year, number, what) = if is_st && is_year(x.as_str()) && !financial_year {
                     (x.as_str(), y.as_str(), "\"ST\" is not how a statutory instrument is cited")
                 } else if !is_st && !is_year(x.as_str()) && is_year(y.as_str()) {
                     (y.as_str(), x.as_str(), "the number and the year are swapped")
@@ -120,6 +123,22 @@ mod tests {
         }
         assert_eq!(found("(SI 617/2000)"), 1);
         assert_eq!(found("S.T. 2006/246"), 1);
+        let k = knowledge();
+        let mut pool = bundled().into_iter().nth(2).expect("the pool");
+        pool.body = crate::loading::markdown::parse(
+            &crate::model::SourceFile::new("a.md", "a.md", "the ST 2019/20 budget; SI 617/2000\n".to_string()),
+            crate::loading::markdown::Role::Body,
+        )
+        .expect("parses");
+        pool.schedules.clear();
+        let mut out = Vec::new();
+        check(&pool, &k, &mut out);
+        let messages: Vec<&str> = out.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["\"SI 617/2000\": the number and the year are swapped; write SI 2000/617 (the NHS Bodies and Local \
+              Authorities Partnership Arrangements Regulations 2000)"]
+        );
         for a in bundled().iter().skip(2) {
             let mut out = Vec::new();
             check(a, &knowledge(), &mut out);
