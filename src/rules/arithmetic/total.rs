@@ -31,11 +31,75 @@ pub fn info() -> RuleInfo {
 pub fn check(a: &Agreement, out: &mut Vec<Finding>) {
     for doc in a.documents() {
         for table in tables::tables(doc) {
-            let mut reported = BTreeSet::new();
-            column_totals(doc, &table, &mut reported, out);
-            row_totals(doc, &table, &mut reported, out);
+            out.extend(table_findings(doc, &table));
         }
     }
+}
+
+fn table_findings(doc: &Document, table: &Table) -> Vec<Finding> {
+    let mut reported = BTreeSet::new();
+    let mut misses = Vec::new();
+    column_totals(doc, table, &mut reported, &mut misses);
+    row_totals(doc, table, &mut reported, &mut misses);
+    settle(doc, table, misses)
+}
+
+/// A total that does not add up, with what a single wrong figure would explain.
+struct Miss {
+    finding: Finding,
+    /// A row total (true) or a column total.
+    row: bool,
+    /// The figures' sum less the total.
+    diff: i128,
+    /// The cells (row, column) that were added.
+    cells: Vec<(usize, usize)>,
+    /// The total as written, and the row's label or the column's heading.
+    stated: String,
+    name: Option<String>,
+}
+
+/// One wrong figure makes its row and its column both miss their totals by
+/// the same amount: that is one defect, reported once, at the figure.
+fn settle(doc: &Document, table: &Table, misses: Vec<Miss>) -> Vec<Finding> {
+    let mut merged = Vec::new();
+    let mut used = vec![false; misses.len()];
+    for (i, col) in misses.iter().enumerate().filter(|(_, m)| !m.row) {
+        for (j, row) in misses.iter().enumerate().filter(|(_, m)| m.row) {
+            let common: Vec<&(usize, usize)> = col.cells.iter().filter(|c| row.cells.contains(c)).collect();
+            if used[i] || used[j] || col.diff != row.diff || common.len() != 1 {
+                continue;
+            }
+            let (r, c) = *common[0];
+            let cell = &table.rows[r].cells[c];
+            let Value::Figure { scaled, decimals, pounds } = cell.value else { continue };
+            let should = figures::show(scaled - col.diff, decimals, pounds);
+            let whose = match (&row.name, &col.name) {
+                (Some(r), Some(c)) => format!(" ({r}, {c})"),
+                (Some(r), None) => format!(" ({r})"),
+                _ => String::new(),
+            };
+            used[i] = true;
+            used[j] = true;
+            merged.push(
+                Finding::new(
+                    CODE,
+                    doc.blocks[table.rows[r].block].span_of(cell.range.clone()),
+                    format!(
+                        "{}{whose} fits neither its row's Total ({}) nor its column's ({}); both add up if it is {should}",
+                        text(doc, &table.rows[r], c),
+                        row.stated,
+                        col.stated
+                    ),
+                )
+                .label(format!("both totals add up if this is {should}"))
+                .related(row.finding.primary.span.clone(), "the row's Total")
+                .related(col.finding.primary.span.clone(), "the column's Total")
+                .help(help(table)),
+            );
+        }
+    }
+    merged.extend(misses.into_iter().zip(used).filter(|(_, u)| !u).map(|(m, _)| m.finding));
+    merged
 }
 
 fn text<'d>(doc: &'d Document, row: &Row, col: usize) -> &'d str {
@@ -80,7 +144,7 @@ fn is_numbering(values: &[i128]) -> bool {
             || values.iter().rev().enumerate().all(|(i, v)| *v == one * (i as i128 + 1)))
 }
 
-fn column_totals(doc: &Document, table: &Table, reported: &mut BTreeSet<(usize, usize)>, out: &mut Vec<Finding>) {
+fn column_totals(doc: &Document, table: &Table, reported: &mut BTreeSet<(usize, usize)>, out: &mut Vec<Miss>) {
     for (t, row) in table.rows.iter().enumerate() {
         let Some((label_col, label)) = tables::label(row, &doc.blocks[row.block].text) else { continue };
         if !tables::is_total(label) {
@@ -90,9 +154,10 @@ fn column_totals(doc: &Document, table: &Table, reported: &mut BTreeSet<(usize, 
             let Value::Figure { scaled: total, decimals, pounds } = cell.value else { continue };
             // The figures above, up to the column's heading or an earlier total.
             let mut above = Vec::new();
+            let mut cells = Vec::new();
             let mut subtotals = Vec::new();
             let mut heading = None;
-            for prev in table.rows[..t].iter().rev() {
+            for (p, prev) in table.rows[..t].iter().enumerate().rev() {
                 let Some(c) = prev.cells.get(col).filter(|_| prev.cells.len() == row.cells.len()) else { break };
                 let prev_label = row_label(doc, prev).unwrap_or("");
                 if tables::is_total(prev_label) {
@@ -104,9 +169,13 @@ fn column_totals(doc: &Document, table: &Table, reported: &mut BTreeSet<(usize, 
                 }
                 match c.value {
                     Value::Figure { scaled, decimals, pounds } if tables::is_deduction(prev_label) => {
-                        above.push(Value::Figure { scaled: -scaled.abs(), decimals, pounds })
+                        above.push(Value::Figure { scaled: -scaled.abs(), decimals, pounds });
+                        cells.push((p, col));
                     }
-                    Value::Figure { .. } => above.push(c.value),
+                    Value::Figure { .. } => {
+                        above.push(c.value);
+                        cells.push((p, col));
+                    }
                     Value::Blank => {}
                     Value::Text => {
                         heading = Some(text(doc, prev, col));
@@ -138,22 +207,23 @@ fn column_totals(doc: &Document, table: &Table, reported: &mut BTreeSet<(usize, 
             }
             let shown = figures::show(sum.scaled, sum.decimals.max(decimals), pounds);
             let stated = text(doc, row, col);
-            let column = heading.or(table.name(col)).map_or(String::new(), |h| format!(" of the \"{h}\" column"));
+            let name = heading.or(table.name(col)).map(str::to_string);
+            let column = name.as_ref().map_or(String::new(), |h| format!(" of the \"{h}\" column"));
             let n = sum.count;
             let figs = if n == 1 {
                 "the figure above it is".to_string()
             } else {
                 format!("the {n} figures above it add up to")
             };
-            out.push(
-                Finding::new(
-                    CODE,
-                    doc.blocks[row.block].span_of(cell.range.clone()),
-                    format!("the {label}{column} is {stated}, but {figs} {shown}"),
-                )
-                .label(format!("the figures add up to {shown}"))
-                .help(help(table)),
-            );
+            let finding = Finding::new(
+                CODE,
+                doc.blocks[row.block].span_of(cell.range.clone()),
+                format!("the {label}{column} is {stated}, but {figs} {shown}"),
+            )
+            .label(format!("the figures add up to {shown}"))
+            .help(help(table));
+            let stated = stated.to_string();
+            out.push(Miss { finding, row: false, diff: sum.scaled - total, cells, stated, name });
         }
     }
 }
@@ -167,10 +237,10 @@ fn help(table: &Table) -> String {
     help
 }
 
-fn row_totals(doc: &Document, table: &Table, reported: &mut BTreeSet<(usize, usize)>, out: &mut Vec<Finding>) {
+fn row_totals(doc: &Document, table: &Table, reported: &mut BTreeSet<(usize, usize)>, out: &mut Vec<Miss>) {
     let Some(&last_summed) = table.summed.last() else { return };
     let total_col = last_summed + 1;
-    for row in &table.rows {
+    for (r, row) in table.rows.iter().enumerate() {
         let Some(cell) = row.cells.get(total_col).filter(|_| row.cells.len() == total_col + 1) else { continue };
         let Value::Figure { scaled: total, decimals, pounds } = cell.value else { continue };
         let values: Vec<Value> = table.summed.iter().filter_map(|&c| row.cells.get(c).map(|c| c.value)).collect();
@@ -184,20 +254,18 @@ fn row_totals(doc: &Document, table: &Table, reported: &mut BTreeSet<(usize, usi
         let shown = figures::show(sum.scaled, sum.decimals.max(decimals), pounds);
         let parts: Vec<&str> =
             table.summed.iter().filter(|&&c| row.cells[c].value.is_figure()).map(|&c| text(doc, row, c)).collect();
-        let name = row_label(doc, row).map_or(String::new(), |l| format!(" for \"{l}\""));
-        out.push(
-            Finding::new(
-                CODE,
-                doc.blocks[row.block].span_of(cell.range.clone()),
-                format!(
-                    "the Total{name} is {}, but its figures ({}) add up to {shown}",
-                    text(doc, row, total_col),
-                    parts.join(" + ")
-                ),
-            )
-            .label(format!("the figures add up to {shown}"))
-            .help(help(table)),
-        );
+        let label = row_label(doc, row).map(str::to_string);
+        let name = label.as_ref().map_or(String::new(), |l| format!(" for \"{l}\""));
+        let stated = text(doc, row, total_col).to_string();
+        let finding = Finding::new(
+            CODE,
+            doc.blocks[row.block].span_of(cell.range.clone()),
+            format!("the Total{name} is {stated}, but its figures ({}) add up to {shown}", parts.join(" + ")),
+        )
+        .label(format!("the figures add up to {shown}"))
+        .help(help(table));
+        let cells = table.summed.iter().filter(|&&c| row.cells[c].value.is_figure()).map(|&c| (r, c)).collect();
+        out.push(Miss { finding, row: true, diff: sum.scaled - total, cells, stated, name: label });
     }
 }
 
@@ -208,13 +276,7 @@ mod tests {
 
     fn findings(md: &str) -> Vec<String> {
         let doc = super::super::tables::tests::doc(md);
-        let mut out = Vec::new();
-        for table in tables::tables(&doc) {
-            let mut seen = BTreeSet::new();
-            column_totals(&doc, &table, &mut seen, &mut out);
-            row_totals(&doc, &table, &mut seen, &mut out);
-        }
-        out.into_iter().map(|f| f.message).collect()
+        tables::tables(&doc).iter().flat_map(|t| table_findings(&doc, t)).map(|f| f.message).collect()
     }
 
     #[test]
@@ -263,6 +325,19 @@ mod tests {
         assert_eq!(
             findings(md),
             ["the Total for \"2012/13\" is 14,350,000, but its figures (4,290,000 + 10,240,000) add up to 14,530,000"]
+        );
+    }
+
+    #[test]
+    fn one_wrong_figure_is_one_finding_at_the_figure() {
+        let md = "| Partner | 2022/23 | 2023/24 | Total |\n|---|---|---|---|\n| the CCG | £2,000,000 | £1,500,000 | £4,000,000 |\n\
+                  | the Trust | £1,500,000 | £1,000,000 | £2,500,000 |\n| Total | £4,000,000 | £2,500,000 | £6,500,000 |\n";
+        assert_eq!(
+            findings(md),
+            [
+                "£2,000,000 (the CCG, 2022/23) fits neither its row's Total (£4,000,000) nor its column's (£4,000,000); both \
+              add up if it is £2,500,000"
+            ]
         );
     }
 
