@@ -65,9 +65,12 @@ impl Knowledge {
     }
 }
 
-/// Equal but for spacing and the kind of apostrophe.
+/// Equal but for spacing, the kind of apostrophe and "&" for "and"
+/// ("Health & Social Care Act 2012" is the Act, informally written).
 pub fn same_words(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ");
+    let norm = |s: &str| {
+        s.replace('’', "'").split_whitespace().map(|w| if w == "&" { "and" } else { w }).collect::<Vec<_>>().join(" ")
+    };
     norm(a) == norm(b)
 }
 

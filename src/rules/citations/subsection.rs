@@ -30,7 +30,7 @@ pub fn info() -> RuleInfo {
 }
 
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Ss]ections?|SECTION|s\.|ss\.)\s*(?P<sec>[0-9]{1,3}[A-Z]{0,2})\((?P<first>[0-9]{1,2}[A-Z]{0,2}|[a-z]{1,2})\)")
+    Regex::new(r"\b(?:[Ss]ections?|SECTION|s\.|ss\.)\s*(?P<sec>[0-9]{1,3}[A-Z]{0,2}) ?\((?P<first>[0-9]{1,2}[A-Z]{0,2}|[a-z]{1,2})\)")
         .expect("valid")
 });
 
@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn other_styles_fire_and_right_citations_are_silent() {
         assert_eq!(
-            messages("The duties in section 42(a) of the Care Act 2014 apply."),
+            messages("The duties in section 42 (a) of the Care Act 2014 apply."),
             ["section 42 of the Care Act 2014 has numbered subsections; \"42(a)\" names no part of it"]
         );
         assert_eq!(

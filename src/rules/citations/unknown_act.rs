@@ -255,7 +255,7 @@ mod tests {
     #[test]
     fn correct_and_unknown_titles_are_silent() {
         let text = "the Health and Social Care Act 2012, as amended by the Health and Care Act 2022; the Care Act 2014; \
-                    The Mental Health Act 1983; the Contracts (Rights of Third Parties) Act 1999; the Local Government \
+                    The Mental Health Act 1983; the Health & Social Care Act 2012; the Contracts (Rights of Third Parties) Act 1999; the Local Government \
                     and Public Involvement in Health Act 2007; the Health and Safety at Work etc. Act 1974; the Childcare \
                     Act 2006; the Housing and Regeneration Act 2008; the Road Traffic Regulation Act 1984; the \
                     Employment Act 2002; section 117 Mental Health Act 1983; the Children Act 1989; the Equality Act 2010";
