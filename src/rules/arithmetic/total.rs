@@ -244,7 +244,7 @@ fn row_totals(doc: &Document, table: &Table, reported: &mut BTreeSet<(usize, usi
         let Some(cell) = row.cells.get(total_col).filter(|_| row.cells.len() == total_col + 1) else { continue };
         let Value::Figure { scaled: total, decimals, pounds } = cell.value else { continue };
         let values: Vec<Value> = table.summed.iter().filter_map(|&c| row.cells.get(c).map(|c| c.value)).collect();
-        if values.iter().any(|v| *v == Value::Text) {
+        if values.contains(&Value::Text) {
             continue;
         }
         let sum = add(&values);
