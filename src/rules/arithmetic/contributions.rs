@@ -2,9 +2,10 @@
 //! different amount from `agreement.toml`'s `[[pooled_fund.contributions]]`.
 
 use super::figures::Value;
+use super::stated;
 use super::tables::{self, Table};
 use crate::model::metadata::{FinancialYear, Money, Party};
-use crate::model::{Agreement, Document};
+use crate::model::{Agreement, BlockKind, Document};
 use crate::rules::{Finding, RuleInfo, Severity};
 
 pub const CODE: &str = "arithmetic.contributions";
@@ -13,17 +14,21 @@ pub fn info() -> RuleInfo {
     RuleInfo::new(
         CODE,
         Severity::Error,
-        "a contributions table states a different amount from agreement.toml",
+        "contributions that disagree with agreement.toml, or with the total the text gives them",
         "agreement.toml's [[pooled_fund.contributions]] records what each partner pays into the pooled fund \
          in each financial year; the compliance matrix and the finance checks rely on it. Where a table in the \
          text gives the same partner's amount for the same year (a column headed by the financial year, a row \
          labelled with the partner's key, name or defined name), or the year's Total, and the figure differs, \
-         one of the two is wrong. Check the signed text and correct the other.",
+         one of the two is wrong. Check the signed text and correct the other. A sentence that gives each \
+         partner's contribution and their total (\"the Council shall contribute £2,410,000 and the CCG \
+         £5,125,000, a total of £7,635,000\") is checked too, unless it says the total holds other money \
+         (\"the remainder\", \"including\", \"of which\").",
         "| Partner | 2022/23 |\n|---|---|\n| the CCG | £2,000,000 |   # agreement.toml: ccg, 2022/23, 2500000",
     )
 }
 
 pub fn check(a: &Agreement, out: &mut Vec<Finding>) {
+    sentences(a, out);
     let Some(fund) = &a.meta.pooled_fund else { return };
     if fund.contributions.is_empty() {
         return;
@@ -81,6 +86,45 @@ pub fn check(a: &Agreement, out: &mut Vec<Finding>) {
                     }
                     out.push(finding(doc, row.block, cell.range.clone(), label, year, stated, recorded, &fund.span));
                 }
+            }
+        }
+    }
+}
+
+/// Contributions stated in a sentence with a total that is not their sum.
+fn sentences(a: &Agreement, out: &mut Vec<Finding>) {
+    for doc in a.documents() {
+        for b in doc.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::TableRow { .. }) && b.text.contains('£')) {
+            for st in stated::find(&b.text, &a.meta.parties) {
+                let sum: i64 = st.parts.iter().map(|p| p.1).sum();
+                if sum == st.total.1 {
+                    continue;
+                }
+                let parts: Vec<String> = st
+                    .parts
+                    .iter()
+                    .map(|(_, pence, p)| {
+                        let party = &a.meta.parties[*p];
+                        let who = party.defined_as.as_ref().map_or(party.display_name(), |d| d.value.as_str());
+                        format!("{} from {who}", Money { pence: *pence })
+                    })
+                    .collect();
+                let (sum, total) = (Money { pence: sum }, Money { pence: st.total.1 });
+                let mut f = Finding::new(
+                    CODE,
+                    b.span_of(st.total.0.clone()),
+                    format!(
+                        "the contributions stated with this total ({}) add up to {sum}, not {total}",
+                        parts.join(" + ")
+                    ),
+                )
+                .label(format!("the contributions add up to {sum}"));
+                for (range, _, _) in &st.parts {
+                    f = f.related(b.span_of(range.clone()), "a contribution");
+                }
+                out.push(
+                    f.help("correct the total or the contribution that is wrong, and the schedule that sets them out"),
+                );
             }
         }
     }
@@ -186,6 +230,53 @@ mod tests {
         let mut out = Vec::new();
         check(&pool, &mut out);
         out.into_iter().map(|f| f.message).collect()
+    }
+
+    fn stated(text: &str) -> Vec<String> {
+        let mut pool = bundled().into_iter().find(|a| a.id().contains("mh-pool")).expect("the pool");
+        pool.body = crate::loading::markdown::parse(
+            &crate::model::SourceFile::new("agreement.md", "agreement.md", text.to_string()),
+            crate::loading::markdown::Role::Body,
+        )
+        .expect("parses");
+        pool.schedules.clear();
+        let mut out = Vec::new();
+        sentences(&pool, &mut out);
+        out.into_iter().map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn contributions_stated_with_a_total_that_is_not_their_sum() {
+        assert_eq!(
+            stated(
+                "7.2 The CCG shall contribute £2,500,000 and the Trust shall contribute £1,500,000, a total of £4,500,000.\n"
+            ),
+            [
+                "the contributions stated with this total (£2,500,000 from the CCG + £1,500,000 from the Trust) add up to \
+              £4,000,000, not £4,500,000"
+            ]
+        );
+        assert_eq!(
+            stated("The Pooled Fund shall total £8m, being £5m from the CCG and £2.5m from the Trust.\n"),
+            [
+                "the contributions stated with this total (£5,000,000 from the CCG + £2,500,000 from the Trust) add up to \
+              £7,500,000, not £8,000,000"
+            ]
+        );
+    }
+
+    #[test]
+    fn sums_that_add_up_or_hold_other_money_are_silent() {
+        for ok in [
+            "The CCG shall contribute £2,500,000 and the Trust shall contribute £1,500,000, a total of £4,000,000.",
+            "The CCG shall contribute £2,500,000 and the Trust £1,500,000 to a total budget of £9,000,000.",
+            "A total of £9,000,000, of which the CCG shall contribute £2,500,000 and the Trust £1,500,000.",
+            "The CCG shall contribute £1m in 2022/23 and £1m in 2023/24, a total of £3m.",
+            "Of the total in paragraph 1, the ICB shall contribute £14,136,000 and the Council shall contribute \
+             £5,638,000 (being the Disabled Facilities Grant of £2,604,000 and £3,034,000 from its own resources).",
+        ] {
+            assert_eq!(stated(ok), Vec::<String>::new(), "{ok}");
+        }
     }
 
     #[test]

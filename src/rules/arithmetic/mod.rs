@@ -5,6 +5,7 @@
 
 pub mod contributions;
 mod figures;
+mod stated;
 mod tables;
 pub mod total;
 
