@@ -1,5 +1,5 @@
 //! `citations.*`: Acts and statutory instruments cited wrongly — a title
-//! no Act has ("Equalities Act 2010"), an SI number in a form no one can
+//! no Act or instrument has ("Equalities Act 2010"), an SI number in a form no one can
 //! look up ("ST 2006/246"), a title beside another instrument's number,
 //! a subsection a section does not have ("section 75(a)").
 //!
@@ -11,6 +11,7 @@ mod data;
 pub mod malformed;
 pub mod subsection;
 pub mod unknown_act;
+pub mod unknown_instrument;
 pub mod wrong_instrument;
 
 use regex::Regex;
@@ -37,12 +38,19 @@ impl Citations {
 
 impl Family for Citations {
     fn rules(&self, _: &Context) -> Vec<RuleInfo> {
-        vec![unknown_act::info(), malformed::info(), wrong_instrument::info(), subsection::info()]
+        vec![
+            unknown_act::info(),
+            unknown_instrument::info(),
+            malformed::info(),
+            wrong_instrument::info(),
+            subsection::info(),
+        ]
     }
 
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         let k = &self.knowledge;
         unknown_act::check(a, k, out);
+        unknown_instrument::check(a, k, out);
         malformed::check(a, k, out);
         wrong_instrument::check(a, k, &self.titles, out);
         subsection::check(a, k, out);

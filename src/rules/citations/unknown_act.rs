@@ -36,7 +36,7 @@ static ACT_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bAct\s+(1[5-9][0-9]{2}|20[0-9]{2})\b").expect("valid"));
 
 /// Lower-case words inside titles ("Health and Social Care", "Rights of Third Parties").
-const JOINING: [&str; 10] = ["and", "of", "in", "for", "on", "to", "with", "at", "etc.", "&"];
+pub(super) const JOINING: [&str; 10] = ["and", "of", "in", "for", "on", "to", "with", "at", "etc.", "&"];
 /// Capitalised words that open a sentence or a reference, not a title.
 const NOT_TITLE: [&str; 12] =
     ["The", "This", "That", "A", "An", "Under", "By", "In", "Of", "Section", "Sections", "Part"];
@@ -120,7 +120,7 @@ fn slips<'k>(text: &str, k: &'k Knowledge) -> Vec<Slip<'k>> {
 }
 
 /// The words of the capitalised title that ends where `before` ends.
-fn title_words(before: &str) -> Vec<std::ops::Range<usize>> {
+pub(super) fn title_words(before: &str) -> Vec<std::ops::Range<usize>> {
     let mut words = Vec::new();
     let mut end = before.trim_end().len();
     if end < before.len() && before[end..].contains('\n') {
@@ -180,7 +180,7 @@ fn nearest<'k>(k: &'k Knowledge, said: &str, year: i16) -> Option<(&'k Act, &'k 
     (found.len() == 1).then(|| found[0])
 }
 
-fn near(said: &str, title: &str) -> bool {
+pub(super) fn near(said: &str, title: &str) -> bool {
     if said == title {
         return false;
     }
