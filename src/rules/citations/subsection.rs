@@ -44,7 +44,9 @@ static OF_ACT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn check(a: &Agreement, k: &Knowledge, out: &mut Vec<Finding>) {
-    let all_text: String = a.documents().flat_map(|d| d.blocks.iter()).map(|b| format!("{}\n", b.text)).collect();
+    // "the 2006 Act" is resolved against the whole text, once per year, when first met.
+    let all_text = std::cell::OnceCell::new();
+    let mut of_year: std::collections::BTreeMap<i16, Option<(&Act, i16)>> = std::collections::BTreeMap::new();
     for doc in a.documents() {
         for b in doc.blocks.iter().filter(|b| b.text.contains('(')) {
             for c in SECTION.captures_iter(&b.text) {
@@ -53,7 +55,17 @@ pub fn check(a: &Agreement, k: &Knowledge, out: &mut Vec<Finding>) {
                 };
                 let Some(of) = OF_ACT.captures(&b.text[whole.end()..]) else { continue };
                 let resolved = match (of.name("y1"), of.name("title"), of.name("y2")) {
-                    (Some(y), _, _) => y.as_str().parse().ok().and_then(|y| act_of_year(k, &all_text, y)),
+                    (Some(y), _, _) => y.as_str().parse().ok().and_then(|y: i16| {
+                        *of_year.entry(y).or_insert_with(|| {
+                            let text = all_text.get_or_init(|| {
+                                a.documents()
+                                    .flat_map(|d| d.blocks.iter())
+                                    .map(|b| format!("{}\n", b.text))
+                                    .collect::<String>()
+                            });
+                            act_of_year(k, text, y)
+                        })
+                    }),
                     (None, Some(t), Some(y)) => y.as_str().parse().ok().and_then(|y| {
                         k.act_named(&format!("{} Act", t.as_str())).filter(|a| a.years.contains(&y)).map(|a| (a, y))
                     }),
