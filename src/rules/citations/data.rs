@@ -3,6 +3,7 @@
 //! agreements cite) from `acts.toml`, statutory instruments from
 //! `instruments.toml`.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::loading::LoadError;
@@ -48,16 +49,21 @@ impl Instrument {
 pub struct Knowledge {
     pub acts: Vec<Act>,
     pub instruments: Vec<Instrument>,
+    /// Every Act's names, as [`normal`] writes them, to the Act's index.
+    act_names: HashMap<String, usize>,
 }
 
 impl Knowledge {
     pub fn read(acts: &Arc<SourceFile>, instruments: &Arc<SourceFile>) -> Result<Knowledge, LoadError> {
-        Ok(Knowledge { acts: read_acts(acts)?, instruments: read_instruments(instruments)? })
+        let acts = read_acts(acts)?;
+        let act_names =
+            acts.iter().enumerate().flat_map(|(i, a)| a.names.iter().map(move |n| (normal(n), i))).collect();
+        Ok(Knowledge { acts, instruments: read_instruments(instruments)?, act_names })
     }
 
     /// The Act whose title or alias is exactly `name`.
     pub fn act_named(&self, name: &str) -> Option<&Act> {
-        self.acts.iter().find(|a| a.names.iter().any(|n| same_words(n, name)))
+        self.act_names.get(&normal(name)).map(|&i| &self.acts[i])
     }
 
     pub fn instrument(&self, year: i16, number: u32) -> Option<&Instrument> {
@@ -68,10 +74,11 @@ impl Knowledge {
 /// Equal but for spacing, the kind of apostrophe and "&" for "and"
 /// ("Health & Social Care Act 2012" is the Act, informally written).
 pub fn same_words(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.replace('’', "'").split_whitespace().map(|w| if w == "&" { "and" } else { w }).collect::<Vec<_>>().join(" ")
-    };
-    norm(a) == norm(b)
+    normal(a) == normal(b)
+}
+
+fn normal(s: &str) -> String {
+    s.replace('’', "'").split_whitespace().map(|w| if w == "&" { "and" } else { w }).collect::<Vec<_>>().join(" ")
 }
 
 /// `acts.toml` is checked strictly by `stale.act-year`, which reads it too;

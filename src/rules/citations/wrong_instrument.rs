@@ -45,9 +45,14 @@ pub fn titles(k: &Knowledge) -> Vec<(Regex, usize)> {
         .collect()
 }
 
+/// Any SI number, to skip the blocks that give none.
+static SI_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bS\.?\s?I\.?\s*(?:19|20)[0-9]{2}\s*(?:/|\s+No)").expect("valid"));
+
 pub fn check(a: &Agreement, k: &Knowledge, titles: &[(Regex, usize)], out: &mut Vec<Finding>) {
     for doc in a.documents() {
-        for b in doc.blocks.iter().filter(|b| b.text.contains("Regulations") || b.text.contains("Order")) {
+        // Only a block with an SI number can give one beside a title.
+        for b in doc.blocks.iter().filter(|b| b.text.contains('S') && SI_NUMBER.is_match(&b.text)) {
             for (re, i) in titles {
                 let inst: &Instrument = &k.instruments[*i];
                 for m in re.find_iter(&b.text) {
