@@ -21,7 +21,9 @@ pub fn info() -> RuleInfo {
          commas, \"£\", brackets for negatives and blank, \"-\" or \"nil\" cells are read. Figures are taken \
          as shown rounded: a difference no larger than half a unit of the last digit shown, for each figure \
          and the total, is not reported. Columns that number the rows (1, 2, 3 …) and totals that count the \
-         rows are not sums. Tables imported as plain lines are read only when every line has the same number \
+         rows are not sums; rows headed \"Less\" or \"Deduct\" are subtracted, and a Total over subtotals may add \
+         them instead of their rows. A figure that makes both its row and its column miss their totals by the \
+         same amount is reported once, at the figure. Tables imported as plain lines are read only when every line has the same number \
          of amounts and the table has a Total line (or a header ending \"Total\"). Correct the total, or the \
          figure that is wrong, and check the other places the amount is stated.",
         "| Partner | 2016/17 |\n|---|---|\n| Council | 1,876,800 |\n| CCG | 2,254,200 |\n| Total | 4,354,700 |",
