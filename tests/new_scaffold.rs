@@ -82,6 +82,15 @@ const FILLED: &[(&str, &str)] = &[
     ("[amount]", "100,000"),
 ];
 
+/// Once every amount is £100,000, the contributions table's totals are made
+/// to add up and agreement.toml records the same amounts, as a drafter
+/// filling them in would (`arithmetic.total`, `arithmetic.contributions`).
+const TOTALS: [(&str, &str); 3] = [
+    ("amount = 0\n", "amount = 100000\n"),
+    ("| £100,000 | £100,000 | £100,000 | £100,000 |", "| £100,000 | £100,000 | £100,000 | £300,000 |"),
+    ("| Total | £100,000 | £100,000 | £100,000 | £300,000 |", "| Total | £200,000 | £200,000 | £200,000 | £600,000 |"),
+];
+
 /// Fills every placeholder of every file of the agreement.
 fn fill(dir: &Path) {
     for entry in walkdir::WalkDir::new(dir.join("agreements/example-2027")) {
@@ -90,7 +99,7 @@ fn fill(dir: &Path) {
             continue;
         }
         let mut text = std::fs::read_to_string(entry.path()).expect("read");
-        for (placeholder, value) in FILLED {
+        for (placeholder, value) in FILLED.iter().chain(&TOTALS) {
             text = text.replace(placeholder, value);
         }
         for left in ["[insert", "[NAME OF", "[Name of", "[amount]"] {

@@ -34,6 +34,8 @@ mod reports_ci_formats;
 mod reports_formats;
 mod reports_readable;
 mod robust_input;
+mod rules_arithmetic;
+mod rules_citations;
 mod rules_dates;
 mod rules_examples;
 mod rules_metadata;

@@ -68,7 +68,13 @@ impl Cache {
             Some(file) => feed_file(&mut base, file),
             None => feed(&mut base, b"no s75.toml"),
         }
-        let packs = [&settings.packs.statute, &settings.packs.stale, &settings.packs.acts, &settings.packs.names];
+        let packs = [
+            &settings.packs.statute,
+            &settings.packs.stale,
+            &settings.packs.acts,
+            &settings.packs.names,
+            &settings.packs.instruments,
+        ];
         for pack in packs {
             feed_file(&mut base, pack);
         }

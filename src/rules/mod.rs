@@ -3,6 +3,8 @@
 //! [`registry`] lists them all. [`Checker`] runs the families, applies the
 //! configured levels and waivers, and sorts the result.
 
+pub mod arithmetic;
+pub mod citations;
 pub mod dates;
 pub mod finding;
 pub mod metadata;
@@ -134,6 +136,8 @@ pub fn families(cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
         Box::new(statute::Statute::new(cx)?),
         Box::new(dates::Dates::new(cx)?),
         Box::new(stale::Stale::new(cx)?),
+        Box::new(arithmetic::Arithmetic),
+        Box::new(citations::Citations::new(cx)?),
     ])
 }
 

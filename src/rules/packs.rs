@@ -22,19 +22,22 @@ pub struct Packs {
     pub acts: Arc<SourceFile>,
     /// Names a text may use without defining them, for `terms.undefined`.
     pub names: Arc<SourceFile>,
+    /// Statutory instruments with their numbers, for citation checks.
+    pub instruments: Arc<SourceFile>,
 }
 
-const BUILTIN: [(&str, &str, &str); 4] = [
+const BUILTIN: [(&str, &str, &str); 5] = [
     ("statute", "(built-in) src/rules/statute/requirements.toml", include_str!("statute/requirements.toml")),
     ("stale", "(built-in) src/rules/stale/register.toml", include_str!("stale/register.toml")),
     ("acts", "(built-in) src/rules/stale/acts.toml", include_str!("stale/acts.toml")),
     ("names", "(built-in) src/rules/terms/names.toml", include_str!("terms/names.toml")),
+    ("instruments", "(built-in) src/rules/citations/instruments.toml", include_str!("citations/instruments.toml")),
 ];
 
 impl Packs {
     pub fn builtin() -> Packs {
         let file = |i: usize| SourceFile::new(BUILTIN[i].1, BUILTIN[i].1, BUILTIN[i].2.to_string());
-        Packs { statute: file(0), stale: file(1), acts: file(2), names: file(3) }
+        Packs { statute: file(0), stale: file(1), acts: file(2), names: file(3), instruments: file(4) }
     }
 
     /// Whether `file` is a built-in pack, unchanged: its patterns were
@@ -59,6 +62,7 @@ impl Packs {
                 "statute" => packs.statute = file,
                 "stale" => packs.stale = file,
                 "names" => packs.names = file,
+                "instruments" => packs.instruments = file,
                 _ => packs.acts = file,
             }
         }

@@ -98,6 +98,8 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         statute::RULES,
         dates::RULES,
         stale::RULES,
+        arithmetic::RULES,
+        citations::RULES,
         waivers::RULES,
     ]
     .into_iter()

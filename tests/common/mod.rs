@@ -2,6 +2,7 @@
 //! the real binary, its real output.
 #![allow(dead_code)]
 
+pub mod corpus;
 pub mod diff;
 pub mod render;
 

@@ -107,7 +107,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Acts, LoadError> {
     Ok(Acts { acts, matcher })
 }
 
-const ACT_KEYS: [&str; 4] = ["title", "aliases", "source", "years"];
+const ACT_KEYS: [&str; 5] = ["title", "aliases", "source", "years", "sections"];
 
 /// Reads `years`. The reader has no integer-array accessor, and listing a
 /// table's entries marks every key used, so unknown keys are checked here.
