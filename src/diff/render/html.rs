@@ -70,6 +70,9 @@ fn agreement(ai: usize, a: &AgreementDiff, opts: Options) -> Value {
             TermStatus::Added => json!({"term": t.term, "status": "added", "text": t.new.as_deref().unwrap_or("")}),
             TermStatus::Removed => json!({"term": t.term, "status": "removed", "text": t.old.as_deref().unwrap_or("")}),
             TermStatus::Changed => json!({"term": t.term, "status": "changed", "segments": segments(&t.redline)}),
+            TermStatus::Renamed | TermStatus::Moved => json!({
+                "term": t.term, "status": t.status.as_str(), "describe": t.describe(), "segments": segments(&t.redline),
+            }),
         })
         .collect();
     let references: Vec<Value> = a

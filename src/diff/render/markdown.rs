@@ -76,7 +76,14 @@ fn agreement(a: &AgreementDiff, s: &mut String, opts: Options) {
                 TermStatus::Added => format!("added: {}", esc(t.new.as_deref().unwrap_or(""))),
                 TermStatus::Removed => format!("removed: <del>{}</del>", esc(t.old.as_deref().unwrap_or(""))),
                 TermStatus::Changed => format!("changed: {}", segments(&t.redline)),
+                TermStatus::Moved => "moved (wording unchanged)".to_string(),
+                TermStatus::Renamed if t.redline.is_empty() => String::new(),
+                TermStatus::Renamed => format!("— {}", segments(&t.redline)),
             };
+            if t.status == TermStatus::Renamed {
+                s.push_str(&format!("- **{}** {what}\n", esc(&t.describe())));
+                continue;
+            }
             s.push_str(&format!("- **“{}”** {what}\n", esc(&t.term)));
         }
         s.push('\n');

@@ -140,12 +140,18 @@ pub fn summary_lines(a: &AgreementDiff) -> Vec<String> {
     }
     let t = |s: TermStatus| a.terms.iter().filter(|x| x.status == s).count();
     if !a.terms.is_empty() {
-        lines.push(format!(
+        let mut line = format!(
             "Defined terms: {} added, {} removed, {} changed",
             t(TermStatus::Added),
             t(TermStatus::Removed),
             t(TermStatus::Changed)
-        ));
+        );
+        for s in [TermStatus::Renamed, TermStatus::Moved] {
+            if t(s) > 0 {
+                line.push_str(&format!(", {} {}", t(s), s.as_str()));
+            }
+        }
+        lines.push(line);
     }
     let r = |s: RefStatus| a.references.iter().filter(|x| x.status == s).count();
     if !a.references.is_empty() {
