@@ -61,6 +61,9 @@ pub struct Args {
     /// List unchanged provisions too
     #[arg(long)]
     unchanged: bool,
+    /// HTML: include the whole text of both versions (unchanged provisions hidden until asked for), not only the changes and their context
+    #[arg(long)]
+    full: bool,
 }
 
 pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
@@ -82,6 +85,7 @@ pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
             && args.format == Format::Terminal,
         display: args.display,
         unchanged: args.unchanged,
+        full: args.full,
     };
     match &args.output {
         Some(path) => {

@@ -71,6 +71,7 @@ pub fn diff_agreements(old: &Agreement, new: &Agreement, old_side: Side, new_sid
         maps.extend(map);
     }
     timer.mark("align");
+    mark_reference_only_changes(&mut documents, &pairings);
     // Definitions are units of the alignment: the terms are read off it.
     let terms = terms::diff(old, new, &pairings, &documents);
     terms::mark_rename_only_changes(&mut documents, &terms);
@@ -78,7 +79,6 @@ pub fn diff_agreements(old: &Agreement, new: &Agreement, old_side: Side, new_sid
     let metadata = meta::diff(old, new, &pairings);
     let references = xrefs::diff(old, new, &pairings, &maps, indexes);
     timer.mark("references");
-    mark_reference_only_changes(&mut documents, &pairings);
 
     let mut counts = Counts::default();
     for d in &documents {

@@ -88,6 +88,9 @@ fn from_entry(e: &Entry) -> Option<TermChange> {
     let mut t = match (o, n, e.status) {
         (None, Some(n), Status::Inserted) => TermChange { new: Some(text(n)), ..blank(term(n), TermStatus::Added) },
         (Some(o), None, Status::Deleted) => TermChange { old: Some(text(o)), ..blank(term(o), TermStatus::Removed) },
+        // A definition whose only change is a cross-reference following a
+        // renumbering says what it said: the provision list notes it.
+        (Some(_), Some(_), _) if e.references_only => return None,
         (Some(o), Some(n), status) => {
             let renamed = key_of(&term(o)) != key_of(&term(n));
             let kind = match status {

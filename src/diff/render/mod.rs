@@ -41,6 +41,11 @@ pub struct Options {
     pub display: Display,
     /// List unchanged provisions too (terminal and Markdown leave them out).
     pub unchanged: bool,
+    /// HTML: put the whole text in the page, unchanged provisions and
+    /// documents hidden until asked for. Without it the page holds the
+    /// changes and one provision of context on each side, as GitHub shows a
+    /// diff, so a one-word change makes a small page.
+    pub full: bool,
 }
 
 pub fn write(format: Format, report: &DiffReport, out: &mut dyn Write, opts: Options) -> io::Result<()> {
