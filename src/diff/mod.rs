@@ -8,7 +8,8 @@
 //! 2. [`units`] turns each document's provisions into comparable units, and
 //!    [`align`] matches them — by text first, then numbers and headings
 //!    (read its documentation for the algorithm and its limits).
-//! 3. [`redline`] diffs modified provisions word by word.
+//! 3. [`moves`] joins a deletion in one document and an insertion in
+//!    another into one move; [`redline`] diffs modified provisions word by word.
 //! 4. [`meta`] compares `agreement.toml` as facts ("Term: 1 year → 3 years"),
 //!    [`terms`] reads the defined terms off the alignment (each definition is
 //!    a unit), and [`xrefs`] the cross-references whose target was renumbered.
@@ -21,6 +22,7 @@
 pub mod align;
 pub mod docs;
 pub mod meta;
+pub mod moves;
 pub mod redline;
 pub mod render;
 pub mod report;
@@ -71,6 +73,7 @@ pub fn diff_agreements(old: &Agreement, new: &Agreement, old_side: Side, new_sid
         maps.extend(map);
     }
     timer.mark("align");
+    moves::across_documents(&mut documents);
     mark_reference_only_changes(&mut documents, &pairings);
     // Definitions are units of the alignment: the terms are read off it.
     let terms = terms::diff(old, new, &pairings, &documents);
@@ -312,7 +315,7 @@ fn group_moves(entries: Vec<Entry>, moved_from: &HashMap<usize, (usize, usize)>)
 }
 
 /// Adds a moved sub-provision to its clause's move.
-fn absorb(group: &mut Entry, member: Entry) {
+pub(crate) fn absorb(group: &mut Entry, member: Entry) {
     let text_changed = |e: &Entry| e.status == Status::MovedModified;
     if text_changed(&member) || text_changed(group) {
         // The group's redline covers every member: unchanged ones as they read.

@@ -233,7 +233,8 @@ impl Entry {
             // A clause moved with its sub-clauses: named by the clause.
             let first = |ps: &[Prov]| ps.first().and_then(Prov::full_number).unwrap_or_else(|| "¶".into());
             let (o, n) = (first(&self.old), first(&self.new));
-            let with = format!(" (with {} more provision{})", self.new.len() - 1, if self.new.len() == 2 { "" } else { "s" });
+            let with =
+                format!(" (with {} more provision{})", self.new.len() - 1, if self.new.len() == 2 { "" } else { "s" });
             return if o == n { format!("{n}{with}") } else { format!("{o} → {n}{with}") };
         }
         let (o, n) = (list(&self.old), list(&self.new));

@@ -12,11 +12,11 @@
 
 use std::collections::BTreeMap;
 
+use super::HashSet;
 use super::docs::DocPairing;
 use super::redline::words;
 use super::report::{DocDiff, Entry, Prov, Status, TermChange, TermStatus};
 use super::text::collapse_ws;
-use super::HashSet;
 use crate::model::Agreement;
 use crate::model::DocId;
 use crate::model::agreement::documents;
@@ -198,7 +198,12 @@ pub fn definitions(a: &Agreement, skip: impl Fn(DocId) -> bool) -> Vec<Def> {
         .filter(|d| d.form == DefinitionForm::Inline)
         .map(|d| {
             let (line, _) = d.span.start();
-            Def { key: d.key(), term: d.term.clone(), text: collapse_ws(&d.meaning), at: format!("{}:{line}", d.span.file.path) }
+            Def {
+                key: d.key(),
+                term: d.term.clone(),
+                text: collapse_ws(&d.meaning),
+                at: format!("{}:{line}", d.span.file.path),
+            }
         })
         .collect()
 }

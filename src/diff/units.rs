@@ -167,8 +167,14 @@ pub fn units(doc: &Document, id: DocId) -> Vec<Unit> {
                 continue;
             }
             let b = &doc.blocks[k];
-            let mut u =
-                Unit { number: None, key: None, heading: None, within: None, line: b.span.start().0, ..opening.clone() };
+            let mut u = Unit {
+                number: None,
+                key: None,
+                heading: None,
+                within: None,
+                line: b.span.start().0,
+                ..opening.clone()
+            };
             let text = collapse_display(b);
             fill(&mut u, vec![text.clone()], text);
             out.push(u);

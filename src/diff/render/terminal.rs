@@ -96,7 +96,9 @@ impl Term<'_> {
                     TermStatus::Added => self.styled(&spec(Some(Color::Green), false), "  + ")?,
                     TermStatus::Removed => self.styled(&spec(Some(Color::Red), false), "  - ")?,
                     TermStatus::Changed => self.styled(&spec(Some(Color::Yellow), false), "  ~ ")?,
-                    TermStatus::Renamed | TermStatus::Moved => self.styled(&spec(Some(Color::Magenta), false), "  > ")?,
+                    TermStatus::Renamed | TermStatus::Moved => {
+                        self.styled(&spec(Some(Color::Magenta), false), "  > ")?
+                    }
                 }
                 let at = t.new_at.as_ref().or(t.old_at.as_ref()).cloned().unwrap_or_default();
                 writeln!(self.w, "{}  {at}", t.describe())?;
