@@ -632,6 +632,23 @@ mod tests {
         );
     }
 
+    /// Clause 42's survivorship list after clause 17 became 31: item v
+    /// ("Clause 31") and the new item i ("Clause 31") read alike, but the
+    /// items align by number, so nothing is deleted, moved or inserted.
+    #[test]
+    fn short_items_of_a_list_align_by_number() {
+        let old = clauses(&[("1", A), ("i)", "Clause 17"), ("ii)", "Clause 14"), ("v)", "Clause 31"), ("2", D)]);
+        let new = clauses(&[("1", A), ("i)", "Clause 31"), ("ii)", "Clause 14"), ("v)", "Clause 30"), ("2", D)]);
+        let mut links = align(&old, &new);
+        links.sort_by_key(|l| format!("{l:?}"));
+        for i in 0..5 {
+            assert!(
+                links.iter().any(|l| matches!(l, Link::Pair { old, new, moved: false, .. } if *old == i && *new == i)),
+                "{links:?}"
+            );
+        }
+    }
+
     #[test]
     fn split_and_merge() {
         let joined = format!("{B} {C}");

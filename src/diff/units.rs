@@ -241,6 +241,32 @@ mod tests {
     use crate::loading::markdown::{Role, parse};
     use crate::model::SourceFile;
 
+    /// Each definition is a unit keyed by its term, its continuation items
+    /// in it, whatever provision the model joins it to.
+    #[test]
+    fn each_definition_is_a_unit() {
+        let src = "# 1 Definitions\n\n1.1 In this Agreement:\n\n“Care” means the following:\n\n(a) assessing;\n\n(b) planning.\n\n“Host Authority” means the Trust;\n\n“Term” means one year.\n\n1.2 Headings do not affect meaning.\n";
+        let file = SourceFile::new("a.md", "a.md", src.to_string());
+        let doc = parse(&file, Role::Body).expect("parses");
+        let units = units(&doc, DocId::Body);
+        let seen: Vec<(Option<&str>, Option<&str>, &str)> =
+            units.iter().map(|u| (u.number.as_deref(), u.term.as_deref(), u.text.as_str())).collect();
+        assert_eq!(
+            seen,
+            vec![
+                (Some("1"), None, "Definitions"),
+                (Some("1.1"), None, "In this Agreement:"),
+                (None, Some("Care"), "“Care” means the following: (a) assessing; (b) planning."),
+                (None, Some("Host Authority"), "“Host Authority” means the Trust;"),
+                (None, Some("Term"), "“Term” means one year."),
+                (Some("1.2"), None, "Headings do not affect meaning."),
+            ]
+        );
+        assert_eq!(units[3].within.as_deref(), Some("1.1"));
+        // Compared by meaning: a renamed term with the same meaning still pairs.
+        assert_eq!(&units[3].text[units[3].meaning_from..], " means the Trust;");
+    }
+
     #[test]
     fn text_without_number_is_the_collapsed_text() {
         let src = "# 1. Definitions\n\n1.1 The  Council\n   means the council.\n\n(a)   item\n\nplain   paragraph\n\n2.\n\n3.3\u{a0}Tabbed\ttext\n";
