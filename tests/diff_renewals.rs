@@ -404,6 +404,17 @@ fn term_renamed_with_its_uses() {
     assert_eq!(term_changes(&r), strings(&["renamed “Fundamental Breach” → “Material Breach”, 1 followed, 0 not"]));
 }
 
+/// Only the definition renamed: the use in clause 21.4.1 still says
+/// "Fundamental Breach", a term the agreement no longer defines.
+#[test]
+fn term_renamed_without_its_uses() {
+    let repo = renewal();
+    edit_new(&repo, BODY, "“Fundamental Breach” means", "“Material Breach” means");
+    let r = diff(&repo);
+    assert_eq!(changes(&r), strings(&["Body: modified 1.1 “Fundamental Breach” → 1.1 “Material Breach”"]), "{r:#}");
+    assert_eq!(term_changes(&r), strings(&["renamed “Fundamental Breach” → “Material Breach”, 0 followed, 1 not"]));
+}
+
 #[test]
 fn definitions_swapped() {
     let repo = renewal();

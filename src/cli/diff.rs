@@ -35,8 +35,10 @@ Modes:
 OLD and NEW are folders when either exists as one, else revisions.
 
 Provisions are matched by text, then number and heading, so an inserted clause reads as one
-insertion plus renumberings. Statuses: unchanged, modified, inserted, deleted, renumbered, moved,
-moved-and-modified, split, merged.
+insertion plus renumberings. Each definition is a provision named by its term; a clause moved with
+its sub-clauses (also into another schedule) is one move. Statuses: unchanged, modified, inserted,
+deleted, renumbered, moved, moved-and-modified, split, merged. Defined terms: added, removed,
+changed, renamed, moved.
 
 Exit status: 0 no differences, 1 differences, 2 error.")]
 pub struct Args {

@@ -19,7 +19,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{Display, Item, Options, counts_phrase, items, run_label, sides, summary_lines};
+use super::{Display, Item, Options, counts_phrase, entry_name, entry_notes, items, run_label, sides, summary_lines};
 use crate::diff::redline::{BlockDiff, Op, Seg};
 use crate::diff::report::{AgreementDiff, DiffReport, DocDiff, DocStatus, Entry, RefStatus, Status, TermStatus};
 
@@ -54,17 +54,6 @@ pub fn write(report: &DiffReport, out: &mut dyn Write, opts: Options) -> io::Res
 
 fn summary_id(ai: usize) -> String {
     if ai == 0 { "summary".to_string() } else { format!("summary-{ai}") }
-}
-
-fn entry_name(e: &Entry) -> String {
-    match e.shown() {
-        Some(p) if p.number.is_some() => match &p.heading {
-            Some(hd) => format!("{} {hd}", e.numbers()),
-            None => e.numbers(),
-        },
-        Some(p) => p.label(),
-        None => String::new(),
-    }
 }
 
 fn agreement(ai: usize, a: &AgreementDiff, opts: Options) -> Value {
@@ -215,6 +204,7 @@ fn entry(id: &str, e: &Entry) -> Value {
         "status": e.status.as_str(),
         "name": entry_name(e),
         "references_only": e.references_only,
+        "notes": entry_notes(e),
         "similarity": e.similarity.map(|sim| format!("{sim:.2}")),
         "at": at,
     });

@@ -95,6 +95,39 @@ pub fn items(doc: &DocDiff, unchanged: bool) -> Vec<Item<'_>> {
     out
 }
 
+/// How every format names an entry: its numbers with a clause's heading
+/// ("11 → 12 Review"), a definition by its term ("1.1 “Term”"), else the
+/// first words of its text.
+pub fn entry_name(e: &Entry) -> String {
+    match e.shown() {
+        Some(p) if p.number.is_some() || p.term.is_some() => match &p.heading {
+            Some(h) => format!("{} {h}", e.numbers()),
+            None => e.numbers(),
+        },
+        Some(p) => p.label(),
+        None => String::new(),
+    }
+}
+
+/// What a reader should know about an entry beyond its status, in words:
+/// that only cross-references or a renamed term changed, or where a
+/// provision moved into this document came from.
+pub fn entry_notes(e: &Entry) -> Vec<String> {
+    let mut out = Vec::new();
+    if e.references_only {
+        out.push("cross-references only".to_string());
+    }
+    if e.renamed_terms_only {
+        out.push("renamed term only".to_string());
+    }
+    if let (Some(o), Some(n)) = (e.first_old(), e.first_new()) {
+        if o.path != n.path {
+            out.push(format!("from {}", o.location()));
+        }
+    }
+    out
+}
+
 /// "11 → 12 … 42. → 43." for a folded run.
 pub fn run_label(run: &[&Entry]) -> String {
     match (run.first(), run.last()) {
