@@ -324,6 +324,18 @@ fn schedule_paragraph_moved_into_another_schedule() {
     assert_eq!(changes(&r), strings(&["Schedule 3: moved 1.9 → 2.6."]), "{r:#}");
     let moved = entries(&r, "moved");
     assert!(moved[0]["old"][0]["path"].as_str().is_some_and(|p| p.ends_with(SCHEDULE_2)), "{:#}", moved[0]);
+    assert_eq!(moved[0]["moved_from"], "Schedule 2 — Partnership Agreement Strategic Governance Arrangements");
+    let text = crate::common::stdout(
+        &crate::common::s75()
+            .current_dir(repo.path())
+            .args(["diff", "agreements/old", "agreements/new"])
+            .output()
+            .expect("run"),
+    );
+    assert!(
+        text.contains("1.9 → 2.6.  moved (from Schedule 2 — Partnership Agreement Strategic Governance Arrangements, agreements/old/schedules/02-partnership-agreement-strategic-governance-arrangements.md:21)"),
+        "{text}"
+    );
     assert_eq!(renumbered(&r), 2);
 }
 

@@ -347,6 +347,7 @@ fn entry(l: Link, ou: &mut [Unit], nu: &mut [Unit]) -> Entry {
         renumbered: false,
         references_only: false,
         renamed_terms_only: false,
+        moved_from: None,
         redline: Vec::new(),
     };
     match l {

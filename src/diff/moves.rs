@@ -60,7 +60,9 @@ pub fn across_documents(documents: &mut [DocDiff]) {
     for (i, j, sim) in pairs {
         let ((od, oe, _), (nd, ne, _)) = (&deleted[i], &inserted[j]);
         let old = documents[*od].entries[*oe].old.clone();
+        let from = documents[*od].label.clone();
         let e = &mut documents[*nd].entries[*ne];
+        e.moved_from = Some(from);
         let (o, n) = (&old[0], &e.new[0]);
         let same = words(o) == words(n);
         e.status = if same { Status::Moved } else { Status::MovedModified };
@@ -181,6 +183,7 @@ fn empty(e: &mut Entry) -> Entry {
         renumbered: e.renumbered,
         references_only: e.references_only,
         renamed_terms_only: e.renamed_terms_only,
+        moved_from: e.moved_from.clone(),
         redline: std::mem::take(&mut e.redline),
     }
 }

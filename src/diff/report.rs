@@ -205,6 +205,10 @@ pub struct Entry {
     /// The only changes are uses of a renamed defined term following its new name.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub renamed_terms_only: bool,
+    /// A provision moved in from another document: that document's label
+    /// ("Schedule 2 — Partnership Agreement Strategic Governance Arrangements").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<String>,
     /// The redline, block by block (for changed text only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub redline: Vec<BlockDiff>,

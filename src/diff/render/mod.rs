@@ -120,10 +120,8 @@ pub fn entry_notes(e: &Entry) -> Vec<String> {
     if e.renamed_terms_only {
         out.push("renamed term only".to_string());
     }
-    if let (Some(o), Some(n)) = (e.first_old(), e.first_new()) {
-        if o.path != n.path {
-            out.push(format!("from {}", o.location()));
-        }
+    if let (Some(from), Some(o)) = (&e.moved_from, e.first_old()) {
+        out.push(format!("from {from}, {}", o.location()));
     }
     out
 }
