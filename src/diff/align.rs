@@ -649,6 +649,29 @@ mod tests {
         }
     }
 
+    /// An item inserted at the head of a list of short items: the others
+    /// are renumbered, not rewritten one into the next.
+    #[test]
+    fn short_item_inserted_renumbers_the_rest() {
+        let old = clauses(&[("1", A), ("i)", "Clause 17"), ("ii)", "Clause 14"), ("iii)", "Clause 22"), ("2", D)]);
+        let new = clauses(&[
+            ("1", A),
+            ("i)", "Clause 17"),
+            ("ii)", "Clause 16"),
+            ("iii)", "Clause 14"),
+            ("iv)", "Clause 22"),
+            ("2", D),
+        ]);
+        let links = align(&old, &new);
+        assert!(links.contains(&Link::Inserted(2)), "{links:?}");
+        for (o, n) in [(2, 3), (3, 4)] {
+            assert!(
+                links.iter().any(|l| matches!(l, Link::Pair { old, new, moved: false, similarity } if (*old, *new) == (o, n) && *similarity == 1.0)),
+                "{links:?}"
+            );
+        }
+    }
+
     #[test]
     fn split_and_merge() {
         let joined = format!("{B} {C}");
