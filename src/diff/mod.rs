@@ -254,7 +254,9 @@ fn entries(links: Vec<Link>, ou: &mut [Unit], nu: &mut [Unit]) -> Vec<Entry> {
         }
         deleted_at[o] = last;
     }
-    let mut keyed: Vec<((isize, u8, usize), Option<(usize, usize)>, Entry)> = links
+    // (reading-order key, the (old, new) units of a moved pair, entry)
+    type Keyed = ((isize, u8, usize), Option<(usize, usize)>, Entry);
+    let mut keyed: Vec<Keyed> = links
         .into_iter()
         .map(|l| {
             let key = match &l {

@@ -55,8 +55,9 @@ pub fn across_documents(documents: &mut [DocDiff]) {
         return;
     }
     // Turn each inserted entry into the move, then drop the deleted entries.
-    let mut drop: Vec<(usize, usize)> = Vec::new();
-    let mut moved_in: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    let mut drop: Vec<At> = Vec::new();
+    // Where each move now stands, and where it came from.
+    let mut moved_in: Vec<(At, At)> = Vec::new();
     for (i, j, sim) in pairs {
         let ((od, oe, _), (nd, ne, _)) = (&deleted[i], &inserted[j]);
         let old = documents[*od].entries[*oe].old.clone();
@@ -94,6 +95,9 @@ pub fn across_documents(documents: &mut [DocDiff]) {
         d.counts = counts;
     }
 }
+
+/// A place in the report: (document, entry) indices.
+type At = (usize, usize);
 
 /// Deleted and inserted provisions that are each other's best match: exact
 /// first, then by similarity. `(deleted, inserted, similarity)`.
@@ -149,7 +153,7 @@ fn best_pairs(deleted: &[(usize, usize, String)], inserted: &[(usize, usize, Str
 
 /// Folds runs of moved entries that were consecutive in the old document
 /// and are consecutive in the new one into the first: one move.
-fn group(documents: &mut [DocDiff], moved_in: &mut [((usize, usize), (usize, usize))]) {
+fn group(documents: &mut [DocDiff], moved_in: &mut [(At, At)]) {
     moved_in.sort_unstable();
     let mut k = 0;
     while k < moved_in.len() {
