@@ -365,6 +365,12 @@ fn entry(l: Link, ou: &mut [Unit], nu: &mut [Unit]) -> Entry {
                 (true, false) => Status::MovedModified,
             };
             let redline = if same_text { Vec::new() } else { redline::redline(&o.blocks, &n.blocks) };
+            // Definitions align by meaning; a reader is shown how alike the whole texts are.
+            let similarity = if o.meaning_from > 0 && !same_text {
+                text::Shingles::of(&o.text).dice(&text::Shingles::of(&n.text))
+            } else {
+                similarity
+            };
             let mut e = blank(status, vec![prov(&mut ou[old])], vec![prov(&mut nu[new])]);
             e.renumbered = renumbered;
             if !same_text {
