@@ -19,7 +19,7 @@ const ACCEPT_MOVED: f32 = 0.8;
 /// Texts of fewer words do not identify a provision.
 const MIN_WORDS: usize = 5;
 /// Beyond this many deleted × inserted provisions only exact moves are looked for.
-const MAX_PAIRS: usize = 40_000;
+const MAX_PAIRS: usize = 10_000;
 
 /// A provision's words without its number, as the alignment compares them.
 fn words(p: &Prov) -> String {
