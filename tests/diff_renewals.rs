@@ -427,6 +427,31 @@ fn term_renamed_without_its_uses() {
     assert_eq!(term_changes(&r), strings(&["renamed “Fundamental Breach” → “Material Breach”, 0 followed, 1 not"]));
 }
 
+/// Two definitions joined into one paragraph: one merge in the provision
+/// list, and under Defined terms the one that changed and the one that went.
+#[test]
+fn definitions_merged() {
+    let repo = renewal();
+    edit_new(
+        &repo,
+        BODY,
+        "as being Head of Service;\n\n“Council’s Senior Social Care Practitioners” means those posts",
+        "as being Head of Service, and the Council’s Senior Social Care Practitioners are those posts",
+    );
+    let r = diff(&repo);
+    assert_eq!(
+        changes(&r),
+        strings(&[
+            "Body: merged 1.1 “Council’s Head of Service”+1.1 “Council’s Senior Social Care Practitioners” → 1.1 “Council’s Head of Service”"
+        ]),
+        "{r:#}"
+    );
+    assert_eq!(
+        term_changes(&r),
+        strings(&["changed “Council’s Head of Service”", "removed “Council’s Senior Social Care Practitioners”"])
+    );
+}
+
 #[test]
 fn definitions_swapped() {
     let repo = renewal();

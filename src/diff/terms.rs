@@ -52,7 +52,11 @@ pub fn diff(old: &Agreement, new: &Agreement, pairings: &[DocPairing<'_>], docum
                 unit_keys.insert(key_of(t));
             }
         }
-        out.extend(from_entry(e));
+        if matches!(e.status, Status::Split | Status::Merged) {
+            out.extend(from_group(e));
+        } else {
+            out.extend(from_entry(e));
+        }
     }
     for t in out.iter_mut().filter(|t| t.status == TermStatus::Renamed) {
         let (from, to) = (t.old_term.clone().unwrap_or_default(), t.term.clone());
@@ -113,6 +117,45 @@ fn from_entry(e: &Entry) -> Option<TermChange> {
     t.old_at = o.map(Prov::location);
     t.new_at = n.map(Prov::location);
     Some(t)
+}
+
+/// The term changes of a split or merge: each definition on one side
+/// matched with the other side's by its term.
+fn from_group(e: &Entry) -> Vec<TermChange> {
+    let defs = |ps: &[Prov]| -> Vec<(String, Prov)> {
+        ps.iter().filter_map(|p| Some((key_of(p.term.as_deref()?), p.clone()))).collect()
+    };
+    let (old, new) = (defs(&e.old), defs(&e.new));
+    let find = |list: &[(String, Prov)], k: &str| list.iter().find(|(x, _)| x == k).map(|(_, p)| p.clone());
+    let one = |status: Status, o: Option<Prov>, n: Option<Prov>| {
+        let probe = Entry {
+            status,
+            old: o.into_iter().collect(),
+            new: n.into_iter().collect(),
+            similarity: None,
+            renumbered: false,
+            references_only: false,
+            renamed_terms_only: false,
+            moved_from: None,
+            redline: Vec::new(),
+        };
+        from_entry(&probe)
+    };
+    let mut out = Vec::new();
+    for (k, n) in &new {
+        let changed = find(&old, k).filter(|o| o.text != n.text);
+        out.extend(match (find(&old, k), changed) {
+            (None, _) => one(Status::Inserted, None, Some(n.clone())),
+            (Some(_), Some(o)) => one(Status::Modified, Some(o), Some(n.clone())),
+            (Some(_), None) => None,
+        });
+    }
+    for (k, o) in &old {
+        if find(&new, k).is_none() {
+            out.extend(one(Status::Deleted, Some(o.clone()), None));
+        }
+    }
+    out
 }
 
 /// How many times `term` occurs as whole words in the agreement's text.
