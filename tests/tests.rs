@@ -13,6 +13,7 @@ mod dates_calendar;
 mod diff_coventry_2022;
 mod diff_git;
 mod diff_html;
+mod diff_renewals;
 mod diff_synthetic;
 mod examples_ci;
 mod import_api;

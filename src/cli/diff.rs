@@ -35,8 +35,10 @@ Modes:
 OLD and NEW are folders when either exists as one, else revisions.
 
 Provisions are matched by text, then number and heading, so an inserted clause reads as one
-insertion plus renumberings. Statuses: unchanged, modified, inserted, deleted, renumbered, moved,
-moved-and-modified, split, merged.
+insertion plus renumberings. Each definition is a provision named by its term; a clause moved with
+its sub-clauses (also into another schedule) is one move. Statuses: unchanged, modified, inserted,
+deleted, renumbered, moved, moved-and-modified, split, merged. Defined terms: added, removed,
+changed, renamed, moved.
 
 Exit status: 0 no differences, 1 differences, 2 error.")]
 pub struct Args {
@@ -61,6 +63,9 @@ pub struct Args {
     /// List unchanged provisions too
     #[arg(long)]
     unchanged: bool,
+    /// HTML: include the whole text of both versions (unchanged provisions hidden until asked for), not only the changes and their context
+    #[arg(long)]
+    full: bool,
 }
 
 pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
@@ -82,6 +87,7 @@ pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
             && args.format == Format::Terminal,
         display: args.display,
         unchanged: args.unchanged,
+        full: args.full,
     };
     match &args.output {
         Some(path) => {

@@ -161,18 +161,26 @@ impl Matcher<'_> {
         let mut cands = Vec::new();
         for (os, ns) in groups.values() {
             if os.len() == 1 && ns.len() == 1 {
-                cands.push((os[0], ns[0]));
+                let (o, n) = (os[0], ns[0]);
+                // A short text at another number ("Clause 31" was item v, is
+                // now item i) is weak evidence: left to the later passes, the
+                // items of a list align among themselves by number first.
+                let (uo, un) = (&self.old[o], &self.new[n]);
+                if uo.is_short() && uo.ident().is_some() && un.ident().is_some() && uo.ident() != un.ident() {
+                    continue;
+                }
+                cands.push((o, n));
             } else if !os.is_empty() && !ns.is_empty() {
-                // Repeated text: a number unique among the repeats on both sides identifies it.
-                let count = |units: &[Unit], ids: &[usize], key: &Option<String>| {
-                    ids.iter().filter(|&&i| &units[i].key == key).count()
+                // Repeated text: a number (or term) unique among the repeats on both sides identifies it.
+                let count = |units: &[Unit], ids: &[usize], key: Option<&str>| {
+                    ids.iter().filter(|&&i| units[i].ident() == key).count()
                 };
                 for &o in os {
-                    let key = &self.old[o].key;
+                    let key = self.old[o].ident();
                     if key.is_none() || count(self.old, os, key) != 1 || count(self.new, ns, key) != 1 {
                         continue;
                     }
-                    if let Some(&n) = ns.iter().find(|&&n| &self.new[n].key == key) {
+                    if let Some(&n) = ns.iter().find(|&&n| self.new[n].ident() == key) {
                         cands.push((o, n));
                     }
                 }
@@ -203,6 +211,11 @@ impl Matcher<'_> {
                 let (tag, ro, rn) = op.as_tag_tuple();
                 if tag == DiffTag::Equal {
                     for (i, j) in ro.zip(rn) {
+                        let (uo, un) = (&self.old[a[i]], &self.new[b[j]]);
+                        // As in pass 1: short texts at other numbers wait for the number.
+                        if uo.is_short() && uo.ident() != un.ident() {
+                            continue;
+                        }
                         self.pair(a[i], b[j], 1.0);
                     }
                 }
@@ -263,11 +276,11 @@ impl Matcher<'_> {
     /// Weight and similarity of a possible pair, or None if too different.
     fn score(&self, o: usize, n: usize) -> Option<(f32, f32)> {
         let (uo, un) = (&self.old[o], &self.new[n]);
-        if uo.is_heading_only() != un.is_heading_only() {
+        if uo.is_heading_only() != un.is_heading_only() || uo.term.is_some() != un.term.is_some() {
             return None;
         }
         let sim = uo.shingles().dice(un.shingles());
-        let same_key = uo.key.is_some() && uo.key == un.key;
+        let same_key = uo.ident().is_some() && uo.ident() == un.ident();
         let same_heading = uo.heading.as_deref().is_some_and(|h| !h.is_empty()) && uo.heading == un.heading;
         let labelled = same_key || same_heading;
         let ok = sim >= ACCEPT || (labelled && sim >= ACCEPT_SAME_LABEL);
@@ -304,7 +317,9 @@ impl Matcher<'_> {
         for &o in &free_old {
             for j in index.candidates(&self.old[o].shingles().bi_set) {
                 let n = free_new[j];
-                if self.old[o].is_heading_only() != self.new[n].is_heading_only() {
+                if self.old[o].is_heading_only() != self.new[n].is_heading_only()
+                    || self.old[o].term.is_some() != self.new[n].term.is_some()
+                {
                     continue;
                 }
                 let sim = self.old[o].shingles().dice(self.new[n].shingles());
@@ -563,6 +578,9 @@ mod tests {
             within: None,
             blocks: vec![format!("{number} {text}")],
             hash: hash_str(&text),
+            term: None,
+            term_key: None,
+            meaning_from: 0,
             shingles: std::cell::OnceCell::new(),
             text,
             path: "t.md".into(),
@@ -612,6 +630,46 @@ mod tests {
                 .any(|l| matches!(l, Link::Pair { old: 2, new: 0, moved: true, similarity } if *similarity < 1.0)),
             "{links:?}"
         );
+    }
+
+    /// Clause 42's survivorship list after clause 17 became 31: item v
+    /// ("Clause 31") and the new item i ("Clause 31") read alike, but the
+    /// items align by number, so nothing is deleted, moved or inserted.
+    #[test]
+    fn short_items_of_a_list_align_by_number() {
+        let old = clauses(&[("1", A), ("i)", "Clause 17"), ("ii)", "Clause 14"), ("v)", "Clause 31"), ("2", D)]);
+        let new = clauses(&[("1", A), ("i)", "Clause 31"), ("ii)", "Clause 14"), ("v)", "Clause 30"), ("2", D)]);
+        let mut links = align(&old, &new);
+        links.sort_by_key(|l| format!("{l:?}"));
+        for i in 0..5 {
+            assert!(
+                links.iter().any(|l| matches!(l, Link::Pair { old, new, moved: false, .. } if *old == i && *new == i)),
+                "{links:?}"
+            );
+        }
+    }
+
+    /// An item inserted at the head of a list of short items: the others
+    /// are renumbered, not rewritten one into the next.
+    #[test]
+    fn short_item_inserted_renumbers_the_rest() {
+        let old = clauses(&[("1", A), ("i)", "Clause 17"), ("ii)", "Clause 14"), ("iii)", "Clause 22"), ("2", D)]);
+        let new = clauses(&[
+            ("1", A),
+            ("i)", "Clause 17"),
+            ("ii)", "Clause 16"),
+            ("iii)", "Clause 14"),
+            ("iv)", "Clause 22"),
+            ("2", D),
+        ]);
+        let links = align(&old, &new);
+        assert!(links.contains(&Link::Inserted(2)), "{links:?}");
+        for (o, n) in [(2, 3), (3, 4)] {
+            assert!(
+                links.iter().any(|l| matches!(l, Link::Pair { old, new, moved: false, similarity } if (*old, *new) == (o, n) && *similarity == 1.0)),
+                "{links:?}"
+            );
+        }
     }
 
     #[test]

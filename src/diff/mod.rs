@@ -8,10 +8,11 @@
 //! 2. [`units`] turns each document's provisions into comparable units, and
 //!    [`align`] matches them — by text first, then numbers and headings
 //!    (read its documentation for the algorithm and its limits).
-//! 3. [`redline`] diffs modified provisions word by word.
+//! 3. [`moves`] joins a deletion in one document and an insertion in
+//!    another into one move; [`redline`] diffs modified provisions word by word.
 //! 4. [`meta`] compares `agreement.toml` as facts ("Term: 1 year → 3 years"),
-//!    [`terms`] the defined terms, and [`xrefs`] the cross-references whose
-//!    target was renumbered.
+//!    [`terms`] reads the defined terms off the alignment (each definition is
+//!    a unit), and [`xrefs`] the cross-references whose target was renumbered.
 //! 5. [`render`] writes the [`report::DiffReport`] as terminal text, JSON,
 //!    Markdown or one self-contained HTML page.
 //!
@@ -21,6 +22,7 @@
 pub mod align;
 pub mod docs;
 pub mod meta;
+pub mod moves;
 pub mod redline;
 pub mod render;
 pub mod report;
@@ -60,13 +62,8 @@ pub fn diff_agreements(old: &Agreement, new: &Agreement, old_side: Side, new_sid
     // Documents align independently of each other, and the defined terms
     // need no alignment at all: both run on every core.
     // The provision-number indexes for the references need no alignment either.
-    let ((aligned, terms), indexes) = rayon::join(
-        || {
-            rayon::join(
-                || crate::timing::timed("  align (parallel)", || pairings.par_iter().map(document).collect::<Vec<_>>()),
-                || crate::timing::timed("  terms (parallel)", || terms::diff(old, new, &pairings)),
-            )
-        },
+    let (aligned, indexes) = rayon::join(
+        || crate::timing::timed("  align (parallel)", || pairings.par_iter().map(document).collect::<Vec<_>>()),
         || rayon::join(|| xrefs::Index::new(old), || xrefs::Index::new(new)),
     );
     let mut documents = Vec::with_capacity(aligned.len());
@@ -75,11 +72,16 @@ pub fn diff_agreements(old: &Agreement, new: &Agreement, old_side: Side, new_sid
         documents.push(doc);
         maps.extend(map);
     }
-    timer.mark("align + terms");
+    timer.mark("align");
+    moves::across_documents(&mut documents);
+    mark_reference_only_changes(&mut documents, &pairings);
+    // Definitions are units of the alignment: the terms are read off it.
+    let terms = terms::diff(old, new, &pairings, &documents);
+    terms::mark_rename_only_changes(&mut documents, &terms);
+    timer.mark("terms");
     let metadata = meta::diff(old, new, &pairings);
     let references = xrefs::diff(old, new, &pairings, &maps, indexes);
     timer.mark("references");
-    mark_reference_only_changes(&mut documents, &pairings);
 
     let mut counts = Counts::default();
     for d in &documents {
@@ -138,8 +140,9 @@ fn info(s: &docs::DocSide<'_>) -> DocInfo {
 
 /// Aligns one document pair and builds its entries in reading order.
 fn document(p: &DocPairing<'_>) -> (DocDiff, Option<Mapping>) {
-    let (od, nd) = (p.old.as_ref().and_then(|s| s.doc), p.new.as_ref().and_then(|s| s.doc));
-    let mut ou: Vec<Unit> = od.map(units::units).unwrap_or_default();
+    let od = p.old.as_ref().and_then(|s| Some((s.doc?, s.id)));
+    let nd = p.new.as_ref().and_then(|s| Some((s.doc?, s.id)));
+    let mut ou: Vec<Unit> = od.map(|(d, id)| units::units(d, id)).unwrap_or_default();
     let (mut nu, links) = match p.identical() {
         // Most schedules of a renewal are carried over byte for byte: the
         // same file gives the same units, each paired with itself, so neither
@@ -150,7 +153,7 @@ fn document(p: &DocPairing<'_>) -> (DocDiff, Option<Mapping>) {
             (nu, links)
         }
         None => {
-            let nu: Vec<Unit> = nd.map(units::units).unwrap_or_default();
+            let nu: Vec<Unit> = nd.map(|(d, id)| units::units(d, id)).unwrap_or_default();
             let links = align::align(&ou, &nu);
             (nu, links)
         }
@@ -220,6 +223,7 @@ fn prov(u: &mut Unit) -> Prov {
         number: u.number.clone(),
         heading: u.heading.clone(),
         within: u.within.clone(),
+        term: u.term.clone(),
         path: u.path.clone(),
         line: u.line,
         text: std::mem::take(&mut u.blocks),
@@ -250,7 +254,9 @@ fn entries(links: Vec<Link>, ou: &mut [Unit], nu: &mut [Unit]) -> Vec<Entry> {
         }
         deleted_at[o] = last;
     }
-    let mut keyed: Vec<((isize, u8, usize), Entry)> = links
+    // (reading-order key, the (old, new) units of a moved pair, entry)
+    type Keyed = ((isize, u8, usize), Option<(usize, usize)>, Entry);
+    let mut keyed: Vec<Keyed> = links
         .into_iter()
         .map(|l| {
             let key = match &l {
@@ -258,11 +264,80 @@ fn entries(links: Vec<Link>, ou: &mut [Unit], nu: &mut [Unit]) -> Vec<Entry> {
                 Link::Split { new, .. } => (new.first().map_or(0, |&n| n as isize), 0, 0),
                 Link::Deleted(o) => (deleted_at[*o], 1, *o),
             };
-            (key, entry(l, &mut *ou, &mut *nu))
+            let moved = match &l {
+                Link::Pair { old, new, moved: true, .. } => Some((*old, *new)),
+                _ => None,
+            };
+            (key, moved, entry(l, &mut *ou, &mut *nu))
         })
         .collect();
-    keyed.sort_by_key(|(k, _)| *k);
-    keyed.into_iter().map(|(_, e)| e).collect()
+    keyed.sort_by_key(|(k, _, _)| *k);
+    // Where each moved entry came from and went to, by its place in reading order.
+    let moved_from: HashMap<usize, (usize, usize)> =
+        keyed.iter().enumerate().filter_map(|(i, (_, m, _))| m.map(|m| (i, m))).collect();
+    group_moves(keyed.into_iter().map(|(_, _, e)| e).collect(), &moved_from)
+}
+
+/// Folds a moved clause and its moved sub-clauses into one entry: "17 → 31"
+/// is one move, whatever the number of paragraphs that went with it. A
+/// member follows the head in both versions and stands under it (a deeper
+/// number of the head's, an item or an unnumbered paragraph).
+fn group_moves(entries: Vec<Entry>, moved_from: &HashMap<usize, (usize, usize)>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    // The last group's head number and its last member's (old, new) unit indices.
+    let mut open: Option<(Option<String>, (usize, usize))> = None;
+    for (i, e) in entries.into_iter().enumerate() {
+        let at = moved_from.get(&i).copied();
+        let joins = match (&open, at) {
+            (Some((head, (lo, ln))), Some((o, n))) if o == lo + 1 && n == ln + 1 => {
+                let number = e.new.first().and_then(|p| p.number.as_deref()).and_then(Number::parse);
+                match (head, number) {
+                    (_, None) => true,
+                    (_, Some(num)) if num.is_item() => true,
+                    (Some(h), Some(num)) => num.key().starts_with(&format!("{h}.")),
+                    (None, Some(_)) => false,
+                }
+            }
+            _ => false,
+        };
+        if joins {
+            if let (Some(g), Some((_, last))) = (out.last_mut(), open.as_mut()) {
+                *last = at.unwrap_or(*last);
+                absorb(g, e);
+                continue;
+            }
+        }
+        open = at.map(|a| {
+            let head = e.new.first().and_then(|p| p.number.as_deref()).and_then(Number::parse).map(|n| n.key());
+            (head, a)
+        });
+        out.push(e);
+    }
+    out
+}
+
+/// Adds a moved sub-provision to its clause's move.
+pub(crate) fn absorb(group: &mut Entry, member: Entry) {
+    let text_changed = |e: &Entry| e.status == Status::MovedModified;
+    if text_changed(&member) || text_changed(group) {
+        // The group's redline covers every member: unchanged ones as they read.
+        let same = |e: &Entry| -> Vec<redline::BlockDiff> {
+            e.new.iter().flat_map(|p| &p.text).map(|t| redline::BlockDiff::Same { text: t.clone() }).collect()
+        };
+        if !text_changed(group) {
+            group.redline = same(group);
+        }
+        let more = if text_changed(&member) { member.redline.clone() } else { same(&member) };
+        group.redline.extend(more);
+        group.status = Status::MovedModified;
+        group.similarity = match (group.similarity, member.similarity) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    group.renumbered |= member.renumbered;
+    group.old.extend(member.old);
+    group.new.extend(member.new);
 }
 
 fn entry(l: Link, ou: &mut [Unit], nu: &mut [Unit]) -> Entry {
@@ -273,6 +348,8 @@ fn entry(l: Link, ou: &mut [Unit], nu: &mut [Unit]) -> Entry {
         similarity: None,
         renumbered: false,
         references_only: false,
+        renamed_terms_only: false,
+        moved_from: None,
         redline: Vec::new(),
     };
     match l {
@@ -288,6 +365,12 @@ fn entry(l: Link, ou: &mut [Unit], nu: &mut [Unit]) -> Entry {
                 (true, false) => Status::MovedModified,
             };
             let redline = if same_text { Vec::new() } else { redline::redline(&o.blocks, &n.blocks) };
+            // Definitions align by meaning; a reader is shown how alike the whole texts are.
+            let similarity = if o.meaning_from > 0 && !same_text {
+                text::Shingles::of(&o.text).dice(&text::Shingles::of(&n.text))
+            } else {
+                similarity
+            };
             let mut e = blank(status, vec![prov(&mut ou[old])], vec![prov(&mut nu[new])]);
             e.renumbered = renumbered;
             if !same_text {

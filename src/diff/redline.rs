@@ -69,7 +69,7 @@ pub fn redline(old: &[String], new: &[String]) -> Vec<BlockDiff> {
 fn replace(old: &[String], new: &[String], out: &mut Vec<BlockDiff>) {
     let (mut i, mut j) = (0, 0);
     while i < old.len() && j < new.len() {
-        if Shingles::of(&old[i]).dice(&Shingles::of(&new[j])) >= REDLINE_SIMILARITY {
+        if same_row(&old[i], &new[j]) || Shingles::of(&old[i]).dice(&Shingles::of(&new[j])) >= REDLINE_SIMILARITY {
             out.push(BlockDiff::Changed {
                 old: old[i].clone(),
                 new: new[j].clone(),
@@ -77,7 +77,7 @@ fn replace(old: &[String], new: &[String], out: &mut Vec<BlockDiff>) {
             });
             i += 1;
             j += 1;
-        } else if old.len() - i > new.len() - j {
+        } else if old.len() - i >= new.len() - j {
             out.push(BlockDiff::Removed { text: old[i].clone() });
             i += 1;
         } else {
@@ -87,6 +87,16 @@ fn replace(old: &[String], new: &[String], out: &mut Vec<BlockDiff>) {
     }
     out.extend(old[i..].iter().map(|t| BlockDiff::Removed { text: t.clone() }));
     out.extend(new[j..].iter().map(|t| BlockDiff::Added { text: t.clone() }));
+}
+
+/// Whether two table rows are one row with other figures: the same first
+/// cell ("Travel | | | 7,300" → "Travel | | | 8,000"). Figures share no
+/// words, so similarity alone would show the row removed and added.
+fn same_row(old: &str, new: &str) -> bool {
+    match (old.split_once(" | "), new.split_once(" | ")) {
+        (Some((a, _)), Some((b, _))) => !a.trim().is_empty() && a == b,
+        _ => false,
+    }
 }
 
 /// Word diff of two texts, with changes separated only by spaces merged.
@@ -224,6 +234,17 @@ mod tests {
     fn insertions_and_deletions() {
         assert_eq!(render(&words("a b c", "a c")), "a [-b -]c");
         assert_eq!(render(&words("a c", "a b c")), "a {+b +}c");
+    }
+
+    #[test]
+    fn a_table_row_with_a_new_figure_is_one_changed_row() {
+        let old: Vec<String> = ["Insurance | | | 3,869", "Travel | | | 7,300"].map(String::from).to_vec();
+        let new: Vec<String> = ["Insurance | | | 3,869", "Travel | | | 8,000"].map(String::from).to_vec();
+        let r = redline(&old, &new);
+        assert!(
+            matches!(&r[1], BlockDiff::Changed { segments, .. } if render(segments) == "Travel | | | [-7,300-]{+8,000+}"),
+            "{r:?}"
+        );
     }
 
     #[test]

@@ -144,6 +144,9 @@ pub struct Prov {
     /// For an item (`(f)`), the dotted number it stands under (`1.1`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
+    /// For a definition: the term it defines, as written ("Host Authority").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
     /// Repository-relative path and 1-based line.
     pub path: String,
     pub line: usize,
@@ -159,6 +162,13 @@ impl Prov {
 
     /// The number with its context: `11.1`, or `1.1 (f)` for an item.
     pub fn full_number(&self) -> Option<String> {
+        if let Some(t) = &self.term {
+            // A definition is found by its term under the clause that defines it.
+            return Some(match &self.within {
+                Some(w) => format!("{w} “{t}”"),
+                None => format!("“{t}”"),
+            });
+        }
         let n = self.number.as_ref()?;
         Some(match &self.within {
             Some(w) => format!("{w} {n}"),
@@ -192,6 +202,13 @@ pub struct Entry {
     /// The only changes are cross-references following a renumbering.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub references_only: bool,
+    /// The only changes are uses of a renamed defined term following its new name.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub renamed_terms_only: bool,
+    /// A provision moved in from another document: that document's label
+    /// ("Schedule 2 — Partnership Agreement Strategic Governance Arrangements").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<String>,
     /// The redline, block by block (for changed text only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub redline: Vec<BlockDiff>,
@@ -216,6 +233,14 @@ impl Entry {
         let list = |ps: &[Prov]| {
             ps.iter().map(|p| p.full_number().unwrap_or_else(|| "¶".into())).collect::<Vec<_>>().join(" + ")
         };
+        if matches!(self.status, Status::Moved | Status::MovedModified) && self.new.len() > 1 {
+            // A clause moved with its sub-clauses: named by the clause.
+            let first = |ps: &[Prov]| ps.first().and_then(Prov::full_number).unwrap_or_else(|| "¶".into());
+            let (o, n) = (first(&self.old), first(&self.new));
+            let with =
+                format!(" (with {} more provision{})", self.new.len() - 1, if self.new.len() == 2 { "" } else { "s" });
+            return if o == n { format!("{n}{with}") } else { format!("{o} → {n}{with}") };
+        }
         let (o, n) = (list(&self.old), list(&self.new));
         match (self.old.is_empty(), self.new.is_empty()) {
             (true, _) => n,
@@ -284,6 +309,26 @@ pub struct MetaChange {
     pub new_at: Option<String>,
 }
 
+impl TermChange {
+    /// "“Fundamental Breach” renamed “Material Breach” (4 uses followed)".
+    pub fn describe(&self) -> String {
+        match self.status {
+            TermStatus::Renamed => {
+                let old = self.old_term.as_deref().unwrap_or("");
+                let mut s = format!("“{old}” renamed “{}”", self.term);
+                let (f, n) = (self.uses_followed.unwrap_or(0), self.uses_not_followed.unwrap_or(0));
+                s.push_str(&format!(" ({f} use{} followed", if f == 1 { "" } else { "s" }));
+                if n > 0 {
+                    s.push_str(&format!("; {n} still use{} the old name", if n == 1 { "s" } else { "" }));
+                }
+                s.push(')');
+                s
+            }
+            s => format!("“{}” {}", self.term, s.as_str()),
+        }
+    }
+}
+
 impl MetaChange {
     /// "Term: 1 year → 3 years".
     pub fn line(&self) -> String {
@@ -302,13 +347,40 @@ pub enum TermStatus {
     Added,
     Removed,
     Changed,
+    /// The same definition under a new name.
+    Renamed,
+    /// The definition moved within the definitions clause, wording unchanged.
+    Moved,
 }
 
-/// A defined term added, removed or redefined.
+impl TermStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermStatus::Added => "added",
+            TermStatus::Removed => "removed",
+            TermStatus::Changed => "changed",
+            TermStatus::Renamed => "renamed",
+            TermStatus::Moved => "moved",
+        }
+    }
+}
+
+/// A defined term added, removed, redefined, renamed or moved.
 #[derive(Debug, Clone, Serialize)]
 pub struct TermChange {
+    /// The term (its new name where it has one).
     pub term: String,
     pub status: TermStatus,
+    /// A renamed term's old name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_term: Option<String>,
+    /// A renamed term: uses of the old name in the old text, and of the new
+    /// name in the new text where the old text had the old name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uses_followed: Option<usize>,
+    /// A renamed term: uses of the old name left in the new text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uses_not_followed: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -3,9 +3,12 @@
 //! decision record and opened anywhere. The summary comes first; a
 //! navigation column lists each document and its changed provisions; each
 //! provision can be read as an inline redline or side by side (a toggle,
-//! remembered only for the page). Unchanged provisions are in the page but
-//! hidden until asked for, so the side-by-side view can show the whole text
-//! in context.
+//! remembered only for the page). The page holds the changed provisions
+//! with one unchanged provision of context on each side, and says how many
+//! it leaves out, as GitHub shows a diff: a one-word change makes a page of
+//! a few kilobytes, not the whole agreement twice. `--full` (or
+//! `--unchanged`) puts the whole text in, unchanged provisions hidden until
+//! asked for, so the side-by-side view can show everything in context.
 //!
 //! This module decides what the page shows (which provisions, which
 //! paragraphs of context); the template decides the markup, and every
@@ -16,7 +19,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{Display, Item, Options, counts_phrase, items, run_label, sides, summary_lines};
+use super::{Display, Item, Options, counts_phrase, entry_name, entry_notes, items, run_label, sides, summary_lines};
 use crate::diff::redline::{BlockDiff, Op, Seg};
 use crate::diff::report::{AgreementDiff, DiffReport, DocDiff, DocStatus, Entry, RefStatus, Status, TermStatus};
 
@@ -32,6 +35,7 @@ pub fn write(report: &DiffReport, out: &mut dyn Write, opts: Options) -> io::Res
         Display::SideBySide => "view-side-by-side",
     };
     let body_class = if opts.unchanged { format!("{view} show-unchanged") } else { view.to_string() };
+    let full = opts.full || opts.unchanged;
     let context = json!({
         "version": env!("CARGO_PKG_VERSION"),
         "title": title,
@@ -41,6 +45,7 @@ pub fn write(report: &DiffReport, out: &mut dyn Write, opts: Options) -> io::Res
         "inline_pressed": opts.display == Display::Inline,
         "side_by_side_pressed": opts.display == Display::SideBySide,
         "unchanged": opts.unchanged,
+        "full": full,
         "filters": Status::ALL.iter().filter(|s| s.is_change()).map(|s| s.as_str()).collect::<Vec<_>>(),
         "agreements": report.agreements.iter().enumerate().map(|(ai, a)| agreement(ai, a, opts)).collect::<Vec<_>>(),
     });
@@ -51,17 +56,6 @@ fn summary_id(ai: usize) -> String {
     if ai == 0 { "summary".to_string() } else { format!("summary-{ai}") }
 }
 
-fn entry_name(e: &Entry) -> String {
-    match e.shown() {
-        Some(p) if p.number.is_some() => match &p.heading {
-            Some(hd) => format!("{} {hd}", e.numbers()),
-            None => e.numbers(),
-        },
-        Some(p) => p.label(),
-        None => String::new(),
-    }
-}
-
 fn agreement(ai: usize, a: &AgreementDiff, opts: Options) -> Value {
     let terms: Vec<Value> = a
         .terms
@@ -70,6 +64,9 @@ fn agreement(ai: usize, a: &AgreementDiff, opts: Options) -> Value {
             TermStatus::Added => json!({"term": t.term, "status": "added", "text": t.new.as_deref().unwrap_or("")}),
             TermStatus::Removed => json!({"term": t.term, "status": "removed", "text": t.old.as_deref().unwrap_or("")}),
             TermStatus::Changed => json!({"term": t.term, "status": "changed", "segments": segments(&t.redline)}),
+            TermStatus::Renamed | TermStatus::Moved => json!({
+                "term": t.term, "status": t.status.as_str(), "describe": t.describe(), "segments": segments(&t.redline),
+            }),
         })
         .collect();
     let references: Vec<Value> = a
@@ -96,8 +93,40 @@ fn agreement(ai: usize, a: &AgreementDiff, opts: Options) -> Value {
         })).collect::<Vec<_>>(),
         "terms": terms,
         "references": references,
-        "documents": a.documents.iter().enumerate().map(|(di, d)| document(ai, di, d, opts)).collect::<Vec<_>>(),
+        "documents": a.documents.iter().enumerate()
+            .filter(|(_, d)| full(opts) || d.status != DocStatus::Unchanged)
+            .map(|(di, d)| document(ai, di, d, opts)).collect::<Vec<_>>(),
+        "unchanged_documents": if full(opts) { 0 } else {
+            a.documents.iter().filter(|d| d.status == DocStatus::Unchanged).count()
+        },
     })
+}
+
+fn full(opts: Options) -> bool {
+    opts.full || opts.unchanged
+}
+
+/// Unchanged items kept as context: those next to a change. The others are
+/// left out of a page that is not `--full`, counted where they stood.
+fn context(items: Vec<Value>, changed: &[bool]) -> Vec<Value> {
+    let near = |i: usize| changed[i] || (i > 0 && changed[i - 1]) || changed.get(i + 1).copied().unwrap_or(false);
+    let mut out = Vec::new();
+    let mut skipped = 0;
+    for (i, item) in items.into_iter().enumerate() {
+        if near(i) {
+            if skipped > 0 {
+                out.push(json!({"skip": skipped}));
+                skipped = 0;
+            }
+            out.push(item);
+        } else {
+            skipped += 1;
+        }
+    }
+    if skipped > 0 {
+        out.push(json!({"skip": skipped}));
+    }
+    out
 }
 
 fn document(ai: usize, di: usize, d: &DocDiff, opts: Options) -> Value {
@@ -115,12 +144,18 @@ fn document(ai: usize, di: usize, d: &DocDiff, opts: Options) -> Value {
         .collect();
     let by_ptr: std::collections::HashMap<*const Entry, usize> =
         d.entries.iter().enumerate().map(|(i, e)| (e as *const Entry, i)).collect();
-    let items: Vec<Value> = items(d, true)
+    let listed = items(d, true);
+    let changed: Vec<bool> =
+        listed.iter().map(|i| !matches!(i, Item::One(e) if e.status == Status::Unchanged)).collect();
+    let items: Vec<Value> = listed
         .into_iter()
         .map(|item| match item {
             Item::One(e) => {
                 let ei = by_ptr.get(&(e as *const Entry)).copied().unwrap_or(0);
-                json!({"entry": entry(&format!("a{ai}-d{di}-e{ei}"), e)})
+                let mut v = entry(&format!("a{ai}-d{di}-e{ei}"), e);
+                // Context shown around a change: visible, unlike the unchanged text of a --full page.
+                v["context"] = json!(!full(opts) && e.status == Status::Unchanged);
+                json!({"entry": v})
             }
             Item::Renumbered(run) => {
                 let rows: Vec<Value> = run
@@ -140,6 +175,7 @@ fn document(ai: usize, di: usize, d: &DocDiff, opts: Options) -> Value {
             }
         })
         .collect();
+    let items = if full(opts) { items } else { context(items, &changed) };
     json!({
         "id": format!("a{ai}-d{di}"),
         "class": if unchanged_doc { "doc status-unchanged" } else { "doc" },
@@ -168,6 +204,7 @@ fn entry(id: &str, e: &Entry) -> Value {
         "status": e.status.as_str(),
         "name": entry_name(e),
         "references_only": e.references_only,
+        "notes": entry_notes(e),
         "similarity": e.similarity.map(|sim| format!("{sim:.2}")),
         "at": at,
     });

@@ -8,7 +8,9 @@
 
 use std::io::{self, Write};
 
-use super::{Item, Options, counts_phrase, items, run_label, sides, summary_lines, whole_agreement};
+use super::{
+    Item, Options, counts_phrase, entry_name, entry_notes, items, run_label, sides, summary_lines, whole_agreement,
+};
 use crate::diff::redline::{BlockDiff, Op, Seg};
 use crate::diff::report::{AgreementDiff, DiffReport, DocDiff, DocStatus, Entry, RefStatus, Status, TermStatus};
 
@@ -76,7 +78,14 @@ fn agreement(a: &AgreementDiff, s: &mut String, opts: Options) {
                 TermStatus::Added => format!("added: {}", esc(t.new.as_deref().unwrap_or(""))),
                 TermStatus::Removed => format!("removed: <del>{}</del>", esc(t.old.as_deref().unwrap_or(""))),
                 TermStatus::Changed => format!("changed: {}", segments(&t.redline)),
+                TermStatus::Moved => "moved (wording unchanged)".to_string(),
+                TermStatus::Renamed if t.redline.is_empty() => String::new(),
+                TermStatus::Renamed => format!("— {}", segments(&t.redline)),
             };
+            if t.status == TermStatus::Renamed {
+                s.push_str(&format!("- **{}** {what}\n", esc(&t.describe())));
+                continue;
+            }
             s.push_str(&format!("- **“{}”** {what}\n", esc(&t.term)));
         }
         s.push('\n');
@@ -136,17 +145,13 @@ fn document(d: &DocDiff, s: &mut String, opts: Options) {
 }
 
 fn entry(e: &Entry, s: &mut String) {
-    let name = e.shown().map(|p| match (&p.heading, p.number.is_some()) {
-        (Some(h), true) => format!("{} {h}", e.numbers()),
-        (_, true) => e.numbers(),
-        _ => p.label(),
-    });
+    let name = entry_name(e);
     let at = e.shown().map(|p| p.location()).unwrap_or_default();
-    let note = if e.references_only { " (cross-references only)" } else { "" };
+    let note: String = entry_notes(e).iter().map(|n| format!(" ({})", esc(n))).collect();
     s.push_str(&format!(
         "- **{} {}** {}{note} — `{}`\n",
         esc(e.status.marker()),
-        esc(&name.unwrap_or_default()),
+        esc(&name),
         e.status.as_str(),
         code(&at)
     ));

@@ -41,6 +41,11 @@ pub struct Options {
     pub display: Display,
     /// List unchanged provisions too (terminal and Markdown leave them out).
     pub unchanged: bool,
+    /// HTML: put the whole text in the page, unchanged provisions and
+    /// documents hidden until asked for. Without it the page holds the
+    /// changes and one provision of context on each side, as GitHub shows a
+    /// diff, so a one-word change makes a small page.
+    pub full: bool,
 }
 
 pub fn write(format: Format, report: &DiffReport, out: &mut dyn Write, opts: Options) -> io::Result<()> {
@@ -87,6 +92,37 @@ pub fn items(doc: &DocDiff, unchanged: bool) -> Vec<Item<'_>> {
         out.push(Item::One(e));
     }
     flush(&mut run, &mut out);
+    out
+}
+
+/// How every format names an entry: its numbers with a clause's heading
+/// ("11 → 12 Review"), a definition by its term ("1.1 “Term”"), else the
+/// first words of its text.
+pub fn entry_name(e: &Entry) -> String {
+    match e.shown() {
+        Some(p) if p.number.is_some() || p.term.is_some() => match &p.heading {
+            Some(h) => format!("{} {h}", e.numbers()),
+            None => e.numbers(),
+        },
+        Some(p) => p.label(),
+        None => String::new(),
+    }
+}
+
+/// What a reader should know about an entry beyond its status, in words:
+/// that only cross-references or a renamed term changed, or where a
+/// provision moved into this document came from.
+pub fn entry_notes(e: &Entry) -> Vec<String> {
+    let mut out = Vec::new();
+    if e.references_only {
+        out.push("cross-references only".to_string());
+    }
+    if e.renamed_terms_only {
+        out.push("renamed term only".to_string());
+    }
+    if let (Some(from), Some(o)) = (&e.moved_from, e.first_old()) {
+        out.push(format!("from {from}, {}", o.location()));
+    }
     out
 }
 
@@ -140,12 +176,18 @@ pub fn summary_lines(a: &AgreementDiff) -> Vec<String> {
     }
     let t = |s: TermStatus| a.terms.iter().filter(|x| x.status == s).count();
     if !a.terms.is_empty() {
-        lines.push(format!(
+        let mut line = format!(
             "Defined terms: {} added, {} removed, {} changed",
             t(TermStatus::Added),
             t(TermStatus::Removed),
             t(TermStatus::Changed)
-        ));
+        );
+        for s in [TermStatus::Renamed, TermStatus::Moved] {
+            if t(s) > 0 {
+                line.push_str(&format!(", {} {}", t(s), s.as_str()));
+            }
+        }
+        lines.push(line);
     }
     let r = |s: RefStatus| a.references.iter().filter(|x| x.status == s).count();
     if !a.references.is_empty() {

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use codespan_reporting::term::termcolor::{Ansi, Color, ColorSpec, NoColor, WriteColor};
 
-use super::{Display, Item, Options, items, run_label, sides, summary_lines, whole_agreement};
+use super::{Display, Item, Options, entry_name, entry_notes, items, run_label, sides, summary_lines, whole_agreement};
 use crate::diff::redline::{BlockDiff, Op, Seg};
 use crate::diff::report::{AgreementDiff, DiffReport, DocStatus, Entry, RefStatus, Status, TermStatus};
 
@@ -96,18 +96,12 @@ impl Term<'_> {
                     TermStatus::Added => self.styled(&spec(Some(Color::Green), false), "  + ")?,
                     TermStatus::Removed => self.styled(&spec(Some(Color::Red), false), "  - ")?,
                     TermStatus::Changed => self.styled(&spec(Some(Color::Yellow), false), "  ~ ")?,
+                    TermStatus::Renamed | TermStatus::Moved => {
+                        self.styled(&spec(Some(Color::Magenta), false), "  > ")?
+                    }
                 }
                 let at = t.new_at.as_ref().or(t.old_at.as_ref()).cloned().unwrap_or_default();
-                writeln!(
-                    self.w,
-                    "“{}” {}  {at}",
-                    t.term,
-                    match t.status {
-                        TermStatus::Added => "added",
-                        TermStatus::Removed => "removed",
-                        TermStatus::Changed => "changed",
-                    }
-                )?;
+                writeln!(self.w, "{}  {at}", t.describe())?;
                 if !t.redline.is_empty() {
                     write!(self.w, "      ")?;
                     self.segments(&t.redline)?;
@@ -160,18 +154,10 @@ impl Term<'_> {
     fn entry(&mut self, e: &Entry) -> io::Result<()> {
         let c = status_color(e.status);
         self.styled(&spec(c, true), &format!("  {} ", e.status.marker()))?;
-        let label = e.shown().map(|p| p.label()).unwrap_or_default();
-        let numbers = e.numbers();
-        let name = if e.shown().and_then(|p| p.number.as_ref()).is_some() {
-            let heading = e.shown().and_then(|p| p.heading.clone()).map(|h| format!(" {h}")).unwrap_or_default();
-            format!("{numbers}{heading}")
-        } else {
-            label
-        };
-        self.styled(&spec(None, true), &name)?;
+        self.styled(&spec(None, true), &entry_name(e))?;
         write!(self.w, "  {}", e.status.as_str())?;
-        if e.references_only {
-            write!(self.w, " (cross-references only)")?;
+        for note in entry_notes(e) {
+            write!(self.w, " ({note})")?;
         }
         let at = e.shown().map(|p| p.location()).unwrap_or_default();
         writeln!(self.w, "  {at}")?;
