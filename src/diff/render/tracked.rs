@@ -1,0 +1,261 @@
+//! The new agreement as tracked changes: every paragraph of both versions,
+//! in the new reading order, each run marked kept, inserted, deleted or
+//! moved. The Word and PDF redlines both print this; building it once keeps
+//! them showing the same changes.
+//!
+//! The one promise, which the Word tests check: keeping the inserted and
+//! moved-to runs and dropping the deleted and moved-from ones gives the new
+//! text paragraph by paragraph; the reverse gives the old text.
+//!
+//! A moved provision appears twice: moved-from (its old text) where it was,
+//! and moved-to where it now is. At the new place, words the move changed
+//! are inserted; words it dropped are shown only in the moved-from text,
+//! since they never reached the new place.
+
+use super::super::redline::{self, BlockDiff, Op};
+use super::super::report::{AgreementDiff, Entry, Status};
+use crate::fast_hash::HashMap;
+
+/// How a run (or a whole paragraph, by its paragraph mark) changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mark {
+    Same,
+    Inserted,
+    Deleted,
+    MovedFrom,
+    MovedTo,
+}
+
+impl Mark {
+    /// Present in the new text (after accepting every change).
+    pub fn in_new(self) -> bool {
+        matches!(self, Mark::Same | Mark::Inserted | Mark::MovedTo)
+    }
+
+    /// Present in the old text (after rejecting every change).
+    pub fn in_old(self) -> bool {
+        matches!(self, Mark::Same | Mark::Deleted | Mark::MovedFrom)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Run {
+    pub mark: Mark,
+    pub text: String,
+}
+
+/// What a paragraph is, for its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A document's title: "Schedule 7 — …" (or the body's first heading).
+    Title,
+    /// A clause or part heading.
+    Heading,
+    Text,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Para {
+    pub kind: Kind,
+    /// The paragraph itself: inserted or deleted as a whole, moved, or kept
+    /// (its runs may still change).
+    pub mark: Mark,
+    pub runs: Vec<Run>,
+    /// Which move this paragraph belongs to (moved-from and moved-to share it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved: Option<usize>,
+}
+
+impl Para {
+    /// Whether anything in it changed: where a change bar goes.
+    pub fn changed(&self) -> bool {
+        self.mark != Mark::Same || self.runs.iter().any(|r| r.mark != Mark::Same)
+    }
+
+    /// The paragraph's text on one side, `None` where it does not exist there.
+    pub fn side(&self, new: bool) -> Option<String> {
+        let keep = |m: Mark| if new { m.in_new() } else { m.in_old() };
+        keep(self.mark).then(|| self.runs.iter().filter(|r| keep(r.mark)).map(|r| r.text.as_str()).collect())
+    }
+}
+
+/// One document (the body or a schedule) of the redline.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Doc {
+    pub label: String,
+    pub paras: Vec<Para>,
+}
+
+/// The agreement's documents as tracked paragraphs.
+pub fn layout(a: &AgreementDiff) -> Vec<Doc> {
+    let placed = place_moves(a);
+    // Moves are numbered in the new reading order; both ends share the number.
+    let move_id: HashMap<*const Entry, usize> = a
+        .documents
+        .iter()
+        .flat_map(|d| &d.entries)
+        .filter(|e| is_move(e))
+        .enumerate()
+        .map(|(i, e)| (std::ptr::from_ref(e), i + 1))
+        .collect();
+    let id = |e: &Entry| move_id.get(&std::ptr::from_ref(e)).copied().unwrap_or(0);
+    a.documents
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let mut paras = Vec::new();
+            let schedule = doc.new.as_ref().or(doc.old.as_ref()).is_some_and(|i| i.number.is_some());
+            let moved_here = |k: usize| placed.iter().filter(move |p| p.doc == d && p.before == k);
+            for (k, e) in doc.entries.iter().enumerate() {
+                for from in moved_here(k) {
+                    moved_from(from.entry, id(from.entry), &mut paras);
+                }
+                let start = paras.len();
+                if is_move(e) {
+                    moved_to(e, id(e), &mut paras);
+                } else {
+                    entry(e, &mut paras);
+                }
+                // A provision that opens with a heading: its first paragraph is the heading.
+                if e.shown().is_some_and(|p| p.heading.is_some()) {
+                    if let Some(p) = paras.get_mut(start) {
+                        p.kind = if k == 0 && schedule { Kind::Title } else { Kind::Heading };
+                    }
+                }
+            }
+            for from in moved_here(doc.entries.len()) {
+                moved_from(from.entry, id(from.entry), &mut paras);
+            }
+            Doc { label: doc.label.clone(), paras }
+        })
+        .collect()
+}
+
+fn is_move(e: &Entry) -> bool {
+    matches!(e.status, Status::Moved | Status::MovedModified) && !e.old.is_empty() && !e.new.is_empty()
+}
+
+fn blocks(provs: &[super::super::report::Prov]) -> Vec<String> {
+    provs.iter().flat_map(|p| p.text.iter().cloned()).collect()
+}
+
+fn plain(kind: Kind, mark: Mark, text: &str) -> Para {
+    Para { kind, mark, runs: vec![Run { mark, text: text.to_string() }], moved: None }
+}
+
+/// The block redline of an entry with both sides: the report's own where it
+/// has one (modified text), else computed (a renumbering changes only the
+/// number, and the report keeps no redline for it).
+fn block_diffs(e: &Entry) -> Vec<BlockDiff> {
+    if !e.redline.is_empty() {
+        return e.redline.clone();
+    }
+    let (old, new) = (blocks(&e.old), blocks(&e.new));
+    if old == new { new.into_iter().map(|text| BlockDiff::Same { text }).collect() } else { redline::redline(&old, &new) }
+}
+
+fn runs(segments: &[redline::Seg], inserted: Mark, deleted: Option<Mark>) -> Vec<Run> {
+    let same = if inserted == Mark::MovedTo { Mark::MovedTo } else { Mark::Same };
+    segments
+        .iter()
+        .filter_map(|s| {
+            let mark = match s.op {
+                Op::Same => same,
+                Op::Inserted => Mark::Inserted,
+                Op::Deleted => deleted?,
+            };
+            Some(Run { mark, text: s.text.clone() })
+        })
+        .collect()
+}
+
+/// An entry that kept its place (or was inserted or deleted).
+fn entry(e: &Entry, out: &mut Vec<Para>) {
+    if e.old.is_empty() {
+        out.extend(blocks(&e.new).iter().map(|t| plain(Kind::Text, Mark::Inserted, t)));
+        return;
+    }
+    if e.new.is_empty() {
+        out.extend(blocks(&e.old).iter().map(|t| plain(Kind::Text, Mark::Deleted, t)));
+        return;
+    }
+    for b in block_diffs(e) {
+        out.push(match b {
+            BlockDiff::Same { text } => plain(Kind::Text, Mark::Same, &text),
+            BlockDiff::Added { text } => plain(Kind::Text, Mark::Inserted, &text),
+            BlockDiff::Removed { text } => plain(Kind::Text, Mark::Deleted, &text),
+            BlockDiff::Changed { segments, .. } => Para {
+                kind: Kind::Text,
+                mark: Mark::Same,
+                runs: runs(&segments, Mark::Inserted, Some(Mark::Deleted)),
+                moved: None,
+            },
+        });
+    }
+}
+
+/// A moved provision where it now stands.
+fn moved_to(e: &Entry, id: usize, out: &mut Vec<Para>) {
+    for b in block_diffs(e) {
+        let para = match b {
+            BlockDiff::Same { text } => plain(Kind::Text, Mark::MovedTo, &text),
+            BlockDiff::Added { text } => plain(Kind::Text, Mark::Inserted, &text),
+            BlockDiff::Removed { .. } => continue,
+            BlockDiff::Changed { segments, .. } => Para {
+                kind: Kind::Text,
+                mark: Mark::MovedTo,
+                runs: runs(&segments, Mark::MovedTo, None),
+                moved: None,
+            },
+        };
+        out.push(Para { moved: Some(id), ..para });
+    }
+}
+
+/// A moved provision where it stood: its old text, moved away.
+fn moved_from(e: &Entry, id: usize, out: &mut Vec<Para>) {
+    out.extend(blocks(&e.old).iter().map(|t| Para { moved: Some(id), ..plain(Kind::Text, Mark::MovedFrom, t) }));
+}
+
+/// Where a moved provision's old text goes: before the kept provision that
+/// followed it in the old text (the same file, the next line), so rejecting
+/// every change restores the old order.
+struct Placed<'a> {
+    entry: &'a Entry,
+    doc: usize,
+    /// Index of the entry it stands before (`entries.len()`: at the end).
+    before: usize,
+    line: usize,
+}
+
+fn place_moves(a: &AgreementDiff) -> Vec<Placed<'_>> {
+    // Kept provisions by their old place.
+    let mut anchors: Vec<(&str, usize, usize, usize)> = Vec::new();
+    for (d, doc) in a.documents.iter().enumerate() {
+        for (k, e) in doc.entries.iter().enumerate() {
+            if let Some(o) = e.first_old().filter(|_| !is_move(e)) {
+                anchors.push((o.path.as_str(), o.line, d, k));
+            }
+        }
+    }
+    let mut placed = Vec::new();
+    for (d, doc) in a.documents.iter().enumerate() {
+        for e in doc.entries.iter().filter(|e| is_move(e)) {
+            let Some(o) = e.first_old() else { continue };
+            let same_file = anchors.iter().filter(|x| x.0 == o.path);
+            let next = same_file.clone().filter(|x| x.1 > o.line).min_by_key(|x| x.1);
+            let prev = same_file.filter(|x| x.1 < o.line).max_by_key(|x| x.1);
+            let (doc_at, before) = match (next, prev) {
+                (Some(n), _) => (n.2, n.3),
+                (None, Some(p)) => (p.2, p.3 + 1),
+                (None, None) => (d, doc.entries.len()),
+            };
+            placed.push(Placed { entry: e, doc: doc_at, before, line: o.line });
+        }
+    }
+    // Two moved provisions that stood side by side keep their old order.
+    placed.sort_by_key(|p| (p.doc, p.before, p.line));
+    placed
+}
