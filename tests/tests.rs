@@ -11,6 +11,7 @@ mod config_and_waivers;
 mod config_levels;
 mod dates_calendar;
 mod diff_coventry_2022;
+mod diff_docx;
 mod diff_git;
 mod diff_html;
 mod diff_synthetic;

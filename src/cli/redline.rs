@@ -31,7 +31,12 @@ pub fn check_output(format: Format, output: Option<&Path>) -> anyhow::Result<()>
 pub fn check_report(format: Format, report: &DiffReport) -> anyhow::Result<()> {
     match report.agreements.len() {
         1 => Ok(()),
-        0 => bail!("--format {}: no agreement differs between {} and {}, so there is nothing to redline", name(format), report.old, report.new),
+        0 => bail!(
+            "--format {}: no agreement differs between {} and {}, so there is nothing to redline",
+            name(format),
+            report.old,
+            report.new
+        ),
         n => bail!(
             "--format {} redlines one agreement, and {n} differ between {} and {} ({}): name one after the revisions",
             name(format),

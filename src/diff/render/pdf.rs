@@ -75,7 +75,8 @@ pub fn render(a: &AgreementDiff, stamp: &Stamp) -> anyhow::Result<Vec<u8>> {
     engine
         .with_world(TEMPLATE_NAME, |world| {
             let Warned { output, .. } = typst::compile::<PagedDocument>(world);
-            let doc = output.map_err(|errors| anyhow!("the redline template failed:\n{}", diagnostics(world, &errors)))?;
+            let doc =
+                output.map_err(|errors| anyhow!("the redline template failed:\n{}", diagnostics(world, &errors)))?;
             let options = PdfOptions {
                 // Stable for the same two versions: the document identifier.
                 ident: Smart::Custom(format!("s75-redline-{}", a.id)),

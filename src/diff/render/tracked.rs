@@ -153,7 +153,11 @@ fn block_diffs(e: &Entry) -> Vec<BlockDiff> {
         return e.redline.clone();
     }
     let (old, new) = (blocks(&e.old), blocks(&e.new));
-    if old == new { new.into_iter().map(|text| BlockDiff::Same { text }).collect() } else { redline::redline(&old, &new) }
+    if old == new {
+        new.into_iter().map(|text| BlockDiff::Same { text }).collect()
+    } else {
+        redline::redline(&old, &new)
+    }
 }
 
 fn runs(segments: &[redline::Seg], inserted: Mark, deleted: Option<Mark>) -> Vec<Run> {
@@ -203,12 +207,9 @@ fn moved_to(e: &Entry, id: usize, out: &mut Vec<Para>) {
             BlockDiff::Same { text } => plain(Kind::Text, Mark::MovedTo, &text),
             BlockDiff::Added { text } => plain(Kind::Text, Mark::Inserted, &text),
             BlockDiff::Removed { .. } => continue,
-            BlockDiff::Changed { segments, .. } => Para {
-                kind: Kind::Text,
-                mark: Mark::MovedTo,
-                runs: runs(&segments, Mark::MovedTo, None),
-                moved: None,
-            },
+            BlockDiff::Changed { segments, .. } => {
+                Para { kind: Kind::Text, mark: Mark::MovedTo, runs: runs(&segments, Mark::MovedTo, None), moved: None }
+            }
         };
         out.push(Para { moved: Some(id), ..para });
     }

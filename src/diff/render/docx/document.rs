@@ -36,7 +36,8 @@ struct Writer {
 
 pub fn document(docs: &[Doc], stamp: &Stamp) -> String {
     let attribution = format!(r#" w:author="{}" w:date="{}""#, escape(clean(&stamp.author).as_ref()), stamp.iso());
-    let size: usize = docs.iter().flat_map(|d| &d.paras).map(|p| 64 + p.runs.iter().map(|r| r.text.len() + 96).sum::<usize>()).sum();
+    let size: usize =
+        docs.iter().flat_map(|d| &d.paras).map(|p| 64 + p.runs.iter().map(|r| r.text.len() + 96).sum::<usize>()).sum();
     let mut w = Writer { out: String::with_capacity(size + 1024), next_id: 1, attribution, open_range: 0 };
     w.out.push_str(HEAD);
     for (d, doc) in docs.iter().enumerate() {
