@@ -14,6 +14,7 @@ mod diff_coventry_2022;
 mod diff_docx;
 mod diff_git;
 mod diff_html;
+mod diff_pdf;
 mod diff_synthetic;
 mod examples_ci;
 mod import_api;
