@@ -313,3 +313,70 @@ fn a_binary_redline_is_not_written_to_a_terminal() {
     assert!(text.contains("exit=2"), "{text}");
     assert!(!text.contains("PK"), "no zip bytes on the terminal");
 }
+
+/// Commits everything in `repo` at a fixed time.
+fn commit(repo: &Path, message: &str, when: &str) {
+    for args in [vec!["add", "-A"], vec!["commit", "-qm", message]] {
+        let ok = Command::new("git")
+            .current_dir(repo)
+            .args(&args)
+            .env("GIT_COMMITTER_DATE", when)
+            .env("GIT_AUTHOR_DATE", when)
+            .status()
+            .expect("git")
+            .success();
+        assert!(ok, "git {args:?}");
+    }
+}
+
+#[test]
+fn between_revisions_the_date_is_the_new_revisions_commit_time() {
+    let repo = git_pair();
+    commit(repo.path(), "2019", "2024-01-02T03:04:05Z");
+    edit(
+        &repo.path().join("agreements/new/agreement.md"),
+        "the period of one (1) year",
+        "the period of three (3) years",
+    );
+    commit(repo.path(), "renewal", "2024-05-06T07:08:09Z");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("r.docx");
+    let out = s75()
+        .env_remove("S75_TODAY")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .current_dir(repo.path())
+        .args(["diff", "HEAD~1", "HEAD", "agreements/new", "--format", "docx", "-o"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let xml = part(&file, "word/document.xml");
+    assert!(xml.contains(r#"w:author="Ann Drafter" w:date="2024-05-06T07:08:09Z""#), "the commit's time");
+    assert!(!xml.contains("2024-01-02"));
+}
+
+#[test]
+fn a_redline_of_several_agreements_is_refused_and_nothing_is_written() {
+    let repo = git_pair();
+    commit(repo.path(), "2019", "2024-01-02T03:04:05Z");
+    for side in ["old", "new"] {
+        edit(
+            &repo.path().join(format!("agreements/{side}/agreement.md")),
+            "the period of one (1) year",
+            "the period of two (2) years",
+        );
+    }
+    commit(repo.path(), "both", "2024-05-06T07:08:09Z");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("r.docx");
+    let out = s75()
+        .current_dir(repo.path())
+        .args(["diff", "HEAD~1", "HEAD", "--format", "docx", "-o"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--format docx redlines one agreement, and 2 differ between HEAD~1 and HEAD (agreements/new, agreements/old): name one after the revisions"), "{err}");
+    assert!(!file.exists(), "nothing written");
+}

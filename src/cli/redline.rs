@@ -42,7 +42,12 @@ pub fn check_report(format: Format, report: &DiffReport) -> anyhow::Result<()> {
             name(format),
             report.old,
             report.new,
-            report.agreements.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join(", ")
+            report
+                .agreements
+                .iter()
+                .map(|a| a.new.as_ref().or(a.old.as_ref()).map_or(a.id.as_str(), |s| s.dir.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }
