@@ -75,7 +75,7 @@ pub fn stamp(
         .unwrap_or_else(|| DEFAULT_AUTHOR.to_string());
     let day = match today {
         Some(d) => Some(d),
-        None if std::env::var_os("S75_TODAY").is_some() => Some(super::today(None)?),
+        None if std::env::var_os("S75_TODAY").is_some_and(|v| !v.is_empty()) => Some(super::today(None)?),
         None => None,
     };
     let time = match day {
