@@ -50,8 +50,8 @@ fn is_w(n: &roxmltree::Node<'_, '_>, name: &str) -> bool {
 /// (or moved here) when rejected. Rejecting is the reverse.
 fn resolve(document_xml: &str, accept: bool) -> Vec<String> {
     let doc = roxmltree::Document::parse(document_xml).expect("document.xml is well-formed XML");
-    let (dropped, kept) =
-        if accept { (["del", "moveFrom"], ["ins", "moveTo"]) } else { (["ins", "moveTo"], ["del", "moveFrom"]) };
+    // What goes; the other two wrappers are unwrapped (their runs are kept).
+    let dropped = if accept { ["del", "moveFrom"] } else { ["ins", "moveTo"] };
     let mut out = Vec::new();
     for p in doc.descendants().filter(|n| is_w(n, "p")) {
         let mark = p
@@ -64,7 +64,6 @@ fn resolve(document_xml: &str, accept: bool) -> Vec<String> {
             assert!(left.is_empty(), "a paragraph whose mark goes keeps text {left:?}");
             continue;
         }
-        let _ = kept;
         out.push(texts(p, &dropped));
     }
     out

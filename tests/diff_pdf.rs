@@ -115,8 +115,7 @@ fn change_bars_stand_beside_changed_paragraphs_only() {
     let schedule = std::fs::read_dir(repo.path().join("agreements/new/schedules"))
         .expect("schedules")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("17")))
-        .next()
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("17")))
         .expect("schedule 17");
     let text = std::fs::read_to_string(&schedule).expect("read");
     let word = text
