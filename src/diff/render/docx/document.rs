@@ -71,20 +71,26 @@ impl Writer {
     }
 
     fn paragraph(&mut self, p: &Para, page_break: bool, prev: Option<&Para>, next: Option<&Para>) {
-        self.out.push_str("<w:p><w:pPr>");
-        match p.kind {
-            Kind::Title => self.out.push_str(r#"<w:pStyle w:val="Heading1"/>"#),
-            Kind::Heading => self.out.push_str(r#"<w:pStyle w:val="Heading2"/>"#),
-            Kind::Text => {}
+        self.out.push_str("<w:p>");
+        let props = p.kind != Kind::Text || page_break || p.mark != Mark::Same;
+        if props {
+            self.out.push_str("<w:pPr>");
+            match p.kind {
+                Kind::Title => self.out.push_str(r#"<w:pStyle w:val="Heading1"/>"#),
+                Kind::Heading => self.out.push_str(r#"<w:pStyle w:val="Heading2"/>"#),
+                Kind::Text => {}
+            }
+            if page_break {
+                self.out.push_str("<w:pageBreakBefore/>");
+            }
+            // The paragraph mark itself inserted, deleted or moved: the
+            // paragraph comes or goes as a whole.
+            if let Some(tag) = revision_tag(p.mark) {
+                let id = self.id();
+                let _ = write!(self.out, r#"<w:rPr><w:{tag} w:id="{id}"{}/></w:rPr>"#, self.attribution);
+            }
+            self.out.push_str("</w:pPr>");
         }
-        if page_break {
-            self.out.push_str("<w:pageBreakBefore/>");
-        }
-        if let Some(tag) = revision_tag(p.mark) {
-            let id = self.id();
-            let _ = write!(self.out, r#"<w:rPr><w:{tag} w:id="{id}"{}/></w:rPr>"#, self.attribution);
-        }
-        self.out.push_str("</w:pPr>");
         // A move range spans the consecutive paragraphs of one move's end.
         let this = range(p);
         let opens = this.is_some() && prev.and_then(range) != this;
