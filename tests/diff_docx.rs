@@ -379,3 +379,44 @@ fn a_redline_of_several_agreements_is_refused_and_nothing_is_written() {
     assert!(err.contains("--format docx redlines one agreement, and 2 differ between HEAD~1 and HEAD (agreements/new, agreements/old): name one after the revisions"), "{err}");
     assert!(!file.exists(), "nothing written");
 }
+
+#[test]
+fn a_clause_moved_and_reworded_resolves_both_ways() {
+    let repo = git_pair();
+    move_waiver(repo.path(), false);
+    edit(
+        &repo.path().join("agreements/new/agreement.md"),
+        "No forbearance or delay by either Partner",
+        "No forbearance, delay or indulgence by either Partner",
+    );
+    assert_word_move(repo.path());
+    let (_keep, file) = redline(repo.path(), "agreements/old", "agreements/new", &[]);
+    let xml = part(&file, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("XML");
+    let inserted: String = doc
+        .descendants()
+        .filter(|n| is_w(n, "ins"))
+        .flat_map(|n| n.descendants().filter(|t| is_w(t, "t")).map(|t| t.text().unwrap_or("").to_string()))
+        .collect();
+    assert!(inserted.contains("indulgence"), "the new word is an insertion at the new place: {inserted}");
+}
+
+#[test]
+fn an_unchanged_agreement_has_no_tracked_changes() {
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let file = out_dir.path().join("same.docx");
+    let out = s75()
+        .current_dir(crate_dir())
+        .args(["diff", OLD, OLD, "--format", "docx", "-o"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "no differences: exit 0");
+    let xml = part(&file, "word/document.xml");
+    for tag in ["<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo"] {
+        assert!(!xml.contains(tag), "{tag} in an unchanged agreement");
+    }
+    let old = paragraphs(&crate_dir().join(OLD));
+    assert_same(&resolve(&xml, true), &old, "accept all");
+    assert_same(&resolve(&xml, false), &old, "reject all");
+}
