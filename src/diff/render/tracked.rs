@@ -260,3 +260,38 @@ fn place_moves(a: &AgreementDiff) -> Vec<Placed<'_>> {
     placed.sort_by_key(|p| (p.doc, p.before, p.line));
     placed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::report::Side;
+    use crate::loading::{Repo, load_agreement};
+    use crate::model::Agreement;
+
+    fn load(root: &std::path::Path, dir: &str) -> Agreement {
+        load_agreement(&Repo { root: root.to_path_buf() }, &root.join(dir)).expect("loads")
+    }
+
+    fn side(a: &Agreement) -> Side {
+        Side { id: a.id().to_string(), title: a.title().to_string(), dir: a.dir.clone(), revision: None }
+    }
+
+    /// Every block of the agreement, as the diff reads it.
+    fn text(a: &Agreement) -> Vec<String> {
+        a.documents().flat_map(|d| d.blocks.iter().map(crate::diff::text::collapse_display)).collect()
+    }
+
+    /// The promise both redlines rest on, on the real renewal.
+    #[test]
+    fn the_new_side_is_the_new_text_and_the_old_side_the_old() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).canonicalize().expect("root");
+        let (old, new) = (load(&root, "agreements/coventry-cwpt-2019"), load(&root, "agreements/coventry-cwpt-2022"));
+        let docs = layout(&crate::diff::diff_agreements(&old, &new, side(&old), side(&new)));
+        let resolved =
+            |new: bool| -> Vec<String> { docs.iter().flat_map(|d| &d.paras).filter_map(|p| p.side(new)).collect() };
+        assert!(resolved(true) == text(&new), "accepting every change gives the 2022 text");
+        assert!(resolved(false) == text(&old), "rejecting every change gives the 2019 text");
+        let changed = docs.iter().flat_map(|d| &d.paras).filter(|p| p.changed()).count();
+        assert!(changed > 100 && changed < 600, "{changed} changed paragraphs");
+    }
+}
