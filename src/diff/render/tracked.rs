@@ -217,7 +217,11 @@ fn moved_to(e: &Entry, id: usize, out: &mut Vec<Para>) {
 
 /// A moved provision where it stood: its old text, moved away.
 fn moved_from(e: &Entry, id: usize, out: &mut Vec<Para>) {
-    out.extend(blocks(&e.old).iter().map(|t| Para { moved: Some(id), ..plain(Kind::Text, Mark::MovedFrom, t) }));
+    let heading = e.first_old().is_some_and(|p| p.heading.is_some());
+    out.extend(blocks(&e.old).iter().enumerate().map(|(i, t)| {
+        let kind = if i == 0 && heading { Kind::Heading } else { Kind::Text };
+        Para { moved: Some(id), ..plain(kind, Mark::MovedFrom, t) }
+    }));
 }
 
 /// Where a moved provision's old text goes: before the kept provision that
