@@ -1,6 +1,10 @@
 //! Writing a [`DiffReport`]: terminal text, JSON, Markdown (a pull-request
 //! comment) or one self-contained HTML page. All four show the summary
 //! first, then the documents provision by provision, in the same order.
+//!
+//! The redlines are the new agreement itself with its changes marked, for
+//! the counterparty: a Word document with tracked changes ([`docx`]) or a
+//! printable PDF ([`pdf`]), both printing one [`tracked`] layout.
 
 pub mod docx;
 pub mod html;
@@ -27,9 +31,9 @@ pub enum Format {
     Markdown,
     /// One self-contained page with inline and side-by-side views
     Html,
-    /// The new agreement as a Word document with tracked changes (needs -o FILE)
+    /// The new agreement as a Word document with tracked changes (a file: use -o FILE)
     Docx,
-    /// A printable redline with change bars and a summary page (needs -o FILE)
+    /// A printable redline with change bars and a summary page (a file: use -o FILE)
     Pdf,
 }
 
