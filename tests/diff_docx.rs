@@ -217,6 +217,15 @@ fn assert_word_move(repo: &Path) {
     let (from, to) = (names("moveFromRangeStart"), names("moveToRangeStart"));
     assert!(!from.is_empty(), "a moveFrom range");
     assert_eq!(from, to, "each move's two ends share a name");
+    for side in ["moveFrom", "moveTo"] {
+        let ids = |tag: String| -> Vec<String> {
+            doc.descendants()
+                .filter(|n| is_w(n, &tag))
+                .filter_map(|n| n.attribute((W, "id")).map(String::from))
+                .collect()
+        };
+        assert_eq!(ids(format!("{side}RangeStart")), ids(format!("{side}RangeEnd")), "every {side} range is closed");
+    }
     let moved_from: String = doc
         .descendants()
         .filter(|n| is_w(n, "moveFrom"))

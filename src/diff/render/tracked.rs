@@ -285,17 +285,31 @@ mod tests {
         a.documents().flat_map(|d| d.blocks.iter().map(crate::diff::text::collapse_display)).collect()
     }
 
-    /// The promise both redlines rest on, on the real renewal.
-    #[test]
-    fn the_new_side_is_the_new_text_and_the_old_side_the_old() {
+    /// The layout of `old` → `new` (repository-relative folders), checked
+    /// against both texts; returns how many paragraphs changed.
+    fn resolves_both_ways(old: &str, new: &str) -> usize {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).canonicalize().expect("root");
-        let (old, new) = (load(&root, "agreements/coventry-cwpt-2019"), load(&root, "agreements/coventry-cwpt-2022"));
+        let (old, new) = (load(&root, old), load(&root, new));
         let docs = layout(&crate::diff::diff_agreements(&old, &new, side(&old), side(&new)));
         let resolved =
             |new: bool| -> Vec<String> { docs.iter().flat_map(|d| &d.paras).filter_map(|p| p.side(new)).collect() };
-        assert!(resolved(true) == text(&new), "accepting every change gives the 2022 text");
-        assert!(resolved(false) == text(&old), "rejecting every change gives the 2019 text");
-        let changed = docs.iter().flat_map(|d| &d.paras).filter(|p| p.changed()).count();
+        assert!(resolved(true) == text(&new), "accepting every change gives the new text");
+        assert!(resolved(false) == text(&old), "rejecting every change gives the old text");
+        docs.iter().flat_map(|d| &d.paras).filter(|p| p.changed()).count()
+    }
+
+    /// The promise both redlines rest on, on the real renewal.
+    #[test]
+    fn the_new_side_is_the_new_text_and_the_old_side_the_old() {
+        let changed = resolves_both_ways("agreements/coventry-cwpt-2019", "agreements/coventry-cwpt-2022");
         assert!(changed > 100 && changed < 600, "{changed} changed paragraphs");
+    }
+
+    /// Two different agreements: many moves, insertions and deletions in
+    /// every document, and the promise still holds.
+    #[test]
+    fn unrelated_agreements_still_resolve_both_ways() {
+        resolves_both_ways("agreements/coventry-mh-pool-2022", "agreements/coventry-cwpt-2022");
+        resolves_both_ways("agreements/coventry-cwpt-2022", "agreements/coventry-mh-pool-2022");
     }
 }
