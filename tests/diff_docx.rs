@@ -429,3 +429,21 @@ fn an_unchanged_agreement_has_no_tracked_changes() {
     assert_same(&resolve(&xml, true), &old, "accept all");
     assert_same(&resolve(&xml, false), &old, "reject all");
 }
+
+#[test]
+fn items_stand_one_step_in_and_the_next_definition_does_not() {
+    let (_keep, file) = redline(&crate_dir(), OLD, NEW, &[]);
+    let xml = part(&file, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("XML");
+    let indent = |starts: &str| -> Option<String> {
+        let p = doc
+            .descendants()
+            .filter(|p| is_w(p, "p"))
+            .find(|p| texts(*p, &["del", "moveFrom"]).starts_with(starts))
+            .unwrap_or_else(|| panic!("a paragraph starting {starts:?}"));
+        p.descendants().find(|n| is_w(n, "ind")).and_then(|n| n.attribute((W, "left")).map(String::from))
+    };
+    assert_eq!(indent("(a) Assessing with the individual"), Some("567".into()), "an item of 1.1: one step");
+    assert_eq!(indent("“Assessor” means"), None, "the next definition of 1.1: flush");
+    assert_eq!(indent("1.1 In this Agreement"), None);
+}

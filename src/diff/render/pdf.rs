@@ -49,6 +49,7 @@ struct DocData<'a> {
 #[derive(Serialize)]
 struct ParaData<'a> {
     kind: Kind,
+    level: u8,
     changed: bool,
     runs: &'a [Run],
 }
@@ -126,7 +127,11 @@ fn data<'a>(a: &'a AgreementDiff, stamp: &'a Stamp, docs: &'a [tracked::Doc]) ->
             .iter()
             .map(|d| DocData {
                 label: &d.label,
-                paras: d.paras.iter().map(|p| ParaData { kind: p.kind, changed: p.changed(), runs: &p.runs }).collect(),
+                paras: d
+                    .paras
+                    .iter()
+                    .map(|p| ParaData { kind: p.kind, level: p.level, changed: p.changed(), runs: &p.runs })
+                    .collect(),
             })
             .collect(),
     }

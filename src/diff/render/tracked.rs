@@ -13,8 +13,9 @@
 //! since they never reached the new place.
 
 use super::super::redline::{self, BlockDiff, Op};
-use super::super::report::{AgreementDiff, Entry, Status};
+use super::super::report::{AgreementDiff, Entry, Prov, Status};
 use crate::fast_hash::HashMap;
+use crate::model::number::{Number, NumberKind};
 
 /// How a run (or a whole paragraph, by its paragraph mark) changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -66,6 +67,9 @@ pub struct Para {
     /// Which move this paragraph belongs to (moved-from and moved-to share it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moved: Option<usize>,
+    /// Indentation step, from the provision's authored number (`1.1.1` and
+    /// `(a)` stand one step in); layout only, never text.
+    pub level: u8,
 }
 
 impl Para {
@@ -118,6 +122,7 @@ pub fn layout(a: &AgreementDiff) -> Vec<Doc> {
                 } else {
                     entry(e, &mut paras);
                 }
+                indent(e.shown(), &mut paras[start..]);
                 // A provision that opens with a heading: its first paragraph is the heading.
                 if e.shown().is_some_and(|p| p.heading.is_some()) {
                     if let Some(p) = paras.get_mut(start) {
@@ -133,16 +138,43 @@ pub fn layout(a: &AgreementDiff) -> Vec<Doc> {
         .collect()
 }
 
+/// Indents a provision's paragraphs by its authored number: clauses (`1`)
+/// and sub-clauses (`1.1`) flush, each further level of a dotted number one
+/// step, an item such as `(a)` one step beyond the number it stands under.
+/// Its later paragraphs continue it, except a quoted term after items
+/// (`“Assessor” means …` after (a)–(f)): the clause's next definition, at
+/// the clause's own step.
+fn indent(p: Option<&Prov>, paras: &mut [Para]) {
+    let Some(p) = p else { return };
+    let dotted = |n: &str| match Number::parse(n).map(|n| n.kind) {
+        Some(NumberKind::Dotted(c)) => c.len().saturating_sub(2),
+        _ => 0,
+    };
+    let (own, parent) = match p.number.as_deref().and_then(Number::parse).map(|n| n.kind) {
+        Some(NumberKind::Dotted(c)) => (c.len().saturating_sub(2), c.len().saturating_sub(2)),
+        Some(NumberKind::Item { .. }) => {
+            let parent = p.within.as_deref().map_or(0, dotted);
+            (parent + 1, parent)
+        }
+        _ => (0, 0),
+    };
+    let step = |n: usize| u8::try_from(n.min(4)).unwrap_or(4);
+    for (i, para) in paras.iter_mut().enumerate() {
+        let quoted = para.runs.first().is_some_and(|r| r.text.starts_with(['"', '“', '”']));
+        para.level = if i > 0 && quoted { step(parent) } else { step(own) };
+    }
+}
+
 fn is_move(e: &Entry) -> bool {
     matches!(e.status, Status::Moved | Status::MovedModified) && !e.old.is_empty() && !e.new.is_empty()
 }
 
-fn blocks(provs: &[super::super::report::Prov]) -> Vec<String> {
+fn blocks(provs: &[Prov]) -> Vec<String> {
     provs.iter().flat_map(|p| p.text.iter().cloned()).collect()
 }
 
 fn plain(kind: Kind, mark: Mark, text: &str) -> Para {
-    Para { kind, mark, runs: vec![Run { mark, text: text.to_string() }], moved: None }
+    Para { kind, mark, runs: vec![Run { mark, text: text.to_string() }], moved: None, level: 0 }
 }
 
 /// The block redline of an entry with both sides: the report's own where it
@@ -195,6 +227,7 @@ fn entry(e: &Entry, out: &mut Vec<Para>) {
                 mark: Mark::Same,
                 runs: runs(&segments, Mark::Inserted, Some(Mark::Deleted)),
                 moved: None,
+                level: 0,
             },
         });
     }
@@ -207,9 +240,13 @@ fn moved_to(e: &Entry, id: usize, out: &mut Vec<Para>) {
             BlockDiff::Same { text } => plain(Kind::Text, Mark::MovedTo, &text),
             BlockDiff::Added { text } => plain(Kind::Text, Mark::Inserted, &text),
             BlockDiff::Removed { .. } => continue,
-            BlockDiff::Changed { segments, .. } => {
-                Para { kind: Kind::Text, mark: Mark::MovedTo, runs: runs(&segments, Mark::MovedTo, None), moved: None }
-            }
+            BlockDiff::Changed { segments, .. } => Para {
+                kind: Kind::Text,
+                mark: Mark::MovedTo,
+                runs: runs(&segments, Mark::MovedTo, None),
+                moved: None,
+                level: 0,
+            },
         };
         out.push(Para { moved: Some(id), ..para });
     }
@@ -218,10 +255,12 @@ fn moved_to(e: &Entry, id: usize, out: &mut Vec<Para>) {
 /// A moved provision where it stood: its old text, moved away.
 fn moved_from(e: &Entry, id: usize, out: &mut Vec<Para>) {
     let heading = e.first_old().is_some_and(|p| p.heading.is_some());
+    let start = out.len();
     out.extend(blocks(&e.old).iter().enumerate().map(|(i, t)| {
         let kind = if i == 0 && heading { Kind::Heading } else { Kind::Text };
         Para { moved: Some(id), ..plain(kind, Mark::MovedFrom, t) }
     }));
+    indent(e.first_old(), &mut out[start..]);
 }
 
 /// Where a moved provision's old text goes: before the kept provision that

@@ -72,7 +72,7 @@ impl Writer {
 
     fn paragraph(&mut self, p: &Para, page_break: bool, prev: Option<&Para>, next: Option<&Para>) {
         self.out.push_str("<w:p>");
-        let props = p.kind != Kind::Text || page_break || p.mark != Mark::Same;
+        let props = p.kind != Kind::Text || page_break || p.mark != Mark::Same || p.level > 0;
         if props {
             self.out.push_str("<w:pPr>");
             match p.kind {
@@ -82,6 +82,10 @@ impl Writer {
             }
             if page_break {
                 self.out.push_str("<w:pageBreakBefore/>");
+            }
+            if p.level > 0 {
+                // One step is 1 cm (567 twentieths of a point).
+                let _ = write!(self.out, r#"<w:ind w:left="{}"/>"#, usize::from(p.level) * 567);
             }
             // The paragraph mark itself inserted, deleted or moved: the
             // paragraph comes or goes as a whole.
