@@ -192,15 +192,19 @@ fn block_diffs(e: &Entry) -> Vec<BlockDiff> {
     }
 }
 
-fn runs(segments: &[redline::Seg], inserted: Mark, deleted: Option<Mark>) -> Vec<Run> {
-    let same = if inserted == Mark::MovedTo { Mark::MovedTo } else { Mark::Same };
+/// The runs of a word-level redline. At a moved provision's new place
+/// (`moved`), kept words are moved-to and dropped words are left out: they
+/// are in the moved-from text, and never reached the new place.
+fn runs(segments: &[redline::Seg], moved: bool) -> Vec<Run> {
     segments
         .iter()
         .filter_map(|s| {
-            let mark = match s.op {
-                Op::Same => same,
-                Op::Inserted => Mark::Inserted,
-                Op::Deleted => deleted?,
+            let mark = match (s.op, moved) {
+                (Op::Same, false) => Mark::Same,
+                (Op::Same, true) => Mark::MovedTo,
+                (Op::Inserted, _) => Mark::Inserted,
+                (Op::Deleted, false) => Mark::Deleted,
+                (Op::Deleted, true) => return None,
             };
             Some(Run { mark, text: s.text.clone() })
         })
@@ -222,13 +226,9 @@ fn entry(e: &Entry, out: &mut Vec<Para>) {
             BlockDiff::Same { text } => plain(Kind::Text, Mark::Same, &text),
             BlockDiff::Added { text } => plain(Kind::Text, Mark::Inserted, &text),
             BlockDiff::Removed { text } => plain(Kind::Text, Mark::Deleted, &text),
-            BlockDiff::Changed { segments, .. } => Para {
-                kind: Kind::Text,
-                mark: Mark::Same,
-                runs: runs(&segments, Mark::Inserted, Some(Mark::Deleted)),
-                moved: None,
-                level: 0,
-            },
+            BlockDiff::Changed { segments, .. } => {
+                Para { kind: Kind::Text, mark: Mark::Same, runs: runs(&segments, false), moved: None, level: 0 }
+            }
         });
     }
 }
@@ -240,13 +240,9 @@ fn moved_to(e: &Entry, id: usize, out: &mut Vec<Para>) {
             BlockDiff::Same { text } => plain(Kind::Text, Mark::MovedTo, &text),
             BlockDiff::Added { text } => plain(Kind::Text, Mark::Inserted, &text),
             BlockDiff::Removed { .. } => continue,
-            BlockDiff::Changed { segments, .. } => Para {
-                kind: Kind::Text,
-                mark: Mark::MovedTo,
-                runs: runs(&segments, Mark::MovedTo, None),
-                moved: None,
-                level: 0,
-            },
+            BlockDiff::Changed { segments, .. } => {
+                Para { kind: Kind::Text, mark: Mark::MovedTo, runs: runs(&segments, true), moved: None, level: 0 }
+            }
         };
         out.push(Para { moved: Some(id), ..para });
     }
