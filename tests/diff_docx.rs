@@ -447,3 +447,22 @@ fn items_stand_one_step_in_and_the_next_definition_does_not() {
     assert_eq!(indent("“Assessor” means"), None, "the next definition of 1.1: flush");
     assert_eq!(indent("1.1 In this Agreement"), None);
 }
+
+#[test]
+fn a_paragraph_added_to_a_moved_clause_stays_inside_its_move() {
+    let repo = git_pair();
+    move_waiver(repo.path(), false);
+    edit(
+        &repo.path().join("agreements/new/agreement.md"),
+        "will be deemed to be a waiver of any right or of any later breach.\n",
+        "will be deemed to be a waiver of any right or of any later breach.\n\nA waiver must be in writing and signed by both Partners.\n",
+    );
+    assert_word_move(repo.path());
+    let (_keep, file) = redline(repo.path(), "agreements/old", "agreements/new", &[]);
+    let xml = part(&file, "word/document.xml");
+    let starts = xml.matches("<w:moveToRangeStart ").count();
+    assert_eq!(starts, xml.matches("<w:moveFromRangeStart ").count(), "one range at each end of each move");
+    let added = xml.find("A waiver must be in writing").expect("the new paragraph");
+    let (open, close) = (xml[..added].rfind("<w:moveToRangeStart "), xml[..added].rfind("<w:moveToRangeEnd "));
+    assert!(open.is_some_and(|o| close.is_none_or(|c| c < o)), "the added paragraph is inside the moveTo range");
+}

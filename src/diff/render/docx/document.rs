@@ -53,14 +53,12 @@ pub fn document(docs: &[Doc], stamp: &Stamp) -> String {
     w.out
 }
 
-/// The move range a paragraph belongs to: `moveFrom` or `moveTo` and its id.
+/// The move range a paragraph belongs to: `moveFrom` or `moveTo` and the
+/// move's number. Every paragraph of a move's end is in its range, an
+/// inserted paragraph at the new place included.
 fn range(p: &Para) -> Option<(&'static str, usize)> {
-    let name = match p.mark {
-        Mark::MovedFrom => "moveFrom",
-        _ if p.mark == Mark::MovedTo || p.runs.iter().any(|r| r.mark == Mark::MovedTo) => "moveTo",
-        _ => return None,
-    };
-    Some((name, p.moved?))
+    let id = p.moved?;
+    Some((if p.mark == Mark::MovedFrom { "moveFrom" } else { "moveTo" }, id))
 }
 
 impl Writer {
