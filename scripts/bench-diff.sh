@@ -4,7 +4,9 @@
 # 1. The 2019 and 2022 Coventry–CWPT agreements: `s75 diff` against
 #    `git diff --no-index --word-diff` on the same two folders (one
 #    invocation each), with the ratio. Target: ≤ 50 ms and ≤ 2× git.
-# 2. Scaling: the same pair made 1×, 2×, 5× and 10× longer (the clauses and
+# 2. The redlines of the same pair: `--format docx` (Word tracked changes;
+#    target ≤ 1 s) and `--format pdf` (Typst), each written to a file.
+# 3. Scaling: the same pair made 1×, 2×, 5× and 10× longer (the clauses and
 #    every schedule repeated, clause numbers shifted per copy), to show the
 #    time grows near-linearly with the text, not quadratically.
 #
@@ -104,6 +106,13 @@ scale() {
     { cat "$f"; for ((c = 1; c < k; c++)); do echo; tail -n +2 "$f"; done; } > "$dst/schedules/$(basename "$f")"
   done
 }
+
+echo "Redlines of the same pair, written with -o:"
+docx_ms=$(typical_ms "$S75 diff $OLD $NEW --format docx -o $WORK/redline.docx" 20)
+pdf_ms=$(typical_ms "$S75 diff $OLD $NEW --format pdf -o $WORK/redline.pdf" 5)
+printf '  --format docx                   %8.1f ms  (target ≤ 1000 ms; %s bytes)\n' "$docx_ms" "$(wc -c < "$WORK/redline.docx")"
+printf '  --format pdf                    %8.1f ms  (%s bytes)\n' "$pdf_ms" "$(wc -c < "$WORK/redline.pdf")"
+echo
 
 echo "Scaling (the same pair, K times longer):"
 printf '  %4s %10s %12s %10s\n' K "lines" "s75 diff ms" "ms per K"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the programs the test-suite uses to check s75's output from the
 # outside: pdftotext (poppler-utils) and qpdf for PDF packs, Chromium for the
-# HTML reports, LibreOffice Writer (soffice) for the numbers a .docx displays.
+# HTML reports, LibreOffice Writer (soffice) for the numbers a .docx displays
+# and the tracked changes of a Word redline, and `script` (bsdutils) to give
+# a command a terminal.
 # Idempotent; skips what is already installed.
 set -euo pipefail
 
@@ -10,6 +12,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v script >/dev/null 2>&1 || need+=(bsdutils)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

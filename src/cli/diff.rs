@@ -66,9 +66,16 @@ pub struct Args {
     /// HTML: include the whole text of both versions (unchanged provisions hidden until asked for), not only the changes and their context
     #[arg(long)]
     full: bool,
+    /// Who the tracked changes of --format docx/pdf are by (default: user.name in the repository's git config, else "s75")
+    #[arg(long, value_name = "NAME")]
+    author: Option<String>,
+    /// Date the tracked changes of --format docx/pdf, e.g. 2026-11-24 (default: S75_TODAY, else the new revision's commit time)
+    #[arg(long, value_name = "DATE")]
+    today: Option<jiff::civil::Date>,
 }
 
 pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
+    super::redline::check_output(args.format, args.output.as_deref())?;
     let mut timer = crate::timing::Timer::start();
     let report = match (&args.since, args.args.as_slice()) {
         (Some(rev), agreements) => since(rev, agreements)?,
@@ -81,6 +88,14 @@ pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
         ),
     };
     timer.mark("load + diff");
+    let stamp = match args.format.is_binary() {
+        true => {
+            super::redline::check_report(args.format, &report)?;
+            let (at, rev) = redline_side(&args);
+            super::redline::stamp(args.author.as_deref(), args.today, at, rev)?
+        }
+        false => Default::default(),
+    };
     let opts = Options {
         color: super::use_color(color, std::io::stdout().is_terminal())
             && args.output.is_none()
@@ -92,14 +107,25 @@ pub fn run(args: Args, color: ColorChoice) -> anyhow::Result<u8> {
     match &args.output {
         Some(path) => {
             let opts = Options { color: false, ..opts };
-            crate::output::Outputs::new(args.force).write(path, |w| render::write(args.format, &report, w, opts))?
+            crate::output::Outputs::new(args.force)
+                .write(path, |w| render::write_stamped(args.format, &report, w, opts, &stamp))?
         }
-        None => crate::write_to_stdout(|w| render::write(args.format, &report, w, opts))?,
+        None => crate::write_to_stdout(|w| render::write_stamped(args.format, &report, w, opts, &stamp))?,
     }
     timer.mark("render");
     let status = if report.differences { EXIT_FINDINGS } else { EXIT_OK };
     leave_to_exit(report);
     Ok(status)
+}
+
+/// Where the new side lives, for the redline's author and date: a folder,
+/// or the repository and the revision (`None`: the working tree).
+fn redline_side(args: &Args) -> (&Path, Option<&str>) {
+    match (&args.since, args.args.as_slice()) {
+        (None, [_, new]) if Path::new(new).is_dir() => (Path::new(new), None),
+        (None, [_, rev2, ..]) => (Path::new("."), Some(rev2.as_str())),
+        _ => (Path::new("."), None),
+    }
 }
 
 /// The process ends after a command: handing the agreements' and the

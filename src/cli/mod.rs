@@ -8,6 +8,7 @@ mod import;
 mod init;
 mod matrix;
 mod new;
+mod redline;
 mod render;
 mod rules;
 mod shell;

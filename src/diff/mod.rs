@@ -14,7 +14,8 @@
 //!    [`terms`] reads the defined terms off the alignment (each definition is
 //!    a unit), and [`xrefs`] the cross-references whose target was renumbered.
 //! 5. [`render`] writes the [`report::DiffReport`] as terminal text, JSON,
-//!    Markdown or one self-contained HTML page.
+//!    Markdown or one self-contained HTML page, or as a redline of the new
+//!    agreement: Word with tracked changes, or PDF.
 //!
 //! Everything here is a pure function of the two loaded agreements: reading
 //! from folders or git revisions is the caller's business ([`crate::git`]).

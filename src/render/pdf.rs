@@ -101,7 +101,7 @@ fn compile(world: &TypstWorld<'_>, time: &PackTime, meta: &PdfMeta) -> anyhow::R
     }
 }
 
-fn timestamp(time: &PackTime) -> anyhow::Result<Timestamp> {
+pub(crate) fn timestamp(time: &PackTime) -> anyhow::Result<Timestamp> {
     let dt = time.timestamp().to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime();
     let month = u8::try_from(dt.month()).unwrap_or(1);
     let day = u8::try_from(dt.day()).unwrap_or(1);
@@ -113,12 +113,12 @@ fn timestamp(time: &PackTime) -> anyhow::Result<Timestamp> {
 
 /// The fonts built into the binary: Libertinus Serif for text, DejaVu Sans
 /// Mono for the fingerprint, New Computer Modern for custom templates.
-fn fonts() -> Vec<Font> {
+pub(crate) fn fonts() -> Vec<Font> {
     typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect()
 }
 
 /// Typst diagnostics as `pack.typ:12: error: message (hint: …)`.
-fn diagnostics(world: &TypstWorld<'_>, list: &[SourceDiagnostic]) -> String {
+pub(crate) fn diagnostics(world: &TypstWorld<'_>, list: &[SourceDiagnostic]) -> String {
     let mut out = String::new();
     for d in list {
         let place = d.span.id().and_then(|id| {

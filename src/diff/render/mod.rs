@@ -1,11 +1,19 @@
 //! Writing a [`DiffReport`]: terminal text, JSON, Markdown (a pull-request
 //! comment) or one self-contained HTML page. All four show the summary
 //! first, then the documents provision by provision, in the same order.
+//!
+//! The redlines are the new agreement itself with its changes marked, for
+//! the counterparty: a Word document with tracked changes ([`docx`]) or a
+//! printable PDF ([`pdf`]), both printing one [`tracked`] layout.
 
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
+pub mod stamp;
 pub mod terminal;
+pub mod tracked;
 
 use std::io::{self, Write};
 
@@ -23,6 +31,17 @@ pub enum Format {
     Markdown,
     /// One self-contained page with inline and side-by-side views
     Html,
+    /// The new agreement as a Word document with tracked changes (a file: use -o FILE)
+    Docx,
+    /// A printable redline with change bars and a summary page (a file: use -o FILE)
+    Pdf,
+}
+
+impl Format {
+    /// Formats that are files, not text: never written to a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Pdf)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -49,7 +68,20 @@ pub struct Options {
 }
 
 pub fn write(format: Format, report: &DiffReport, out: &mut dyn Write, opts: Options) -> io::Result<()> {
+    write_stamped(format, report, out, opts, &stamp::Stamp::default())
+}
+
+/// [`write`], with the author and date the redlines attribute their changes to.
+pub fn write_stamped(
+    format: Format,
+    report: &DiffReport,
+    out: &mut dyn Write,
+    opts: Options,
+    stamp: &stamp::Stamp,
+) -> io::Result<()> {
     match format {
+        Format::Docx => docx::write(report, out, stamp),
+        Format::Pdf => pdf::write(report, out, stamp),
         Format::Terminal => terminal::write(report, out, opts),
         Format::Json => json::write(report, out),
         Format::Markdown => markdown::write(report, out, opts),
