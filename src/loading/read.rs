@@ -16,7 +16,38 @@ const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 /// Reads `disk` and names it `shown` (its repository-relative path) in the model.
 pub fn read_source(disk: &Path, shown: &str) -> Result<Arc<SourceFile>, LoadError> {
-    let bytes = read_bytes(disk).map_err(|e| LoadError::io(shown, e))?;
+    read_source_overlaid(disk, shown, &Overlay::default())
+}
+
+/// Texts to read in place of files on disk: the unsaved buffers of an
+/// editor (the language server, `crate::lsp`, supplies them). Keyed by the
+/// file's real path, as [`super::Repo::confine`] gives it. The text is read
+/// as the file's bytes would be, so it meets the same checks.
+#[derive(Debug, Default, Clone)]
+pub struct Overlay {
+    texts: std::collections::HashMap<PathBuf, String>,
+}
+
+impl Overlay {
+    pub fn set(&mut self, real: PathBuf, text: String) {
+        self.texts.insert(real, text);
+    }
+
+    pub fn remove(&mut self, real: &Path) {
+        self.texts.remove(real);
+    }
+
+    pub fn get(&self, real: &Path) -> Option<&str> {
+        self.texts.get(real).map(String::as_str)
+    }
+}
+
+/// As [`read_source`], taking the text from `overlay` when it holds the file.
+pub fn read_source_overlaid(disk: &Path, shown: &str, overlay: &Overlay) -> Result<Arc<SourceFile>, LoadError> {
+    let bytes = match overlay.get(disk) {
+        Some(text) => text.as_bytes().to_vec(),
+        None => read_bytes(disk).map_err(|e| LoadError::io(shown, e))?,
+    };
     let Text { text, disk_bytes } = read_text(bytes, shown)?;
     Ok(SourceFile::normalised(shown, disk, text, disk_bytes))
 }
