@@ -3,8 +3,10 @@
 
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
+use crate::model::definitions::Definition;
+use crate::model::definitions::{DefinitionForm, Problem};
 use crate::model::references::{Hit, Resolution};
-use crate::model::{DocId, Document};
+use crate::model::{Block, BlockKind, DocId, Document};
 use crate::rules::stale::register::Register;
 
 use super::analysis::Analysis;
@@ -45,8 +47,15 @@ fn term(analysis: &Analysis, key: &str) -> String {
         .map(|&d| {
             let def = &analysis.defs[d];
             let (line, _) = def.span.start();
-            let meaning = shorten(&def.meaning);
-            format!("**“{}”** {meaning}\n\n*defined at {}:{line}*", def.term, def.span.file.path)
+            // An inline definition may say nothing before its term ("together known as “Partners”"): its sentence says it all.
+            let meaning =
+                if def.meaning.trim().is_empty() { analysis_block_text(analysis, def) } else { shorten(&def.meaning) };
+            let verb = if def.form == DefinitionForm::Clause && !def.problems.contains(&Problem::NoVerb) {
+                " means"
+            } else {
+                ":"
+            };
+            format!("**“{}”**{verb} {meaning}\n\n*defined at {}:{line}*", def.term, def.span.file.path)
         })
         .collect();
     parts.join("\n\n---\n\n")
@@ -64,6 +73,11 @@ fn reference(analysis: &Analysis, described: &str, resolution: &Resolution) -> S
     }
 }
 
+fn analysis_block_text(analysis: &Analysis, def: &Definition) -> String {
+    let block = def.doc.document(&analysis.agreement).and_then(|d| d.blocks.get(def.block));
+    shorten(&block.map(Block::display_text).unwrap_or_default())
+}
+
 /// A target's heading, then the first lines of its text, then where it is.
 fn target_text(analysis: &Analysis, hit: &Hit) -> String {
     let doc = hit.doc.document(&analysis.agreement);
@@ -77,25 +91,31 @@ fn target_text(analysis: &Analysis, hit: &Hit) -> String {
         (None, None) => {}
     }
     if let (Some(doc), Some(block)) = (doc, hit.block) {
-        let lines: Vec<String> = match doc.provisions.iter().find(|p| p.start == block) {
-            Some(p) => doc.blocks[p.blocks.clone()].iter().map(|b| b.display_text()).collect(),
-            // A schedule: its first blocks.
-            None => doc.blocks.iter().map(|b| b.display_text()).collect(),
-        };
-        let first: Vec<String> = lines
-            .into_iter()
-            .filter(|l| !l.trim().is_empty())
-            .skip(usize::from(!out.is_empty()))
-            .take(FIRST_LINES)
-            .collect();
+        let first = shorten(&first_lines(doc, block).join("\n\n"));
         if !first.is_empty() {
             out.push_str("\n\n");
-            out.push_str(&shorten(&first.join("\n\n")));
+            out.push_str(&first);
         }
         let (line, _) = doc.blocks[block].span.start();
         out.push_str(&format!("\n\n*{}:{line}*", doc.file.path));
     }
     out
+}
+
+/// The first lines of the target opened by `block`: a numbered provision's
+/// own text (its number included); under a heading, what follows it, up to
+/// the next heading of the same level or higher.
+fn first_lines(doc: &Document, block: usize) -> Vec<String> {
+    let blocks = match (doc.provisions.iter().find(|p| p.start == block), doc.blocks[block].kind) {
+        (_, BlockKind::Heading { level }) => {
+            let rest = &doc.blocks[block + 1..];
+            let ends = |b: &Block| matches!(b.kind, BlockKind::Heading { level: l } if l <= level);
+            &rest[..rest.iter().position(ends).unwrap_or(rest.len())]
+        }
+        (Some(p), _) => &doc.blocks[p.blocks.clone()],
+        (None, _) => &doc.blocks[block..=block],
+    };
+    blocks.iter().map(Block::display_text).filter(|l| !l.trim().is_empty()).take(FIRST_LINES).collect()
 }
 
 fn stale(register: &Register, entry: usize) -> String {

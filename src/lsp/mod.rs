@@ -55,8 +55,15 @@ use analysis::{Analysis, Outcome};
 /// Serves the protocol on standard input and output until the client exits.
 pub fn run(today: Date) -> anyhow::Result<()> {
     let (connection, io) = transport::stdio();
-    let capabilities = serde_json::to_value(capabilities())?;
-    connection.initialize(capabilities).map_err(|e| anyhow::anyhow!("lsp: {e}"))?;
+    // lsp-server's `initialize` refuses any message before `initialized`;
+    // the handshake is answered here and `initialized` ignored like any
+    // notification s75 does not need.
+    let (id, _) = connection.initialize_start().map_err(|e| anyhow::anyhow!("lsp: {e}"))?;
+    let result = serde_json::json!({
+        "capabilities": capabilities(),
+        "serverInfo": { "name": "s75", "version": env!("CARGO_PKG_VERSION") },
+    });
+    connection.sender.send(Response::new_ok(id, result).into())?;
     let mut server = Server::new(connection.sender.clone(), today);
     server.serve(&connection);
     drop(server);
