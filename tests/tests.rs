@@ -21,6 +21,7 @@ mod import_coventry_2019;
 mod import_docx;
 mod init;
 mod loading_shared;
+mod lsp;
 mod matrix_coventry_2019;
 mod matrix_formats;
 mod new_scaffold;

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod diff;
+pub mod lsp;
 pub mod render;
 
 use std::path::{Path, PathBuf};
