@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the programs the test-suite uses to check s75's output from the
 # outside: pdftotext (poppler-utils) and qpdf for PDF packs, Chromium for the
-# HTML reports, LibreOffice Writer (soffice) for the numbers a .docx displays.
+# HTML reports, LibreOffice Writer (soffice) for the numbers a .docx displays,
+# Neovim (nvim) as a real editor for `s75 lsp`.
 # Idempotent; skips what is already installed.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v nvim >/dev/null 2>&1 || need+=(neovim)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

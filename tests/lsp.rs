@@ -363,3 +363,22 @@ fn malformed_messages_get_errors_and_never_stop_the_server() {
     assert!(text.contains("1st April 2019"), "still answering: {text}");
     assert_eq!(client.shutdown(), 0);
 }
+
+#[test]
+fn rename_leaves_headings_alone() {
+    let (repo, dir) = repo_2019();
+    let body = dir.join("agreement.md");
+    let text = std::fs::read_to_string(&body).unwrap();
+    let heading = text.lines().position(|l| l == "## 42. Survivorship of Terms").expect("clause 42's heading") as u64;
+    let mut client = started(&repo, &dir);
+    let mut params = at(&body, 149, "Term");
+    params["newName"] = json!("Period");
+    let answer = client.request("textDocument/rename", params);
+    let edits = answer["result"]["changes"][url(&body)].as_array().unwrap_or_else(|| panic!("{answer}")).clone();
+    assert!(edits.len() >= 8, "the definition and the uses of “Term”: {answer}");
+    assert!(
+        edits.iter().all(|e| e["range"]["start"]["line"] != heading),
+        "“Survivorship of Terms” is a heading, not a use"
+    );
+    assert_eq!(client.shutdown(), 0);
+}

@@ -22,6 +22,7 @@ mod import_docx;
 mod init;
 mod loading_shared;
 mod lsp;
+mod lsp_neovim;
 mod matrix_coventry_2019;
 mod matrix_formats;
 mod new_scaffold;

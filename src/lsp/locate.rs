@@ -33,7 +33,9 @@ pub fn target_at(
     {
         return Some(Target::Reference(i));
     }
-    for u in analysis.terms.find(&block.text) {
+    // A heading names a clause; it does not use a term ("Survivorship of Terms").
+    let uses = if block.is_heading() { Vec::new() } else { analysis.terms.find(&block.text) };
+    for u in uses {
         let span = block.span_of(u.range.clone());
         if holds(&span) {
             return Some(Target::Term { key: u.key, span });
@@ -62,7 +64,7 @@ pub fn number_span(doc: &Document, block: usize) -> Span {
 pub fn term_uses(analysis: &Analysis, keys: &[String]) -> Vec<(Span, Range<usize>, DocId, usize)> {
     let mut out = Vec::new();
     for (id, doc) in crate::model::agreement::documents(&analysis.agreement) {
-        for (bi, b) in doc.blocks.iter().enumerate() {
+        for (bi, b) in doc.blocks.iter().enumerate().filter(|(_, b)| !b.is_heading()) {
             for u in analysis.terms.find(&b.text) {
                 if keys.contains(&u.key) {
                     out.push((b.span_of(u.range.clone()), u.range, id, bi));
