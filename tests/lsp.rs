@@ -382,3 +382,22 @@ fn rename_leaves_headings_alone() {
     );
     assert_eq!(client.shutdown(), 0);
 }
+
+#[test]
+fn the_editor_examples_start_s75_lsp() {
+    let editors = crate::common::crate_dir().join("examples/editors");
+    let helix: toml::Table = std::fs::read_to_string(editors.join("helix/languages.toml")).unwrap().parse().unwrap();
+    let server = &helix["language-server"]["s75"];
+    assert_eq!((server["command"].as_str(), server["args"].as_array().map(Vec::len)), (Some("s75"), Some(1)));
+    assert_eq!(server["args"][0].as_str(), Some("lsp"));
+    let languages = helix["language"].as_array().unwrap();
+    for name in ["markdown", "toml"] {
+        let l = languages.iter().find(|l| l["name"].as_str() == Some(name)).expect(name);
+        assert!(l["language-servers"].as_array().unwrap().iter().any(|s| s.as_str() == Some("s75")), "{name}");
+    }
+    let package: Value = serde_json::from_str(&std::fs::read_to_string(editors.join("vscode/package.json")).unwrap()).unwrap();
+    assert_eq!(package["main"], "./extension.js");
+    let extension = std::fs::read_to_string(editors.join("vscode/extension.js")).unwrap();
+    assert!(extension.contains(r#"args: ["lsp"]"#) && extension.contains("**/agreement.toml"), "{extension}");
+    // The Neovim set-up is run for real by lsp_neovim.
+}

@@ -1,4 +1,5 @@
-//! `s75 lsp` in a real editor: headless Neovim's built-in LSP client runs
+//! `s75 lsp` in a real editor: headless Neovim's built-in LSP client, set
+//! up by examples/editors/neovim/s75.lua as a user would, runs
 //! tests/fixtures/lsp/neovim.lua on a copy of the 2019 agreement (open,
 //! hover, definition, references, outline, an edit, a code action and a
 //! rename, each applied by Neovim itself).
@@ -44,6 +45,7 @@ fn neovim_shows_diagnostics_hover_definition_and_applies_a_fix_and_a_rename() {
         .arg(format!("luafile {}", fixture("lsp/neovim.lua").display()))
         .current_dir(repo.path())
         .env("S75_BIN", assert_cmd::cargo::cargo_bin("s75"))
+        .env("S75_EXAMPLE", crate::common::crate_dir().join("examples/editors/neovim/s75.lua"))
         .env("S75_ROOT", repo.path())
         .env("S75_BODY", &body)
         .env("S75_OUT", &results)
