@@ -395,9 +395,19 @@ fn the_editor_examples_start_s75_lsp() {
         let l = languages.iter().find(|l| l["name"].as_str() == Some(name)).expect(name);
         assert!(l["language-servers"].as_array().unwrap().iter().any(|s| s.as_str() == Some("s75")), "{name}");
     }
-    let package: Value = serde_json::from_str(&std::fs::read_to_string(editors.join("vscode/package.json")).unwrap()).unwrap();
+    let package: Value =
+        serde_json::from_str(&std::fs::read_to_string(editors.join("vscode/package.json")).unwrap()).unwrap();
     assert_eq!(package["main"], "./extension.js");
     let extension = std::fs::read_to_string(editors.join("vscode/extension.js")).unwrap();
     assert!(extension.contains(r#"args: ["lsp"]"#) && extension.contains("**/agreement.toml"), "{extension}");
     // The Neovim set-up is run for real by lsp_neovim.
+}
+
+#[test]
+fn an_impossible_message_length_ends_reading_not_the_process() {
+    let (repo, _dir) = repo_2019();
+    let mut client = Client::start(repo.path());
+    client.send_raw_header("Content-Length: 99999999999999999\r\n\r\n");
+    // The framing cannot be trusted after it: the server stops cleanly, as at the end of input.
+    assert_eq!(client.exit_status(), 0);
 }

@@ -39,7 +39,6 @@ pub fn analyse(repo: &Repo, dir: &Path, overlay: &Overlay, checker: &Checker) ->
         .flat_map(|(id, doc)| references(doc).into_iter().map(move |r| (id, r)))
         .map(|(doc, reference)| Resolved { doc, resolution: resolver.resolve(doc, &reference), reference })
         .collect();
-    drop(resolver);
     Ok(Analysis { agreement, findings, defs, terms, refs })
 }
 

@@ -60,6 +60,12 @@ impl Client {
         self.stdin.flush().expect("flush");
     }
 
+    /// Writes bytes as they are, framing included.
+    pub fn send_raw_header(&mut self, bytes: &str) {
+        self.stdin.write_all(bytes.as_bytes()).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
     fn send(&mut self, message: Value) {
         let text = serde_json::to_vec(&message).expect("json");
         self.send_raw(&text);
@@ -131,6 +137,11 @@ impl Client {
         let answer = self.request("shutdown", Value::Null);
         assert!(answer.get("error").is_none(), "{answer}");
         self.notify("exit", Value::Null);
+        self.exit_status()
+    }
+
+    /// Waits for the server to end by itself; returns its exit status.
+    pub fn exit_status(mut self) -> i32 {
         let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
