@@ -230,7 +230,18 @@ impl Server {
         for dir in dirty {
             let Some(repo) = self.agreements.get(&dir).map(|e| e.repo.clone()) else { continue };
             let outcome = match rules_for(&mut self.rules, &repo, self.today) {
-                Ok(rules) => analysis::analyse(&repo, &dir, &self.overlay, &rules.checker),
+                Ok(rules) => {
+                    let overlay = &self.overlay;
+                    // A check that fails on some text must not end the session: it is reported at the agreement.
+                    catch_unwind(AssertUnwindSafe(|| analysis::analyse(&repo, &dir, overlay, &rules.checker)))
+                        .unwrap_or_else(|_| {
+                            let meta = dir.join(crate::loading::repo::METADATA_FILE);
+                            Err(LoadError::file(
+                                repo.relative(&meta),
+                                "s75 failed while checking this agreement (please report it)",
+                            ))
+                        })
+                }
                 Err(message) => Err(LoadError::file(crate::loading::repo::CONFIG_FILE, message.clone())),
             };
             let now = diagnostics::by_file(&repo, &outcome);
