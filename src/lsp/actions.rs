@@ -35,6 +35,9 @@ fn fix(f: &Finding) -> Option<CodeAction> {
     let defined = defined_form(f)?;
     let places = std::iter::once(&f.primary.span)
         .chain(f.related.iter().filter(|l| l.message != "defined here").map(|l| &l.span));
+    // The protocol's WorkspaceEdit is keyed by Uri; the cell inside a Uri
+    // caches a parse and is not part of its hash.
+    #[allow(clippy::mutable_key_type)]
     let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
     for span in places {
         changes

@@ -51,7 +51,7 @@ pub fn target_at(
     }
     let opens = doc.provisions.iter().any(|p| p.start == bi);
     let on_number = block.number.as_ref().is_some_and(|n| holds(&n.span));
-    (opens && (on_number || block.is_heading())).then(|| Target::Provision { doc: id, block: bi })
+    (opens && (on_number || block.is_heading())).then_some(Target::Provision { doc: id, block: bi })
 }
 
 /// A provision's number, or its whole heading when it has none.

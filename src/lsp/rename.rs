@@ -39,6 +39,9 @@ pub fn rename(
     if new_name.is_empty() || new_name.contains(['“', '”', '"', '\n']) {
         return Err(format!("`{new_name}` cannot be a defined term: give the new name without quotes"));
     }
+    // The protocol's WorkspaceEdit is keyed by Uri; the cell inside a Uri
+    // caches a parse and is not part of its hash.
+    #[allow(clippy::mutable_key_type)]
     let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
     for (span, ..) in term_uses(analysis, std::slice::from_ref(&key)) {
         if let Some(u) = uri(&span.file.disk_path) {
