@@ -137,6 +137,22 @@ mod tests {
     }
 
     #[test]
+    fn an_overlay_text_is_read_in_place_of_the_file_and_checked_as_the_file_would_be() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let disk = dir.path().join("agreement.md");
+        std::fs::write(&disk, "on disk\n").unwrap();
+        let mut overlay = Overlay::default();
+        overlay.set(disk.clone(), "in the editor\r\n".to_string());
+        let file = read_source_overlaid(&disk, "agreement.md", &overlay).unwrap();
+        assert_eq!(file.text, "in the editor\n");
+        overlay.set(disk.clone(), "one\rtwo".to_string());
+        let e = read_source_overlaid(&disk, "agreement.md", &overlay).unwrap_err().to_string();
+        assert!(e.starts_with("agreement.md:1: carriage return (CR) without a line feed"), "{e}");
+        overlay.remove(&disk);
+        assert_eq!(read_source_overlaid(&disk, "agreement.md", &overlay).unwrap().text, "on disk\n");
+    }
+
+    #[test]
     fn rejects_a_lone_cr_and_bad_utf8_with_the_line() {
         let e = check_text(b"one\r\ntwo\rthree".to_vec(), "a.md").unwrap_err().to_string();
         assert!(e.starts_with("a.md:2: carriage return (CR) without a line feed"), "{e}");
