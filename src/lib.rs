@@ -15,6 +15,7 @@ pub mod git;
 pub mod html;
 pub mod import;
 pub mod loading;
+pub mod lsp;
 pub mod matrix;
 pub mod model;
 pub mod output;

@@ -24,6 +24,8 @@ mod import_coventry_2019;
 mod import_docx;
 mod init;
 mod loading_shared;
+mod lsp;
+mod lsp_neovim;
 mod matrix_coventry_2019;
 mod matrix_formats;
 mod new_scaffold;

@@ -6,6 +6,7 @@ mod dates;
 mod diff;
 mod import;
 mod init;
+mod lsp;
 mod matrix;
 mod new;
 mod redline;
@@ -53,6 +54,8 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Check whether an agreement's text has changed since a pack was rendered
     Verify(render::VerifyArgs),
+    /// Serve the Language Server Protocol on standard input and output: findings, definitions and cross-references in the editor
+    Lsp(lsp::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(shell::CompletionsArgs),
     /// Print the manual page of s75 or of one command, in roff
@@ -85,6 +88,7 @@ pub fn main() -> ExitCode {
         Command::New(args) => new::run(args),
         Command::Render(args) => render::run(args),
         Command::Verify(args) => render::verify(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Completions(args) => shell::completions(args),
         Command::Man(args) => shell::man(args),
     };

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 pub use error::LoadError;
+pub use read::Overlay;
 pub use repo::Repo;
 
 use crate::model::metadata::ScheduleSource;
@@ -81,13 +82,24 @@ pub struct AgreementFiles {
 /// Reads the files of the agreement in folder `dir`, with the same errors as
 /// [`load_agreement`] in the same order.
 pub fn read_agreement(repo: &Repo, dir: &Path) -> Result<AgreementFiles, LoadError> {
+    read_agreement_overlaid(repo, dir, &Overlay::default())
+}
+
+/// As [`load_agreement`], with the texts in `overlay` (an editor's unsaved
+/// buffers) read in place of those files on disk.
+pub fn load_agreement_overlaid(repo: &Repo, dir: &Path, overlay: &Overlay) -> Result<Agreement, LoadError> {
+    read_agreement_overlaid(repo, dir, overlay)?.parse(None)
+}
+
+/// As [`read_agreement`], with the texts in `overlay` read in place of those files.
+pub fn read_agreement_overlaid(repo: &Repo, dir: &Path, overlay: &Overlay) -> Result<AgreementFiles, LoadError> {
     let meta_path = dir.join(repo::METADATA_FILE);
-    let meta_file = read::read_source(&repo.confine(&meta_path)?, &repo.relative(&meta_path))?;
+    let meta_file = read::read_source_overlaid(&repo.confine(&meta_path)?, &repo.relative(&meta_path), overlay)?;
     let meta = metadata::parse(&meta_file)?;
 
     let body_name = meta.body.as_ref().map_or(DEFAULT_BODY, |b| b.value.as_str());
     let body_path = resolve(repo, dir, body_name, meta.body.as_ref(), &meta_file)?;
-    let body = read_referenced(repo, &body_path, meta.body.as_ref(), &meta_file, "body file")?;
+    let body = read_referenced(repo, &body_path, meta.body.as_ref(), &meta_file, "body file", overlay)?;
 
     let mut schedules = Vec::with_capacity(meta.schedules.len());
     for entry in &meta.schedules {
@@ -99,7 +111,7 @@ pub fn read_agreement(repo: &Repo, dir: &Path) -> Result<AgreementFiles, LoadErr
             ScheduleSource::NotUsed | ScheduleSource::Missing => None,
         };
         let file = match located {
-            Some((path, key)) => Some(read_referenced(repo, &path, Some(key), &meta_file, "schedule file")?),
+            Some((path, key)) => Some(read_referenced(repo, &path, Some(key), &meta_file, "schedule file", overlay)?),
             None => None,
         };
         schedules.push(file);
@@ -161,11 +173,12 @@ fn read_referenced(
     key: Option<&Located<String>>,
     meta: &crate::model::SourceFile,
     what: &str,
+    overlay: &Overlay,
 ) -> Result<std::sync::Arc<crate::model::SourceFile>, LoadError> {
     let line = key.map_or(1, |k| k.span.start().0);
     let real = repo.confine(path).map_err(|e| LoadError::at(&meta.path, line, format!("{what} {e}")))?;
     if !real.is_file() {
         return Err(LoadError::at(&meta.path, line, format!("{what} `{}` does not exist", repo.relative(path))));
     }
-    read::read_source(&real, &repo.relative(path))
+    read::read_source_overlaid(&real, &repo.relative(path), overlay)
 }

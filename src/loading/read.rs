@@ -16,7 +16,38 @@ const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 /// Reads `disk` and names it `shown` (its repository-relative path) in the model.
 pub fn read_source(disk: &Path, shown: &str) -> Result<Arc<SourceFile>, LoadError> {
-    let bytes = read_bytes(disk).map_err(|e| LoadError::io(shown, e))?;
+    read_source_overlaid(disk, shown, &Overlay::default())
+}
+
+/// Texts to read in place of files on disk: the unsaved buffers of an
+/// editor (the language server, `crate::lsp`, supplies them). Keyed by the
+/// file's real path, as [`super::Repo::confine`] gives it. The text is read
+/// as the file's bytes would be, so it meets the same checks.
+#[derive(Debug, Default, Clone)]
+pub struct Overlay {
+    texts: std::collections::HashMap<PathBuf, String>,
+}
+
+impl Overlay {
+    pub fn set(&mut self, real: PathBuf, text: String) {
+        self.texts.insert(real, text);
+    }
+
+    pub fn remove(&mut self, real: &Path) {
+        self.texts.remove(real);
+    }
+
+    pub fn get(&self, real: &Path) -> Option<&str> {
+        self.texts.get(real).map(String::as_str)
+    }
+}
+
+/// As [`read_source`], taking the text from `overlay` when it holds the file.
+pub fn read_source_overlaid(disk: &Path, shown: &str, overlay: &Overlay) -> Result<Arc<SourceFile>, LoadError> {
+    let bytes = match overlay.get(disk) {
+        Some(text) => text.as_bytes().to_vec(),
+        None => read_bytes(disk).map_err(|e| LoadError::io(shown, e))?,
+    };
     let Text { text, disk_bytes } = read_text(bytes, shown)?;
     Ok(SourceFile::normalised(shown, disk, text, disk_bytes))
 }
@@ -103,6 +134,22 @@ mod tests {
         assert_eq!(t.disk_bytes.as_deref(), Some(&b"\xEF\xBB\xBFone\r\ntwo\nthree\r\n"[..]));
         let t = read_text("“ok”\n".as_bytes().to_vec(), "a.md").unwrap();
         assert_eq!((t.text.as_str(), t.disk_bytes), ("“ok”\n", None));
+    }
+
+    #[test]
+    fn an_overlay_text_is_read_in_place_of_the_file_and_checked_as_the_file_would_be() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let disk = dir.path().join("agreement.md");
+        std::fs::write(&disk, "on disk\n").unwrap();
+        let mut overlay = Overlay::default();
+        overlay.set(disk.clone(), "in the editor\r\n".to_string());
+        let file = read_source_overlaid(&disk, "agreement.md", &overlay).unwrap();
+        assert_eq!(file.text, "in the editor\n");
+        overlay.set(disk.clone(), "one\rtwo".to_string());
+        let e = read_source_overlaid(&disk, "agreement.md", &overlay).unwrap_err().to_string();
+        assert!(e.starts_with("agreement.md:1: carriage return (CR) without a line feed"), "{e}");
+        overlay.remove(&disk);
+        assert_eq!(read_source_overlaid(&disk, "agreement.md", &overlay).unwrap().text, "on disk\n");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod corpus;
 pub mod diff;
+pub mod lsp;
 pub mod render;
 
 use std::path::{Path, PathBuf};
