@@ -5,11 +5,13 @@
 //! unclosed `(` loses the end of a parenthesis. Enumerators written with a
 //! closing bracket only ("the following: a) …; b) …") are not strays.
 
+use crate::model::definitions::{Problem, definitions_in};
+use crate::model::doc_id::DocId;
 use crate::model::number::NumberKind;
 use crate::model::{Block, BlockKind, Document};
 use crate::rules::Finding;
 
-use super::{STRAY_BRACKET, UNBALANCED_PARENTHESIS};
+use super::{NUMBER_SUFFIX, STRAY_BRACKET, UNBALANCED_PARENTHESIS};
 
 /// A bracket without its partner, at a byte offset of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,13 +93,32 @@ pub(super) fn check_number_suffix(b: &Block, out: &mut Vec<Finding>) {
         span.range.start = span.range.end - extra.len();
     }
     out.push(
-        Finding::new(STRAY_BRACKET, span, format!("stray `{extra}` after item number {canonical}"))
+        Finding::new(NUMBER_SUFFIX, span, format!("stray `{extra}` after item number {canonical}"))
             .label("not part of the number")
             .help("delete it"),
     );
 }
 
-pub(super) fn check_brackets(doc: &Document, out: &mut Vec<Finding>) {
+/// Per block, the bracket characters `terms.malformed-definition` already
+/// reports as unbalanced in the definition that block belongs to: one
+/// defect, one finding (the definition's, which names all its problems).
+pub(super) fn in_definitions(doc: &Document, id: DocId) -> Vec<Vec<char>> {
+    let mut out = vec![Vec::new(); doc.blocks.len()];
+    for d in definitions_in(doc, id) {
+        for p in &d.problems {
+            if let Problem::Unbalanced(c) = p {
+                for i in d.blocks.clone() {
+                    if let Some(chars) = out.get_mut(i) {
+                        chars.push(*c);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn check_brackets(doc: &Document, in_definitions: &[Vec<char>], out: &mut Vec<Finding>) {
     let strays: Vec<Vec<Stray>> =
         doc.blocks.iter().map(|b| if b.kind == BlockKind::Code { Vec::new() } else { unbalanced(&b.text) }).collect();
     let mut keep: Vec<Vec<bool>> = strays.iter().map(|s| vec![true; s.len()]).collect();
@@ -115,8 +136,12 @@ pub(super) fn check_brackets(doc: &Document, out: &mut Vec<Finding>) {
             }
         }
     }
-    for (b, (s, k)) in doc.blocks.iter().zip(strays.iter().zip(&keep)) {
+    for (i, (b, (s, k))) in doc.blocks.iter().zip(strays.iter().zip(&keep)).enumerate() {
+        let reported = in_definitions.get(i).map_or(&[][..], Vec::as_slice);
         for stray in s.iter().zip(k).filter(|(_, keep)| **keep).map(|(s, _)| *s) {
+            if reported.contains(&stray.ch) {
+                continue;
+            }
             let at = stray.at..stray.at + stray.ch.len_utf8();
             let partner = match stray.ch {
                 '(' => ')',

@@ -23,6 +23,7 @@ pub struct Residue;
 pub const PLACEHOLDER: &str = "residue.placeholder";
 pub const DRAFT_PLACEHOLDER: &str = "residue.draft-placeholder";
 pub const STRAY_BRACKET: &str = "residue.stray-bracket";
+pub const NUMBER_SUFFIX: &str = "residue.number-suffix";
 pub const UNBALANCED_PARENTHESIS: &str = "residue.unbalanced-parenthesis";
 pub const UNDATED: &str = "residue.undated";
 pub const EMPTY_EXECUTION: &str = "residue.empty-execution";
@@ -58,12 +59,21 @@ impl Family for Residue {
             RuleInfo::new(
                 STRAY_BRACKET,
                 Severity::Error,
-                "an unbalanced square bracket, or a stray character after an item number",
+                "an unbalanced square bracket",
                 "Square brackets are how drafts mark options and blanks, so a `]` or `[` without its partner \
                  is what is left of an option deleted by halves: the text around it may not be the agreed \
-                 choice. A character typed after an item label (`i)_`) is a slip in a number that other \
-                 provisions cite. Unbalanced round brackets are `residue.unbalanced-parenthesis`.",
-                "“Commencement Date” means … being 1st April 2019. ];",
+                 choice. Unbalanced round brackets are `residue.unbalanced-parenthesis`. A bracket inside a \
+                 definition is reported with the definition's other problems by \
+                 `terms.malformed-definition`, not again here.",
+                "the Council shall pay the Trust's costs] within 30 days",
+            ),
+            RuleInfo::new(
+                NUMBER_SUFFIX,
+                Severity::Warning,
+                "a stray character after an item number",
+                "A character typed after an item label (`i)_`) is a slip in a number that other provisions \
+                 cite. The item is still readable, so this is a warning: delete the character.",
+                "i)_ Clause 17 (Confidentiality)",
             ),
             RuleInfo::new(
                 UNBALANCED_PARENTHESIS,
@@ -155,7 +165,9 @@ impl Family for Residue {
                 shape::check_block_shape(doc, i, out);
                 brackets::check_number_suffix(b, out);
             }
-            brackets::check_brackets(doc, out);
+        }
+        for (id, doc) in crate::model::agreement::documents(agreement) {
+            brackets::check_brackets(doc, &brackets::in_definitions(doc, id), out);
         }
         if agreement.meta.is_signed() {
             signed::check_date_line(agreement, out);

@@ -7,9 +7,12 @@
 //! both replaceable from `s75.toml` (`[packs] stale = "…"`, `acts = "…"`).
 //! A name is judged by when it went stale:
 //! - before the term began → `stale.reference` (an error), or a warning if
-//!   the register's entry is unverified (†), the body was only renamed, or
-//!   the text names it only as history ("formerly the CCG");
-//! - during the term → `stale.during-term`: the text needs a successor provision;
+//!   the register's entry is unverified (†) or the body was only renamed,
+//!   and a note if only its operating name changed or the text names it only
+//!   as history ("formerly the CCG");
+//! - during the term → `stale.during-term`: the text needs a successor
+//!   provision (a note, `stale.during-term-merged`, when the body merged or
+//!   was renamed and its duties carried over);
 //! - after the term, or when the term is unknown → nothing.
 //!
 //! A party that ceases to exist is the important case (`stale.party-*`).
@@ -37,6 +40,8 @@ pub const UNVERIFIED: &str = "stale.unverified";
 pub const RENAMED: &str = "stale.renamed";
 pub const NARRATIVE: &str = "stale.narrative";
 pub const DURING_TERM: &str = "stale.during-term";
+pub const DURING_TERM_MERGED: &str = "stale.during-term-merged";
+pub const OPERATING_NAME: &str = "stale.operating-name";
 pub const PARTY_ABOLISHED: &str = "stale.party-abolished";
 pub const PARTY_DEFUNCT: &str = "stale.party-defunct";
 pub const ACT_YEAR: &str = "stale.act-year";
@@ -82,8 +87,10 @@ impl Family for Stale {
     fn rules(&self, _: &Context) -> Vec<RuleInfo> {
         const JUDGED: &str = "Names are judged against the agreement's own term (agreement.toml's [term], else the \
              text's Commencement Date and Term): a name that went stale after the term ended is not reported, and \
-             nothing is judged when the commencement date is unknown. The register of names, dates, successors and \
-             sources is src/rules/stale/register.toml; `[packs] stale = \"file.toml\"` in s75.toml replaces it.";
+             nothing is judged when the commencement date is unknown. Each name is reported once per agreement, at \
+             its first mention, with the others listed. The names, dates, successors and primary sources are \
+             s75's built-in stale register (`s75 explain` cites it; `[packs] stale = \"file.toml\"` in s75.toml \
+             replaces it with your own copy).";
         let info = |code: &str, severity, summary: &str, why: &str, example: &str| {
             RuleInfo::new(code, severity, summary, &format!("{why} {JUDGED}"), example)
         };
@@ -108,27 +115,47 @@ impl Family for Stale {
                 RENAMED,
                 Severity::Warning,
                 "the text uses the old name of a body that was renamed before the term began",
-                "A renamed body (or one with a new operating name, such as NHS Resolution for the NHS \
-                 Litigation Authority) is the same legal person, so the obligation still works; the text is \
-                 out of date and should use the current name.",
+                "A renamed body is the same legal person, so the obligation still works; the text is out of \
+                 date and should use the current name.",
+                "the Department of Health shall …   # the Department of Health and Social Care since 8 January 2018",
+            ),
+            info(
+                OPERATING_NAME,
+                Severity::Note,
+                "the text uses the legal name of a body that now works under another operating name",
+                "Some bodies changed only the name they operate under: the NHS Litigation Authority operates as \
+                 NHS Resolution, the Commission for Local Administration in England as the Local Government and \
+                 Social Care Ombudsman. The legal body, and so the obligation, is unchanged; a note, in case the \
+                 parties prefer the name readers know.",
                 "14.8 … the National Health Service Litigation Authority   # NHS Resolution since 2017",
             ),
             info(
                 NARRATIVE,
-                Severity::Warning,
+                Severity::Note,
                 "the text mentions a stale name as history (\"formerly the CCG\")",
-                "A historical mention is not an obligation, so this is only a warning: check the sentence does \
-                 not still rely on the old body. The words that mark history are the register's [narrative] lists.",
+                "History told as history (\"the responsibilities of the former primary care trust\") is accurate \
+                 and is not an obligation, so this is a note: check the sentence does not still rely on the old \
+                 body. The words that mark history are the register's [narrative] lists.",
                 "the Integrated Care Board (formerly the Clinical Commissioning Group)",
             ),
             info(
                 DURING_TERM,
                 Severity::Warning,
                 "the text names something that is abolished, renamed or repealed during the term",
-                "Obligations that name it will lose their object part-way through. Add a successor provision \
-                 (\"references to X include any successor body\") or name the successor. One finding per file, \
-                 at the first mention.",
+                "The name was right when the agreement was made, but obligations that name an abolished body or a \
+                 repealed law lose their object part-way through. Add a successor provision (\"references to X \
+                 include any successor body\") or name the successor. A body that merged into its successor or \
+                 was renamed is `stale.during-term-merged`, a note.",
                 "the CCG shall …   # term 2022-04-01 to 2025-03-31; CCGs abolished 1 July 2022",
+            ),
+            info(
+                DURING_TERM_MERGED,
+                Severity::Note,
+                "the text names a body that merges into its successor, or is renamed, during the term",
+                "The name was right when the agreement was made (the Criminal Records Bureau in 2010), and the \
+                 body's duties pass to its successor (the Disclosure and Barring Service from 1 December 2012), \
+                 so obligations still work: a note. A successor provision keeps the text current.",
+                "… checks from the Criminal Records Bureau   # term 2010-10-01 to 2013-09-30",
             ),
             info(
                 PARTY_ABOLISHED,
@@ -154,8 +181,8 @@ impl Family for Stale {
                 "an Act is cited with a year in which no Act of that title was passed",
                 "\"Care Act 2015\" is a slip for the Care Act 2014. Titles passed in several years (Local \
                  Government Act 1972/1999/2000, Children Act 1989/2004, Mental Health Act 1983/2007) accept each \
-                 of them. The list is src/rules/stale/acts.toml (`[packs] acts = \"file.toml\"` replaces it); \
-                 a real Act missing from it is a gap in the list, so this is a warning. Whether a real Act has \
+                 of them. The list is s75's built-in list of Acts (`[packs] acts = \"file.toml\"` in s75.toml \
+                 replaces it); a real Act missing from it is a gap in the list, so this is a warning. Whether a real Act has \
                  since been repealed (the Data Protection Act 1998) is the register's business, not this rule's.",
                 "in accordance with the Care Act 2015",
             ),
@@ -180,7 +207,7 @@ impl Stale {
     fn help(&self, entry: &Entry, lead: &str) -> String {
         let mut help = format!("{lead}; source: {}", self.register.cite(entry));
         if entry.sources.is_empty() {
-            help = format!("{lead}; register entry {}", entry.at);
+            help = format!("{lead}; the register cites no source for this entry: check it");
         }
         if let Some(note) = &entry.note {
             help.push_str(&format!(" ({note})"));
@@ -272,9 +299,12 @@ impl Stale {
         out: &mut Vec<Finding>,
     ) {
         let entries = &self.register.entries;
+        // One finding per entry and code for the whole agreement, at the
+        // first mention, with the others as "also here": a stale name is one
+        // defect however often the text repeats it.
+        let mut groups: BTreeMap<(usize, &'static str), Group> = BTreeMap::new();
+        let mut order: Vec<(usize, &'static str)> = Vec::new();
         for (doc, in_doc) in a.documents().zip(mentions) {
-            // Names that go stale during the term: one finding per entry per file.
-            let mut during: BTreeMap<usize, (Span, String, usize)> = BTreeMap::new();
             for (b, in_block) in doc.blocks.iter().zip(in_doc) {
                 // Mentions of each entry in this block, live and historical.
                 let mut live: BTreeMap<usize, Vec<(std::ops::Range<usize>, bool)>> = BTreeMap::new();
@@ -289,87 +319,109 @@ impl Stale {
                 // A party's own entry is reported once, at the party.
                 for (i, mentions) in live.into_iter().filter(|(i, _)| !party_entries.contains(i)) {
                     let e = &entries[i];
-                    match when(e, term.commencement, term.expiry) {
-                        // A renamed body named as history ("the Department of Health has
-                        // established …") is accurate history of the same body: nothing to say.
-                        Some(When::Before) if e.change.same_body() && mentions.iter().all(|(_, n)| *n) => {}
-                        Some(When::Before) => out.push(self.before_finding(b, e, &mentions, term)),
-                        Some(When::During) => {
-                            let Some((range, _)) = mentions.iter().find(|(_, narrative)| !narrative) else { continue };
-                            let slot = during
-                                .entry(i)
-                                .or_insert_with(|| (b.span_of(range.clone()), b.text[range.clone()].to_string(), 0));
-                            slot.2 += mentions.iter().filter(|(_, n)| !n).count();
+                    let (code, shown): (&'static str, Vec<&std::ops::Range<usize>>) =
+                        match when(e, term.commencement, term.expiry) {
+                            // A renamed body named as history ("the Department of Health has
+                            // established …") is accurate history of the same body: nothing to say.
+                            Some(When::Before) if e.change.same_body() && mentions.iter().all(|(_, n)| *n) => continue,
+                            Some(When::Before) => {
+                                let all_history = mentions.iter().all(|(_, narrative)| *narrative);
+                                let code = before_code(e, all_history, term.commencement);
+                                (code, mentions.iter().filter(|(_, n)| *n == all_history).map(|(r, _)| r).collect())
+                            }
+                            // History told as history is not a name the parties rely on.
+                            Some(When::During) => {
+                                let live: Vec<_> = mentions.iter().filter(|(_, n)| !n).map(|(r, _)| r).collect();
+                                if live.is_empty() {
+                                    continue;
+                                }
+                                (during_code(e), live)
+                            }
+                            None => continue,
+                        };
+                    let group = groups.entry((i, code)).or_insert_with(|| {
+                        order.push((i, code));
+                        Group::default()
+                    });
+                    for r in shown {
+                        let said = b.text[r.clone()].to_string();
+                        if !group.said.contains(&said) {
+                            group.said.push(said);
                         }
-                        _ => {}
+                        group.spans.push(b.span_of(r.clone()));
                     }
                 }
             }
-            for (i, (span, said, count)) in during {
-                let e = &entries[i];
-                let times = if count > 1 { format!(" (named {count} times in this file)") } else { String::new() };
-                out.push(
-                    Finding::new(
-                        DURING_TERM,
-                        span,
-                        format!(
-                            "\"{said}\"{times}: {}, {} with effect from {}, during the term ({})",
-                            e.name,
-                            e.change.participle(),
-                            long_date(e.from),
-                            term.range
-                        ),
-                    )
-                    .label(format!("{} on {}", e.change.future(), e.from))
-                    .help(self.help(e, &format!("add a successor provision, or name the successor: {}", e.successor))),
-                );
-            }
+        }
+        for key in order {
+            let (i, code) = key;
+            let Some(group) = groups.remove(&key) else { continue };
+            out.push(self.group_finding(&entries[i], code, group, term));
         }
     }
 
-    /// One finding for a block's mentions of an entry already stale at commencement.
-    fn before_finding(
-        &self,
-        b: &Block,
-        e: &Entry,
-        mentions: &[(std::ops::Range<usize>, bool)],
-        term: &Term,
-    ) -> Finding {
-        let all_history = mentions.iter().all(|(_, narrative)| *narrative);
-        let code = if all_history {
-            NARRATIVE
-        } else if e.change.same_body() {
-            RENAMED
-        } else if e.verified_for(term.commencement) {
-            REFERENCE
-        } else {
-            UNVERIFIED
-        };
-        let first = mentions.iter().find(|(_, n)| *n == all_history).map_or(&mentions[0].0, |(r, _)| r);
-        let mut said: Vec<&str> = Vec::new();
-        for (r, _) in mentions {
-            let s = &b.text[r.clone()];
-            if !said.contains(&s) {
-                said.push(s);
-            }
-        }
-        let quoted = said.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ");
-        let what = if all_history { "mentioned as history" } else { "out of date" };
-        let message = format!(
-            "{quoted} is {what}: {}, {} with effect from {}, before this agreement's term began on {}",
-            e.name,
-            e.change.participle(),
-            long_date(e.from),
-            long_date(term.commencement)
-        );
-        let lead = if all_history {
-            format!("check the sentence does not rely on it; successor: {}", e.successor)
-        } else {
-            format!("refer to the successor: {}", e.successor)
-        };
-        Finding::new(code, b.span_of(first.clone()), message)
-            .label(format!("stale since {}", e.from))
+    /// The finding for every mention of one entry under one code.
+    fn group_finding(&self, e: &Entry, code: &'static str, group: Group, term: &Term) -> Finding {
+        let quoted = group.said.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ");
+        let count = group.spans.len();
+        let times = if count > 1 { format!(" (named {count} times)") } else { String::new() };
+        let mut spans = group.spans.into_iter();
+        let Some(first) = spans.next() else { unreachable!("a group holds at least one mention") };
+        let f = if code == DURING_TERM || code == DURING_TERM_MERGED {
+            let lead = if code == DURING_TERM_MERGED {
+                format!(
+                    "the duties carried over to the successor, so obligations still work; to be current, add \
+                     \"references to {} include its successor\" or name the successor: {}",
+                    e.name, e.successor
+                )
+            } else {
+                format!("add a successor provision, or name the successor: {}", e.successor)
+            };
+            Finding::new(
+                code,
+                first,
+                format!(
+                    "{quoted}{times}: {}, {} with effect from {}, during the term ({})",
+                    e.name,
+                    e.change.participle(),
+                    long_date(e.from),
+                    term.range
+                ),
+            )
+            .label(format!("{} on {}", e.change.future(), e.from))
             .help(self.help(e, &lead))
+        } else {
+            let all_history = code == NARRATIVE;
+            let what = if all_history { "mentioned as history" } else { "out of date" };
+            let message = if code == OPERATING_NAME {
+                format!(
+                    "{quoted}{times}: {} has operated as {} since {}; the legal body, and the obligation, are unchanged",
+                    e.name,
+                    e.successor,
+                    long_date(e.from)
+                )
+            } else {
+                format!(
+                    "{quoted}{times} is {what}: {}, {} with effect from {}, before this agreement's term began on {}",
+                    e.name,
+                    e.change.participle(),
+                    long_date(e.from),
+                    long_date(term.commencement)
+                )
+            };
+            let lead = if all_history {
+                format!("check the sentence does not rely on it; successor: {}", e.successor)
+            } else if code == OPERATING_NAME {
+                format!(
+                    "the legal body is unchanged, so the obligation works as written; its operating name is {}",
+                    e.successor
+                )
+            } else {
+                format!("refer to the successor: {}", e.successor)
+            };
+            Finding::new(code, first, message).label(format!("stale since {}", e.from)).help(self.help(e, &lead))
+        };
+        spans.fold(f, |f, span| f.related(span, "also here"))
     }
 
     fn check_acts(&self, a: &Agreement, out: &mut Vec<Finding>) {
@@ -396,6 +448,40 @@ impl Stale {
                 }
             }
         }
+    }
+}
+
+/// Every mention of one entry reported under one code.
+#[derive(Default)]
+struct Group {
+    /// The names as the text writes them, each once.
+    said: Vec<String>,
+    spans: Vec<Span>,
+}
+
+/// The code for a name already stale when the term began.
+fn before_code(e: &Entry, all_history: bool, commencement: Date) -> &'static str {
+    if all_history {
+        NARRATIVE
+    } else if e.change == register::Change::OperatingName {
+        OPERATING_NAME
+    } else if e.change.same_body() {
+        RENAMED
+    } else if e.verified_for(commencement) {
+        REFERENCE
+    } else {
+        UNVERIFIED
+    }
+}
+
+/// The code for a name that went stale during the term: a merger or a
+/// change of name carries the body's duties to its successor, so the
+/// agreement still works and the name is only out of date (a note); an
+/// abolition, repeal or replacement leaves obligations without an object.
+fn during_code(e: &Entry) -> &'static str {
+    match e.change {
+        register::Change::Merged | register::Change::Renamed | register::Change::OperatingName => DURING_TERM_MERGED,
+        _ => DURING_TERM,
     }
 }
 
