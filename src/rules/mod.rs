@@ -3,6 +3,7 @@
 //! the configured levels and waivers, and sorts the result.
 
 pub mod dates;
+pub mod drafting;
 pub mod finding;
 pub mod metadata;
 pub mod numbering;
@@ -90,6 +91,7 @@ pub fn families(cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
         Box::new(statute::Statute::new(cx)?),
         Box::new(dates::Dates::new(cx)?),
         Box::new(stale::Stale::new(cx)?),
+        Box::new(drafting::Drafting::new(cx)?),
     ])
 }
 

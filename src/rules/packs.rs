@@ -20,18 +20,21 @@ pub struct Packs {
     pub stale: Arc<SourceFile>,
     /// Acts of Parliament with their years, for citation checks.
     pub acts: Arc<SourceFile>,
+    /// English local authorities, for `drafting.other-authority`.
+    pub authorities: Arc<SourceFile>,
 }
 
-const BUILTIN: [(&str, &str, &str); 3] = [
+const BUILTIN: [(&str, &str, &str); 4] = [
     ("statute", "(built-in) src/rules/statute/requirements.toml", include_str!("statute/requirements.toml")),
     ("stale", "(built-in) src/rules/stale/register.toml", include_str!("stale/register.toml")),
     ("acts", "(built-in) src/rules/stale/acts.toml", include_str!("stale/acts.toml")),
+    ("authorities", "(built-in) src/rules/drafting/authorities.toml", include_str!("drafting/authorities.toml")),
 ];
 
 impl Packs {
     pub fn builtin() -> Packs {
         let file = |i: usize| SourceFile::new(BUILTIN[i].1, BUILTIN[i].1, BUILTIN[i].2.to_string());
-        Packs { statute: file(0), stale: file(1), acts: file(2) }
+        Packs { statute: file(0), stale: file(1), acts: file(2), authorities: file(3) }
     }
 
     /// Whether `file` is a built-in pack, unchanged: its patterns were

@@ -1,0 +1,146 @@
+//! Where the text uses an authority's area as if it were this agreement's:
+//! "in Warwickshire", "the Warwickshire Section 75 Partnership Agreement",
+//! "the Warwickshire Vulnerable People Allocation Framework".
+
+use std::ops::Range;
+
+use super::authorities::Authorities;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Use {
+    /// "the Warwickshire Section 75 Agreement": an agreement of that area.
+    Agreement,
+    /// "the Warwickshire … Framework": a policy or procedure of that area.
+    Document,
+    /// "in Warwickshire": the area where something happens.
+    Area,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceUse {
+    pub kind: Use,
+    /// The place name.
+    pub place: Range<usize>,
+    /// The whole phrase ("the Warwickshire … Agreement").
+    pub phrase: Range<usize>,
+}
+
+/// The last word of a title that makes it a local document.
+const DOCUMENTS: [&str; 11] = [
+    "Framework",
+    "Policy",
+    "Policies",
+    "Protocol",
+    "Protocols",
+    "Procedure",
+    "Procedures",
+    "Strategy",
+    "Plan",
+    "Guidance",
+    "Guidelines",
+];
+
+/// Lower-case words that may sit inside a title ("Health and Care Information Sharing Protocol").
+const TITLE_JOINERS: [&str; 5] = ["and", "of", "for", "&", "to"];
+
+/// Words before "in X" that make X where a person lives or comes from (a
+/// cross-border case), not where this agreement's services are.
+const RESIDENCE: [&str; 8] = ["resident", "residents", "living", "live", "lives", "born", "registered", "placed"];
+
+pub fn place_uses(text: &str, authorities: &Authorities) -> Vec<PlaceUse> {
+    let Some(alone) = &authorities.alone else { return Vec::new() };
+    let mut out = Vec::new();
+    for m in alone.find_iter(text) {
+        let before = text[..m.start()].trim_end_matches(' ');
+        let last_word = before.rsplit(' ').next().unwrap_or("");
+        let after = &text[m.end()..];
+        if last_word == "the" || last_word == "The" {
+            if let Some((kind, len)) = title_after(after) {
+                let start = before.len() - last_word.len();
+                out.push(PlaceUse { kind, place: m.range(), phrase: start..m.end() + len });
+            }
+        } else if last_word == "in" && !continues_a_name(after) {
+            let before_in = before[..before.len() - 2].trim_end();
+            let lead = before_in.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if !RESIDENCE.contains(&lead.as_str()) {
+                out.push(PlaceUse { kind: Use::Area, place: m.range(), phrase: m.range() });
+            }
+        }
+    }
+    out
+}
+
+/// "Warwickshire Hospital": a capitalised word after the place makes it
+/// part of another name.
+fn continues_a_name(after: &str) -> bool {
+    after.strip_prefix(' ').and_then(|a| a.chars().next()).is_some_and(char::is_uppercase)
+        || after.starts_with('-')
+        || after.starts_with('’')
+        || after.starts_with('\'')
+}
+
+/// The title that follows a place ("Section 75 Partnership Agreement"): its
+/// kind and byte length, when its last word names an agreement or a document.
+fn title_after(after: &str) -> Option<(Use, usize)> {
+    let mut len = 0;
+    let mut last: Option<(&str, usize)> = None;
+    let mut words = 0;
+    for w in after.split(' ').skip(1) {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
+        let capital = bare.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !(capital || TITLE_JOINERS.contains(&bare)) || words == 8 {
+            break;
+        }
+        len += 1 + w.len();
+        words += 1;
+        if capital {
+            last = Some((bare, len - (w.len() - bare.len())));
+        }
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    let (word, end) = last?;
+    if word == "Agreement" || word == "Agreements" {
+        Some((Use::Agreement, end))
+    } else if DOCUMENTS.contains(&word) {
+        Some((Use::Document, end))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::drafting::testing::authorities;
+
+    fn uses(text: &str) -> Vec<(Use, String)> {
+        place_uses(text, &authorities()).into_iter().map(|u| (u.kind, text[u.phrase].to_string())).collect()
+    }
+
+    #[test]
+    fn agreements_documents_and_areas() {
+        assert_eq!(
+            uses("decisions pertaining to the Warwickshire Section 75 Partnership Agreement will be made by"),
+            [(Use::Agreement, "the Warwickshire Section 75 Partnership Agreement".to_string())]
+        );
+        assert_eq!(
+            uses("in accordance with the Warwickshire Vulnerable People Allocation Framework (WVPAF)."),
+            [(Use::Document, "the Warwickshire Vulnerable People Allocation Framework".to_string())]
+        );
+        assert_eq!(
+            uses("the integrated mental health service in Warwickshire as reasonably required"),
+            [(Use::Area, "Warwickshire".to_string())]
+        );
+    }
+
+    #[test]
+    fn names_and_residence_are_not_uses() {
+        assert_eq!(uses("people ordinarily resident in Solihull"), []);
+        assert_eq!(uses("a patient in Warwickshire Hospital"), []);
+        assert_eq!(uses("the Coventry and Warwickshire Partnership NHS Trust"), []);
+        assert_eq!(uses("the Warwickshire team"), [], "no title");
+        assert_eq!(uses("in Reading"), [], "a place that is also a word");
+    }
+}
