@@ -35,6 +35,7 @@ mod reports_formats;
 mod reports_readable;
 mod robust_input;
 mod rules_dates;
+mod rules_drafting;
 mod rules_metadata;
 mod rules_numbering;
 mod rules_registry;

@@ -5,7 +5,7 @@
 //! without a block.
 
 use super::parties::Parties;
-use crate::model::Agreement;
+use crate::model::{Agreement, Span};
 use crate::rules::{Finding, RuleInfo, Severity};
 
 pub const CODE: &str = "drafting.non-party-signature";
@@ -36,8 +36,8 @@ pub fn check(a: &Agreement, parties: &Parties, out: &mut Vec<Finding>) {
     if parties.names.is_empty() && parties.preamble.is_empty() {
         return;
     }
-    for block in &a.body.execution {
-        let Some(body) = signing_body(&block.heading.value) else { continue };
+    for (heading, span) in signature_headings(a) {
+        let Some(body) = signing_body(heading) else { continue };
         if is_party(&body, parties) {
             continue;
         }
@@ -51,13 +51,38 @@ pub fn check(a: &Agreement, parties: &Parties, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 CODE,
-                block.heading.span.clone(),
+                span.clone(),
                 format!("this signature block is for “{}”, which is not a party ({listed})", body.trim()),
             )
             .label("not a party")
             .help("correct the name to the party meant, or delete the block if it came from another agreement"),
         );
     }
+}
+
+/// The openings of signature blocks: the model's, and any paragraph that
+/// opens like one ("SIGNED for and on behalf of X" followed by a dotted line
+/// and a title, which the model does not take for a signature block because
+/// it has no "Signature:" field).
+fn signature_headings(a: &Agreement) -> Vec<(&str, &Span)> {
+    let mut out: Vec<(&str, &Span)> =
+        a.body.execution.iter().map(|e| (e.heading.value.as_str(), &e.heading.span)).collect();
+    for b in &a.body.blocks {
+        let lower = b.text.trim_start().to_ascii_lowercase();
+        let opens =
+            ["signed for and on behalf of ", "signed on behalf of ", "the common seal of ", "executed as a deed by "]
+                .iter()
+                .any(|o| lower.starts_with(o));
+        if opens
+            && b.number.is_none()
+            && !b.is_heading()
+            && b.text.len() < 300
+            && !out.iter().any(|(_, s)| s.range == b.span.range)
+        {
+            out.push((b.text.as_str(), &b.span));
+        }
+    }
+    out
 }
 
 /// The body a signature block is for: "RAVENSMERE HEALTHCARE NHS FOUNDATION
@@ -96,8 +121,8 @@ fn in_name(word: &str, name: &[String]) -> bool {
 }
 
 /// Whether `body` is one of the parties: all its words are in a party's
-/// name (a shortened name, a defined name) or all of a party's are in it,
-/// or the parties clause names it.
+/// name (a shortened name) or defined name, or all of a party's name's
+/// words are in it, or the parties clause names it.
 fn is_party(body: &str, parties: &Parties) -> bool {
     let signed = words(body);
     if signed.is_empty() {
@@ -107,7 +132,13 @@ fn is_party(body: &str, parties: &Parties) -> bool {
         let clause = words(&parties.preamble).join(" ");
         clause.contains(&signed.join(" "))
     };
+    // "on behalf of the Council": a defined name stands for its party.
+    let defined = parties.defined.iter().any(|d| {
+        let d = words(d);
+        signed.iter().all(|w| d.contains(w))
+    });
     in_clause
+        || defined
         || parties.names.iter().any(|n| {
             let party = words(n);
             !party.is_empty() && (signed.iter().all(|w| in_name(w, &party)) || party.iter().all(|w| signed.contains(w)))

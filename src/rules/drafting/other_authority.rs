@@ -136,7 +136,7 @@ fn defines_a_party(b: &Block, at: usize, parties: &Parties) -> bool {
     let term = term.strip_prefix("the ").unwrap_or(&term);
     !term.is_empty()
         && before[means + 7..].trim().split(' ').count() <= 2
-        && parties.names.iter().any(|n| n.strip_prefix("the ").unwrap_or(n) == term)
+        && parties.defined.iter().chain(&parties.names).any(|n| n.strip_prefix("the ").unwrap_or(n) == term)
 }
 
 #[cfg(test)]

@@ -9,8 +9,10 @@ use super::authorities::{Authorities, council_names};
 
 #[derive(Debug, Default)]
 pub struct Parties {
-    /// Every party's name and defined name, lower-cased.
+    /// Every party's name, lower-cased.
     pub names: Vec<String>,
+    /// Every party's defined name ("the council"), lower-cased.
+    pub defined: Vec<String>,
     /// The areas the parties serve, lower-cased ("coventry").
     pub places: Vec<String>,
     /// The parties clause (the preamble), lower-cased.
@@ -95,7 +97,7 @@ impl Parties {
                 }
             }
             if let Some(d) = &party.defined_as {
-                p.names.push(d.value.to_lowercase());
+                p.defined.push(d.value.to_lowercase());
             }
         }
         let preamble: Vec<&str> =

@@ -187,7 +187,7 @@ mod tests {
         );
         assert_eq!(
             f[0].message,
-            "the provision ends “… of the delivery of the integrated service and.”: the sentence stops after “and”"
+            "the provision ends “… delivery of the integrated service and.”: the sentence stops after “and”"
         );
     }
 
@@ -207,10 +207,16 @@ mod tests {
     fn fires_on_a_provision_cut_short_before_the_next() {
         let a = edited_2019(
             "agreement.md",
-            "8.4 The Partners shall co-operate with each other in the performance of their respective obligations under this Agreement.",
-            "8.4 The Partners shall co-operate with each other in the performance of their respective obligations under the",
+            "in connection with the provisions of the Council’s Functions.",
+            "in connection with the",
         );
         let f = found(&a);
-        assert!(f.iter().any(|f| f.message == "the provision ends mid-sentence (“… of their respective obligations under the”) and the next one starts afresh"), "{f:#?}");
+        let messages: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert!(
+            messages.contains(
+                &"the provision ends mid-sentence (“… its own in connection with the”) and the next one starts afresh"
+            ),
+            "{messages:#?}"
+        );
     }
 }
