@@ -226,6 +226,7 @@ fn merge(run: &DottedRun, parent: &str, mut found: Vec<Finding>) -> Finding {
             }
         }
     }
+    merged.related.sort_by_key(|l| l.span.range.start);
     merged
 }
 
