@@ -81,6 +81,17 @@ fn beside_a_party(text: &str, range: &Range<usize>, parties: &Parties) -> bool {
     parties.named_in(before) || parties.named_in(after)
 }
 
+/// Whether the sentence around a council's name also names a party by its
+/// defined name ("the Partners, with Warwickshire County Council,
+/// reviewed …"): the council is named beside the parties, as a third party.
+fn beside_the_parties(text: &str, range: &Range<usize>, parties: &Parties) -> bool {
+    let s = sentence_around(text, range);
+    let rest = format!("{} {}", &text[s.start..range.start], &text[range.end..s.end]);
+    let lower = rest.to_lowercase();
+    ["Partners", "Parties", "Partner", "Party"].iter().any(|w| crate::rules::metadata::contains_word(&rest, w))
+        || parties.defined.iter().any(|d| contains_word_ci(&lower, d.strip_prefix("the ").unwrap_or(d)))
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     use super::*;

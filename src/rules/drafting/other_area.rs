@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::authorities::{Authorities, council_names};
 use super::mentions::{Use, place_uses};
 use super::parties::Parties;
-use super::{beside_a_party, other_authority, prose};
+use super::{beside_a_party, beside_the_parties, other_authority, prose};
 use crate::model::{Agreement, Span};
 use crate::rules::{Finding, RuleInfo, Severity};
 
@@ -26,7 +26,9 @@ pub fn info() -> RuleInfo {
          an agreement whose council is Coventry may be text copied from a neighbour's agreement, or a real \
          cross-border arrangement: a note, for a reviewer to confirm. Not reported: a party's area, a name \
          inside a party's own name (Coventry and Warwickshire Partnership NHS Trust), the parties clause, \
-         a sentence that also names a party's area (\"Coventry, Solihull and Warwickshire\"), where people \
+         a sentence that also names a party's area (\"Coventry, Solihull and Warwickshire\"), a council \
+         named beside the parties as a third party (\"the Partners, with Warwickshire County Council, \
+         reviewed …\"), where people \
          live (\"resident in Solihull\"), and area names that are also ordinary words (\"Reading\"). A \
          council written in as a party is `drafting.other-authority`. Only areas on s75's built-in list of \
          English local authorities are recognised alone; council names are recognised whether listed or not.",
@@ -42,6 +44,7 @@ pub fn check(a: &Agreement, authorities: &Authorities, parties: &Parties, out: &
             for c in council_names(&b.text, authorities) {
                 if parties.serves(&c.place)
                     || beside_a_party(&b.text, &c.range, parties)
+                    || beside_the_parties(&b.text, &c.range, parties)
                     || other_authority::reports(b, &c.range, parties)
                 {
                     continue;
@@ -99,14 +102,22 @@ mod tests {
     }
 
     #[test]
-    fn notes_a_council_named_as_a_third_party() {
+    fn notes_a_council_named_where_a_party_is_expected() {
         let a = edited_2019(
             "agreement.md",
             "8.4 The Partners shall co-operate",
-            "8.4 The Trust shall notify Solihull Metropolitan Borough Council of any change. The Partners shall co-operate",
+            "8.4 Complaints go to Solihull Metropolitan Borough Council within 20 days. The Partners shall co-operate",
         );
         let found = run(&a, check);
         assert!(found.iter().any(|f| f.primary.span.text() == "Solihull Metropolitan Borough Council"), "{found:#?}");
+    }
+
+    #[test]
+    fn silent_on_a_council_named_beside_the_parties() {
+        // The 2022 renewal's recital (F): "the Partners, with Warwickshire
+        // County Council, reviewed the Partnership Arrangements".
+        let found = run(&bundled()[1], check);
+        assert!(found.iter().all(|f| !f.primary.span.text().contains("County Council")), "{found:#?}");
     }
 
     #[test]
