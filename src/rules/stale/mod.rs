@@ -107,9 +107,9 @@ impl Family for Stale {
                 UNVERIFIED,
                 Severity::Warning,
                 "the text names something the register says was stale before the term, on an unverified (†) entry",
-                "The register marks entries whose status or date no source in statute.md confirms (†). They \
-                 are reported as warnings until someone checks them and sets `verified = true`.",
-                "5.1.5 … appropriate Criminal Records Bureau checks   # DBS since 1 December 2012",
+                "The register marks entries whose status or date its primary sources do not yet confirm (†). \
+                 They are reported as warnings until someone checks them and sets `verified = true`.",
+                "appeals to the Mental Health Review Tribunal   # the First-tier Tribunal since 3 November 2008",
             ),
             info(
                 RENAMED,
