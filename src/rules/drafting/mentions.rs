@@ -84,15 +84,14 @@ fn continues_a_name(after: &str) -> bool {
 fn title_after(after: &str) -> Option<(Use, usize)> {
     let mut len = 0;
     let mut last: Option<(&str, usize)> = None;
-    let mut words = 0;
-    for w in after.split(' ').skip(1) {
+    // A title of more than eight words is not one.
+    for (words, w) in after.split(' ').skip(1).enumerate() {
         let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
         let capital = bare.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if !(capital || TITLE_JOINERS.contains(&bare)) || words == 8 {
             break;
         }
         len += 1 + w.len();
-        words += 1;
         if capital {
             last = Some((bare, len - (w.len() - bare.len())));
         }

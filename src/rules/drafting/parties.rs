@@ -118,7 +118,7 @@ impl Parties {
     /// Whether `place` is the area of a party.
     pub fn serves(&self, place: &str) -> bool {
         let place = place.to_lowercase();
-        self.places.iter().any(|p| *p == place)
+        self.places.contains(&place)
     }
 
     /// Whether `text` names the area of a party.
