@@ -47,7 +47,50 @@ const TITLE_JOINERS: [&str; 5] = ["and", "of", "for", "&", "to"];
 /// cross-border case), not where this agreement's services are.
 const RESIDENCE: [&str; 8] = ["resident", "residents", "living", "live", "lives", "born", "registered", "placed"];
 
+/// Endings of English place names ("Kestrelshire", "Arnmouth"): a
+/// capitalised word with one, not on the list, can still name an area when
+/// it stands before "Section 75 Agreement" or a policy's title.
+/// Endings that also close ordinary words ("Support", "Outside", "Valley",
+/// "Skeleton") are left out.
+const PLACE_ENDINGS: [&str; 20] = [
+    "shire", "ford", "ham", "bury", "borough", "brough", "mouth", "field", "caster", "chester", "cester", "minster",
+    "wick", "dale", "moor", "mere", "bridge", "worth", "combe", "hurst",
+];
+
+/// A capitalised word that reads as a place by its ending ("Kestrelshire"),
+/// longer than the ending by a syllable ("Borough" alone is no place).
+fn looks_like_a_place(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && PLACE_ENDINGS.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e))
+}
+
+fn unlisted_places() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"\b[Tt]he ([A-Z][a-z]+)\b").expect("the pattern compiles"))
+}
+
 pub fn place_uses(text: &str, authorities: &Authorities) -> Vec<PlaceUse> {
+    let mut out = listed_place_uses(text, authorities);
+    // Areas not on the list (fictional or renamed ones) only before an
+    // agreement's title, which says what the word is.
+    for c in unlisted_places().captures_iter(text) {
+        let (Some(whole), Some(word)) = (c.get(0), c.get(1)) else { continue };
+        if !looks_like_a_place(word.as_str()) || authorities.is_place(word.as_str()) {
+            continue;
+        }
+        if out.iter().any(|u| u.phrase.start <= word.start() && word.start() < u.phrase.end) {
+            continue;
+        }
+        if let Some((Use::Agreement, len)) = title_after(&text[word.end()..]) {
+            out.push(PlaceUse { kind: Use::Agreement, place: word.range(), phrase: whole.start()..word.end() + len });
+        }
+    }
+    out.sort_by_key(|u| u.phrase.start);
+    out
+}
+
+fn listed_place_uses(text: &str, authorities: &Authorities) -> Vec<PlaceUse> {
     let Some(alone) = &authorities.alone else { return Vec::new() };
     let mut out = Vec::new();
     for m in alone.find_iter(text) {
@@ -132,6 +175,19 @@ mod tests {
             uses("the integrated mental health service in Warwickshire as reasonably required"),
             [(Use::Area, "Warwickshire".to_string())]
         );
+    }
+
+    #[test]
+    fn an_unlisted_area_is_read_by_its_ending_before_a_title() {
+        assert_eq!(
+            uses("under the Kestrelshire Section 75 Agreement dated 2012"),
+            [(Use::Agreement, "the Kestrelshire Section 75 Agreement".to_string())]
+        );
+        assert_eq!(uses("Clause 5.2 of the Original Agreement"), [], "not a place");
+        assert_eq!(uses("the Borough Partnership Agreement"), [], "a kind of council, not a place");
+        assert_eq!(uses("in Kestrelshire"), [], "alone, an unlisted word is never read as a place");
+        assert_eq!(uses("The Support Plan"), [], "an ordinary word");
+        assert_eq!(uses("the Arnmouth Equipment Policy"), [], "only an agreement's title");
     }
 
     #[test]

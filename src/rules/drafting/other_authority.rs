@@ -204,6 +204,22 @@ mod tests {
     }
 
     #[test]
+    fn fires_on_an_unlisted_areas_agreement() {
+        let a = edited_2019(
+            "agreement.md",
+            "8.4 The Partners shall co-operate",
+            "8.4 Disputes are settled as under the Kestrelshire Section 75 Agreement. The Partners shall co-operate",
+        );
+        let messages: Vec<String> = run(&a, check).into_iter().map(|f| f.message).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("“the Kestrelshire Section 75 Agreement” is another authority's agreement")),
+            "{messages:#?}"
+        );
+    }
+
+    #[test]
     fn silent_beside_a_partys_area() {
         let a = edited_2019(
             "agreement.md",

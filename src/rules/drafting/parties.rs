@@ -71,6 +71,8 @@ fn areas(name: &str, authorities: &Authorities) -> Vec<String> {
     let mut out = Vec::new();
     if !core.is_empty() {
         out.extend(core.split(" and ").map(str::to_string));
+        // "Kestrelshire" of "NHS Kestrelshire Valleys CCG" is its area too.
+        out.extend(core.split_whitespace().filter(|w| w.len() > 3 && *w != "and").map(str::to_string));
         out.push(core);
     }
     let lower = name.to_lowercase();
