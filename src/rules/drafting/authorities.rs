@@ -61,7 +61,7 @@ impl Authorities {
         let alone = (!alone.is_empty())
             .then(|| {
                 let names: Vec<String> = alone.iter().map(|p| regex::escape(p)).collect();
-                Regex::new(&format!(r"\b(?:{})\b", names.join("|")))
+                Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", names.join("|")))
             })
             .transpose()
             .map_err(|e| LoadError::file(&file.path, format!("the authority names do not combine: {e}")))?;
@@ -126,11 +126,11 @@ fn council_patterns() -> &'static [Regex; 2] {
             // Capitalised words, possibly joined ("Brighton and Hove",
             // "Newcastle upon Tyne"), then the kind of council.
             Regex::new(&format!(
-                r"\b((?:{WORD})(?:(?: and| upon| on| under| with| of| in)? {WORD})*) (?:County|City|Borough|District|Metropolitan Borough|Metropolitan District) Council\b"
+                r"(?-u:\b)((?:{WORD})(?:(?: and| upon| on| under| with| of| in)? {WORD})*) (?:County|City|Borough|District|Metropolitan Borough|Metropolitan District) Council(?-u:\b)"
             ))
             .expect("the council pattern compiles"),
             Regex::new(&format!(
-                r"\b(?:London Borough|Royal Borough|Council of the (?:City|County|Borough|Royal Borough|District)) of ((?:{WORD})(?:(?: and| upon| on)? {WORD})*)"
+                r"(?-u:\b)(?:London Borough|Royal Borough|Council of the (?:City|County|Borough|Royal Borough|District)) of ((?:{WORD})(?:(?: and| upon| on)? {WORD})*)"
             ))
             .expect("the borough pattern compiles"),
         ]

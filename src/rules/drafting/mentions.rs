@@ -67,7 +67,7 @@ fn looks_like_a_place(word: &str) -> bool {
 
 fn unlisted_places() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| regex::Regex::new(r"\b[Tt]he ([A-Z][a-z]+)\b").expect("the pattern compiles"))
+    RE.get_or_init(|| regex::Regex::new(r"(?-u:\b)[Tt]he ([A-Z][a-z]+)(?-u:\b)").expect("the pattern compiles"))
 }
 
 pub fn place_uses(text: &str, authorities: &Authorities) -> Vec<PlaceUse> {

@@ -40,11 +40,35 @@ impl Family for Drafting {
 
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         let parties = Parties::of(a, &self.authorities);
-        other_authority::check(a, &self.authorities, &parties, out);
-        other_area::check(a, &self.authorities, &parties, out);
+        // Both authority rules read the same names: the text is searched once.
+        let named = scan(a, &self.authorities);
+        other_authority::check_scanned(&named, &parties, out);
+        other_area::check_scanned(&named, &parties, out);
         unfinished_sentence::check(a, out);
         non_party_signature::check(a, &parties, out);
     }
+}
+
+/// The councils and areas one block of running text names.
+pub(crate) struct Named<'a> {
+    pub block: &'a Block,
+    pub councils: Vec<authorities::CouncilName>,
+    pub places: Vec<mentions::PlaceUse>,
+}
+
+/// Every block of running text that names a council or an area.
+fn scan<'a>(a: &'a Agreement, authorities: &Authorities) -> Vec<Named<'a>> {
+    let mut out = Vec::new();
+    for doc in a.documents() {
+        for block in doc.blocks.iter().filter(|b| prose(b)) {
+            let councils = authorities::council_names(&block.text, authorities);
+            let places = mentions::place_uses(&block.text, authorities);
+            if !councils.is_empty() || !places.is_empty() {
+                out.push(Named { block, councils, places });
+            }
+        }
+    }
+    out
 }
 
 /// Blocks that are the agreement's running text: not the parties clause

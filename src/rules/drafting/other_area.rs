@@ -8,10 +8,11 @@
 
 use std::collections::BTreeMap;
 
-use super::authorities::{Authorities, council_names};
-use super::mentions::{Use, place_uses};
+use super::Named;
+use super::authorities::Authorities;
+use super::mentions::Use;
 use super::parties::Parties;
-use super::{beside_a_party, beside_the_parties, other_authority, prose};
+use super::{beside_a_party, beside_the_parties, other_authority};
 use crate::model::{Agreement, Span};
 use crate::rules::{Finding, RuleInfo, Severity};
 
@@ -38,28 +39,32 @@ pub fn info() -> RuleInfo {
 }
 
 pub fn check(a: &Agreement, authorities: &Authorities, parties: &Parties, out: &mut Vec<Finding>) {
+    check_scanned(&super::scan(a, authorities), parties, out);
+}
+
+/// The check on the names the family found in the text.
+pub(super) fn check_scanned(named: &[Named], parties: &Parties, out: &mut Vec<Finding>) {
     let mut found: BTreeMap<String, Vec<(Span, String)>> = BTreeMap::new();
-    for doc in a.documents() {
-        for b in doc.blocks.iter().filter(|b| prose(b)) {
-            for c in council_names(&b.text, authorities) {
-                if parties.serves(&c.place)
-                    || beside_a_party(&b.text, &c.range, parties)
-                    || beside_the_parties(&b.text, &c.range, parties)
-                    || other_authority::reports(b, &c.range, parties)
-                {
-                    continue;
-                }
-                let said = b.text[c.range.clone()].to_string();
-                found.entry(c.place.to_lowercase()).or_default().push((b.span_of(c.range), said));
+    for n in named {
+        let b = n.block;
+        for c in n.councils.iter().cloned() {
+            if parties.serves(&c.place)
+                || beside_a_party(&b.text, &c.range, parties)
+                || beside_the_parties(&b.text, &c.range, parties)
+                || other_authority::reports(b, &c.range, parties)
+            {
+                continue;
             }
-            for u in place_uses(&b.text, authorities).into_iter().filter(|u| u.kind != Use::Agreement) {
-                let place = &b.text[u.place.clone()];
-                if parties.serves(place) || beside_a_party(&b.text, &u.phrase, parties) {
-                    continue;
-                }
-                let said = b.text[u.phrase.clone()].to_string();
-                found.entry(place.to_lowercase()).or_default().push((b.span_of(u.phrase), said));
+            let said = b.text[c.range.clone()].to_string();
+            found.entry(c.place.to_lowercase()).or_default().push((b.span_of(c.range), said));
+        }
+        for u in n.places.iter().filter(|u| u.kind != Use::Agreement) {
+            let place = &b.text[u.place.clone()];
+            if parties.serves(place) || beside_a_party(&b.text, &u.phrase, parties) {
+                continue;
             }
+            let said = b.text[u.phrase.clone()].to_string();
+            found.entry(place.to_lowercase()).or_default().push((b.span_of(u.phrase.clone()), said));
         }
     }
     let council = match parties.councils.as_slice() {

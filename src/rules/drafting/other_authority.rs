@@ -7,10 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use super::authorities::{Authorities, council_names};
-use super::mentions::{Use, place_uses};
+use super::Named;
+use super::authorities::Authorities;
+use super::beside_a_party;
+use super::mentions::Use;
 use super::parties::Parties;
-use super::{beside_a_party, prose};
 use crate::model::{Agreement, Block, Span};
 use crate::rules::{Finding, RuleInfo, Severity};
 
@@ -47,32 +48,36 @@ enum Role {
 }
 
 pub fn check(a: &Agreement, authorities: &Authorities, parties: &Parties, out: &mut Vec<Finding>) {
+    check_scanned(&super::scan(a, authorities), parties, out);
+}
+
+/// The check on the names the family found in the text.
+pub(super) fn check_scanned(named: &[Named], parties: &Parties, out: &mut Vec<Finding>) {
     // One finding per authority, at its first such use, with the others listed.
     let mut found: BTreeMap<String, Vec<(Span, String, Role)>> = BTreeMap::new();
-    for doc in a.documents() {
-        for b in doc.blocks.iter().filter(|b| prose(b)) {
-            for c in council_names(&b.text, authorities) {
-                if parties.serves(&c.place) || beside_a_party(&b.text, &c.range, parties) {
-                    continue;
-                }
-                let role = if binds(&b.text[c.range.end..]) {
-                    Role::Bound
-                } else if defines_a_party(b, c.range.start, parties) {
-                    Role::Defined
-                } else {
-                    continue;
-                };
-                let name = b.text[c.range.clone()].to_string();
-                found.entry(c.place.to_lowercase()).or_default().push((b.span_of(c.range), name, role));
+    for n in named {
+        let b = n.block;
+        for c in n.councils.iter().cloned() {
+            if parties.serves(&c.place) || beside_a_party(&b.text, &c.range, parties) {
+                continue;
             }
-            for u in place_uses(&b.text, authorities).into_iter().filter(|u| u.kind == Use::Agreement) {
-                let place = &b.text[u.place.clone()];
-                if parties.serves(place) || beside_a_party(&b.text, &u.phrase, parties) {
-                    continue;
-                }
-                let said = b.text[u.phrase.clone()].to_string();
-                found.entry(place.to_lowercase()).or_default().push((b.span_of(u.phrase), said, Role::Agreement));
+            let role = if binds(&b.text[c.range.end..]) {
+                Role::Bound
+            } else if defines_a_party(b, c.range.start, parties) {
+                Role::Defined
+            } else {
+                continue;
+            };
+            let name = b.text[c.range.clone()].to_string();
+            found.entry(c.place.to_lowercase()).or_default().push((b.span_of(c.range), name, role));
+        }
+        for u in n.places.iter().filter(|u| u.kind == Use::Agreement) {
+            let place = &b.text[u.place.clone()];
+            if parties.serves(place) || beside_a_party(&b.text, &u.phrase, parties) {
+                continue;
             }
+            let said = b.text[u.phrase.clone()].to_string();
+            found.entry(place.to_lowercase()).or_default().push((b.span_of(u.phrase.clone()), said, Role::Agreement));
         }
     }
     let council = match parties.councils.as_slice() {

@@ -96,15 +96,19 @@ pub fn check(a: &Agreement, out: &mut Vec<Finding>) {
 
 fn unfinished(doc: &Document, i: usize, b: &Block) -> Option<Finding> {
     let text = b.text.trim_end();
-    if text.split_whitespace().count() < 4 {
-        return None;
-    }
     let (body, stop) = match text.strip_suffix('.') {
         Some(t) => (t, true),
         None => (text, false),
     };
     let start = body.rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1);
     let word = &body[start..];
+    // Most provisions end on a word that closes a sentence: read no further.
+    if !JOINING.contains(&word) && !NEVER_LAST.contains(&word) {
+        return None;
+    }
+    if text.split_whitespace().nth(3).is_none() {
+        return None;
+    }
     // "…; and" is a list item whose sentence the next item continues.
     if body[..start].trim_end().ends_with([';', ',', ':']) {
         return None;
