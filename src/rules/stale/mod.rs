@@ -141,7 +141,7 @@ impl Family for Stale {
             info(
                 DURING_TERM,
                 Severity::Warning,
-                "the text names something that is abolished, renamed or repealed during the term",
+                "the text names something that is abolished, replaced or repealed during the term",
                 "The name was right when the agreement was made, but obligations that name an abolished body or a \
                  repealed law lose their object part-way through. Add a successor provision (\"references to X \
                  include any successor body\") or name the successor. A body that merged into its successor or \
