@@ -118,7 +118,7 @@ pub(super) fn in_definitions(doc: &Document, id: DocId) -> Vec<Vec<char>> {
     out
 }
 
-pub(super) fn check_brackets(doc: &Document, in_definitions: &[Vec<char>], out: &mut Vec<Finding>) {
+pub(super) fn check_brackets(doc: &Document, id: DocId, out: &mut Vec<Finding>) {
     let strays: Vec<Vec<Stray>> =
         doc.blocks.iter().map(|b| if b.kind == BlockKind::Code { Vec::new() } else { unbalanced(&b.text) }).collect();
     let mut keep: Vec<Vec<bool>> = strays.iter().map(|s| vec![true; s.len()]).collect();
@@ -136,8 +136,14 @@ pub(super) fn check_brackets(doc: &Document, in_definitions: &[Vec<char>], out: 
             }
         }
     }
+    // Definitions are read only for a document that has a stray at all.
+    let mut defined: Option<Vec<Vec<char>>> = None;
     for (i, (b, (s, k))) in doc.blocks.iter().zip(strays.iter().zip(&keep)).enumerate() {
-        let reported = in_definitions.get(i).map_or(&[][..], Vec::as_slice);
+        if !k.iter().any(|keep| *keep) {
+            continue;
+        }
+        let defined = defined.get_or_insert_with(|| in_definitions(doc, id));
+        let reported = defined.get(i).map_or(&[][..], Vec::as_slice);
         for stray in s.iter().zip(k).filter(|(_, keep)| **keep).map(|(s, _)| *s) {
             if reported.contains(&stray.ch) {
                 continue;

@@ -167,7 +167,7 @@ impl Family for Residue {
             }
         }
         for (id, doc) in crate::model::agreement::documents(agreement) {
-            brackets::check_brackets(doc, &brackets::in_definitions(doc, id), out);
+            brackets::check_brackets(doc, id, out);
         }
         if agreement.meta.is_signed() {
             signed::check_date_line(agreement, out);
