@@ -91,7 +91,9 @@ fn signature_headings(a: &Agreement) -> Vec<(&str, &Span)> {
 fn signing_body(heading: &str) -> Option<String> {
     // ASCII lower-casing keeps byte offsets, so the name is cut from the heading as written.
     let lower = heading.to_ascii_lowercase();
-    let at = OPENINGS.iter().filter_map(|o| lower.find(o).map(|i| i + o.len())).min()?;
+    // The last opening names the body: "Executed as a deed by affixing the
+    // common seal of X", "Signed by Jane Smith on behalf of X".
+    let at = OPENINGS.iter().filter_map(|o| lower.find(o).map(|i| i + o.len())).max()?;
     let mut end = heading.len();
     for t in TRAILERS {
         if let Some(i) = lower[at..].find(t) {
@@ -176,6 +178,13 @@ mod tests {
         assert_eq!(
             signing_body("Signed on behalf of NHS KESTRELSHIRE VALLEYS ..................................").as_deref(),
             Some("NHS KESTRELSHIRE VALLEYS")
+        );
+        assert_eq!(
+            signing_body(
+                "EXECUTED AS A DEED by affixing the COMMON SEAL of ARNMOUTH DISTRICT COUNCIL in the presence of:"
+            )
+            .as_deref(),
+            Some("ARNMOUTH DISTRICT COUNCIL")
         );
     }
 
