@@ -106,9 +106,8 @@ fn unfinished(doc: &Document, i: usize, b: &Block) -> Option<Finding> {
     if !JOINING.contains(&word) && !NEVER_LAST.contains(&word) {
         return None;
     }
-    if text.split_whitespace().nth(3).is_none() {
-        return None;
-    }
+    // Fewer than four words is a fragment (a label, "BETWEEN"), not a provision.
+    text.split_whitespace().nth(3)?;
     // "…; and" is a list item whose sentence the next item continues.
     if body[..start].trim_end().ends_with([';', ',', ':']) {
         return None;
