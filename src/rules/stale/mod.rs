@@ -356,17 +356,17 @@ impl Stale {
         for key in order {
             let (i, code) = key;
             let Some(group) = groups.remove(&key) else { continue };
-            out.push(self.group_finding(&entries[i], code, group, term));
+            out.extend(self.group_finding(&entries[i], code, group, term));
         }
     }
 
     /// The finding for every mention of one entry under one code.
-    fn group_finding(&self, e: &Entry, code: &'static str, group: Group, term: &Term) -> Finding {
+    fn group_finding(&self, e: &Entry, code: &'static str, group: Group, term: &Term) -> Option<Finding> {
         let quoted = group.said.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ");
         let count = group.spans.len();
         let times = if count > 1 { format!(" (named {count} times)") } else { String::new() };
         let mut spans = group.spans.into_iter();
-        let Some(first) = spans.next() else { unreachable!("a group holds at least one mention") };
+        let first = spans.next()?;
         let f = if code == DURING_TERM || code == DURING_TERM_MERGED {
             let lead = if code == DURING_TERM_MERGED {
                 format!(
@@ -421,7 +421,7 @@ impl Stale {
             };
             Finding::new(code, first, message).label(format!("stale since {}", e.from)).help(self.help(e, &lead))
         };
-        spans.fold(f, |f, span| f.related(span, "also here"))
+        Some(spans.fold(f, |f, span| f.related(span, "also here")))
     }
 
     fn check_acts(&self, a: &Agreement, out: &mut Vec<Finding>) {
