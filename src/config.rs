@@ -101,7 +101,7 @@ impl Config {
             .map(|t| crate::loading::metadata::waiver(&mut ctx, t))
             .collect();
         if let Some(mut packs) = top.table(&mut ctx, "packs") {
-            for name in ["statute", "stale", "acts", "names", "instruments"] {
+            for name in ["statute", "stale", "acts", "names", "instruments", "authorities"] {
                 if let Some(p) = packs.string(&mut ctx, name) {
                     config.packs.push((name.to_string(), p));
                 }

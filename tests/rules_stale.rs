@@ -115,7 +115,8 @@ fn the_first_day_of_staleness_is_the_boundary() {
 }
 
 #[test]
-fn a_name_mentioned_only_as_history_is_a_warning() {
+fn a_name_mentioned_only_as_history_is_a_note() {
+    // History told as history is accurate: a note, never a warning.
     let repo = clean_repo();
     add_clause(
         &repo,
@@ -125,7 +126,7 @@ fn a_name_mentioned_only_as_history_is_a_warning() {
     let found = stale(&report);
     assert_eq!(found.len(), 1, "{report:#}");
     assert_eq!(found[0]["code"], "stale.narrative");
-    assert_eq!(found[0]["severity"], "warning");
+    assert_eq!(found[0]["severity"], "note");
     assert!(message(found[0]).contains("mentioned as history"));
 }
 
@@ -139,20 +140,46 @@ fn history_is_silent_during_the_term() {
 }
 
 #[test]
-fn renamed_bodies_and_unverified_entries_are_warnings() {
+fn renamed_bodies_and_unverified_entries_are_warnings_and_operating_names_notes() {
     let repo = clean_repo();
     add_clause(
         &repo,
-        "Claims are handled under the scheme run by the NHS Litigation Authority, and staff need Criminal Records Bureau checks.",
+        "Claims are handled under the scheme run by the NHS Litigation Authority, returns go to the Department of Health, \
+         and appeals to the Mental Health Review Tribunal.",
     );
     let (report, _) = validate_json(repo.path(), &[]);
+    // NHS Resolution is only an operating name: the legal body is the same.
+    let operating = with_code(&report, "stale.operating-name");
+    assert_eq!(texts(&operating), vec!["NHS Litigation Authority"], "{report:#}");
+    assert_eq!(operating[0]["severity"], "note");
+    assert_eq!(
+        message(operating[0]),
+        "\"NHS Litigation Authority\": NHS Litigation Authority has operated as NHS Resolution since 1 April 2017; the \
+         legal body, and the obligation, are unchanged"
+    );
     let renamed = with_code(&report, "stale.renamed");
-    assert_eq!(texts(&renamed), vec!["NHS Litigation Authority"], "{report:#}");
+    assert_eq!(texts(&renamed), vec!["Department of Health"], "{report:#}");
     assert_eq!(renamed[0]["severity"], "warning");
     let unverified = with_code(&report, "stale.unverified");
-    assert_eq!(texts(&unverified), vec!["Criminal Records Bureau"]);
+    assert_eq!(texts(&unverified), vec!["Mental Health Review Tribunal"]);
     assert!(unverified[0]["help"].as_str().unwrap().contains("unverified (†)"));
     assert!(with_code(&report, "stale.reference").is_empty());
+}
+
+#[test]
+fn help_cites_a_primary_source_and_names_no_internal_file() {
+    let repo = clean_repo();
+    add_clause(&repo, "Staff need Criminal Records Bureau checks; records go to the DH Information Centre.");
+    let (report, _) = validate_json(repo.path(), &[]);
+    let found = stale(&report);
+    assert_eq!(found.len(), 2, "{report:#}");
+    for f in found {
+        let help = f["help"].as_str().unwrap_or_default();
+        assert!(help.contains("https://www.legislation.gov.uk/"), "{help}");
+        for internal in ["src/", "register.toml", "statute.md", "docs/notes", "census"] {
+            assert!(!help.contains(internal), "{help}");
+        }
+    }
 }
 
 /// Longer current names that contain a stale one, a verb that is also a
@@ -183,17 +210,38 @@ fn a_body_stale_only_in_context_fires_in_that_context() {
 }
 
 #[test]
-fn repeated_mentions_during_the_term_are_one_finding_per_file() {
+fn repeated_mentions_during_the_term_are_one_finding_per_agreement() {
     let repo = clean_repo();
     add_clause(
         &repo,
         "The CCG shall receive the report. The CCG may comment on it. The Clinical Commissioning Group may publish it.",
     );
+    let schedule = clean_file(&repo, "schedules/02-seconded-staff.md");
+    let text = std::fs::read_to_string(&schedule).expect("schedule");
+    write(&schedule, &format!("{text}\nThe CCG shall be told of every secondment.\n"));
     set_term(&repo, "2021-04-01", "2024-03-31");
     let (report, _) = validate_json(repo.path(), &[]);
     let found = with_code(&report, "stale.during-term");
+    assert_eq!(found.len(), 1, "one finding for the body and the schedule: {report:#}");
+    assert!(message(found[0]).contains("named 4 times"), "{:#}", found[0]);
+    let related: Vec<&str> =
+        found[0]["related"].as_array().expect("related").iter().filter_map(|r| r["file"].as_str()).collect();
+    assert_eq!(related.len(), 3, "{:#}", found[0]);
+    assert!(related.iter().any(|f| f.ends_with("02-seconded-staff.md")), "{related:?}");
+    assert!(found[0]["related"].as_array().expect("related").iter().all(|r| r["label"] == "also here"));
+}
+
+#[test]
+fn a_body_merged_into_its_successor_during_the_term_is_a_note() {
+    // The CRB was right in 2010; its duties passed to the DBS on 1 December 2012.
+    let repo = clean_repo();
+    add_clause(&repo, "Staff shall have an enhanced disclosure from the Criminal Records Bureau.");
+    set_term(&repo, "2010-10-01", "2013-09-30");
+    let (report, _) = validate_json(repo.path(), &[]);
+    let found = stale(&report);
     assert_eq!(found.len(), 1, "{report:#}");
-    assert!(message(found[0]).contains("named 3 times in this file"), "{:#}", found[0]);
+    assert_eq!(found[0]["code"], "stale.during-term-merged");
+    assert_eq!(found[0]["severity"], "note");
 }
 
 #[test]
@@ -352,11 +400,11 @@ fn coventry_2019_stale_references() {
     let (report, _) = validate_json(&crate_dir(), &[coventry_2019().to_str().unwrap()]);
     let found = stale(&report);
     // Matched by the quoted name that opens the message, which comes from the text itself.
-    let has = |code: &str, text: &str| {
-        found.iter().any(|f| f["code"] == code && message(f).starts_with(&format!("\"{text}\"")))
-    };
-    // S-1, S-7: stale before the term, verified: errors.
+    let has =
+        |code: &str, text: &str| found.iter().any(|f| f["code"] == code && message(f).contains(&format!("\"{text}\"")));
+    // S-1, S-3, S-7: stale before the term, verified: errors.
     for text in [
+        "Criminal Records Bureau",
         "Health Authorities",
         "Primary Care Trusts",
         "Commission for Race Equality",
@@ -365,22 +413,23 @@ fn coventry_2019_stale_references() {
     ] {
         assert!(has("stale.reference", text), "{text}: {found:#?}");
     }
-    // S-6, S-11, S-12, S-13: renamed bodies: warnings.
+    // S-6, S-11: a new operating name only, the legal body unchanged: notes.
     for text in [
         "National Health Service Litigation Authority",
         "National Health Services Litigation Authority",
         "Local Government Ombudsman",
-        "Public Concern at Work",
-        "Secretary of State for Health",
-        "Department of Health",
-        "DH Information Centre",
     ] {
+        assert!(has("stale.operating-name", text), "{text}: {found:#?}");
+    }
+    // S-12, S-13: renamed bodies: warnings.
+    for text in
+        ["Public Concern at Work", "Secretary of State for Health", "Department of Health", "DH Information Centre"]
+    {
         assert!(has("stale.renamed", text), "{text}: {found:#?}");
     }
     // S-2, S-3, S-4, S-5, S-8, S-10: stale before the term on unverified (†) entries: warnings.
     for text in [
         "supervised after-care",
-        "Criminal Records Bureau",
         "HSC 2000/010",
         "Safeguarding Adults Serious Case Review",
         "Sex Discrimination Act 1975",
@@ -388,17 +437,15 @@ fn coventry_2019_stale_references() {
     ] {
         assert!(has("stale.unverified", text), "{text}: {found:#?}");
     }
-    let hsc = found.iter().filter(|f| message(f).starts_with("\"HSC 2000/010\"")).count();
-    assert_eq!(hsc, 2, "recital (B) and 27.3.3");
+    // One finding per name for the whole agreement, the other places listed.
+    let hsc: Vec<&&Value> = found.iter().filter(|f| message(f).starts_with("\"HSC 2000/010\"")).collect();
+    assert_eq!(hsc.len(), 1, "recital (B) and 27.3.3 are one finding");
+    assert_eq!(hsc[0]["related"][0]["label"], "also here");
     // S-14, S-15: stale during the term (2019-04-01 to 2020-03-31).
     assert!(has("stale.during-term", "Local Safeguarding Children’s Board"), "{found:#?}");
-    assert!(
-        found
-            .iter()
-            .any(|f| f["code"] == "stale.during-term"
-                && message(f).starts_with("\"Health and Care Professions Council\"")),
-        "{found:#?}"
-    );
+    assert!(has("stale.during-term", "Health and Care Professions Council"), "{found:#?}");
+    let hcpc = found.iter().filter(|f| message(f).contains("Health and Care Profession")).count();
+    assert_eq!(hcpc, 1, "three schedules, one finding");
     // Traps (§5e, F-13, F-19): CCGs are current in 2019–20; section 117 is not a stale law;
     // Sch 14's "The Department of Health has established …" is history of the same department.
     for f in &found {
@@ -411,7 +458,7 @@ fn coventry_2019_stale_references() {
     assert!(found.iter().all(|f| !f["code"].as_str().unwrap().starts_with("stale.party")), "both parties exist");
     // All errors are verified entries only.
     let errors: Vec<&str> = found.iter().filter(|f| f["severity"] == "error").map(|f| message(f)).collect();
-    assert_eq!(errors.len(), 5, "{errors:?}");
+    assert_eq!(errors.len(), 6, "{errors:?}");
 }
 
 /// The 2022 pooled fund (agreements/coventry-mh-pool-2022): the CCG partner

@@ -45,38 +45,38 @@ fn repo_without_improvement() -> tempfile::TempDir {
 #[test]
 fn changing_a_citation_in_the_pack_changes_the_message() {
     let repo = repo_without_improvement();
+    let unverified = |m: &str| format!("statutory basis unverified: {m}");
     let (before, _) = validate_json(repo.path(), &[]);
-    assert!(messages(&before, "statute.unmet").iter().any(|m| m.starts_with("SI 2000/617 reg 4: ")), "{before:#}");
+    let m = messages(&before, "statute.unmet-unverified");
+    assert!(m.iter().any(|m| m.starts_with(&unverified("SI 2000/617 reg 4(1) †: "))), "{before:#}");
 
     use_pack(repo.path(), |p| {
-        replaced(
-            p,
-            "id = \"gen.condition.improvement\"\ncitation = \"SI 2000/617 reg 4\"",
-            "id = \"gen.condition.improvement\"\ncitation = \"SI 2000/617 reg 4(2)\"",
-        )
+        replaced(p, "citation = \"SI 2000/617 reg 4(1) †\"", "citation = \"SI 2000/617 regulation 4(1) †\"")
     });
     let (after, _) = validate_json(repo.path(), &[]);
-    let m = messages(&after, "statute.unmet");
-    assert!(m.iter().any(|m| m.starts_with("SI 2000/617 reg 4(2): ")), "{after:#}");
-    assert!(!m.iter().any(|m| m.starts_with("SI 2000/617 reg 4: ")));
+    let m = messages(&after, "statute.unmet-unverified");
+    assert!(m.iter().any(|m| m.starts_with(&unverified("SI 2000/617 regulation 4(1) †: "))), "{after:#}");
+    assert!(!m.iter().any(|m| m.starts_with(&unverified("SI 2000/617 reg 4(1) †: "))));
 }
 
 #[test]
-fn marking_a_requirement_unverified_makes_it_a_warning() {
+fn the_flag_in_the_pack_decides_error_or_warning() {
+    // Reg 4(1) is a condition of entering the arrangements; that the
+    // agreement must recite it is not in the Regulations, so the built-in
+    // pack marks it unverified (†): a missing recital is a warning.
     let repo = repo_without_improvement();
+    let (report, code) = validate_json(repo.path(), &[]);
+    assert!(messages(&report, "statute.unmet").is_empty(), "{report:#}");
+    assert_eq!(code, 0);
+    // A repository whose lawyers decide it is required marks it verified: an error.
     use_pack(repo.path(), |p| {
         let at = p.find("id = \"gen.condition.improvement\"").expect("requirement");
         let (head, tail) = p.split_at(at);
-        format!("{head}{}", tail.replacen("verified = true", "verified = false", 1))
+        format!("{head}{}", tail.replacen("verified = false", "verified = true", 1))
     });
     let (report, code) = validate_json(repo.path(), &[]);
-    assert!(messages(&report, "statute.unmet").is_empty(), "{report:#}");
-    assert!(
-        messages(&report, "statute.unmet-unverified")
-            .iter()
-            .any(|m| m.starts_with("statutory basis unverified: SI 2000/617 reg 4: "))
-    );
-    assert_eq!(code, 0);
+    assert!(messages(&report, "statute.unmet").iter().any(|m| m.starts_with("SI 2000/617 reg 4(1) †: ")), "{report:#}");
+    assert_eq!(code, 1);
 }
 
 #[test]

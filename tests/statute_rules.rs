@@ -195,21 +195,28 @@ fn a_transfer_of_statutory_responsibility_is_flagged_and_its_denial_is_not() {
 // --- the conditions: improvement and consultation ----------------------------
 
 #[test]
-fn the_improvement_condition_must_be_stated() {
+fn a_missing_improvement_recital_is_a_warning() {
+    // Reg 4(1) is a condition of entering the arrangements, not a clause the
+    // Regulations require: a missing recital is a warning, not an error.
     let repo = clean_repo();
     edit(
         &body(&repo),
         "are likely to lead to an improvement in the way those functions are exercised",
         "are appropriate",
     );
-    let (report, _) = validate_json(repo.path(), &[]);
-    let f = about(&report, "statute.unmet", "gen.condition.improvement");
+    let (report, code) = validate_json(repo.path(), &[]);
+    assert!(about(&report, "statute.unmet", "gen.condition.improvement").is_empty(), "{report:#}");
+    let f = about(&report, "statute.unmet-unverified", "gen.condition.improvement");
     assert_eq!(f.len(), 1, "{report:#}");
+    assert_eq!(f[0]["severity"], "warning");
+    assert_eq!(code, 0, "no error");
+    assert!(f[0]["message"].as_str().unwrap_or("").starts_with(
+        "statutory basis unverified: SI 2000/617 reg 4(1) †: no clause found that states that the arrangements are likely to improve"
+    ));
     assert!(
-        f[0]["message"]
-            .as_str()
-            .unwrap_or("")
-            .starts_with("SI 2000/617 reg 4: no clause found that states that the arrangements are likely to improve")
+        f[0]["help"].as_str().unwrap_or("").contains("the Regulations do not require the agreement to contain one"),
+        "{:#}",
+        f[0]
     );
     assert_eq!(f[0]["label"], "applies to every section 75 agreement");
     assert!(

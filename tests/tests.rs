@@ -42,6 +42,7 @@ mod robust_input;
 mod rules_arithmetic;
 mod rules_citations;
 mod rules_dates;
+mod rules_drafting;
 mod rules_examples;
 mod rules_metadata;
 mod rules_numbering;

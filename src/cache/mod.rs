@@ -74,6 +74,7 @@ impl Cache {
             &settings.packs.acts,
             &settings.packs.names,
             &settings.packs.instruments,
+            &settings.packs.authorities,
         ];
         for pack in packs {
             feed_file(&mut base, pack);

@@ -6,6 +6,7 @@
 pub mod arithmetic;
 pub mod citations;
 pub mod dates;
+pub mod drafting;
 pub mod finding;
 pub mod metadata;
 pub mod numbering;
@@ -138,6 +139,7 @@ pub fn families(cx: &Context) -> Result<Vec<Box<dyn Family>>, LoadError> {
         Box::new(stale::Stale::new(cx)?),
         Box::new(arithmetic::Arithmetic),
         Box::new(citations::Citations::new(cx)?),
+        Box::new(drafting::Drafting::new(cx)?),
     ])
 }
 

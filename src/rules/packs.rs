@@ -24,20 +24,30 @@ pub struct Packs {
     pub names: Arc<SourceFile>,
     /// Statutory instruments with their numbers, for citation checks.
     pub instruments: Arc<SourceFile>,
+    /// English local authorities, for `drafting.other-authority`.
+    pub authorities: Arc<SourceFile>,
 }
 
-const BUILTIN: [(&str, &str, &str); 5] = [
+const BUILTIN: [(&str, &str, &str); 6] = [
     ("statute", "(built-in) src/rules/statute/requirements.toml", include_str!("statute/requirements.toml")),
     ("stale", "(built-in) src/rules/stale/register.toml", include_str!("stale/register.toml")),
     ("acts", "(built-in) src/rules/stale/acts.toml", include_str!("stale/acts.toml")),
     ("names", "(built-in) src/rules/terms/names.toml", include_str!("terms/names.toml")),
     ("instruments", "(built-in) src/rules/citations/instruments.toml", include_str!("citations/instruments.toml")),
+    ("authorities", "(built-in) src/rules/drafting/authorities.toml", include_str!("drafting/authorities.toml")),
 ];
 
 impl Packs {
     pub fn builtin() -> Packs {
         let file = |i: usize| SourceFile::new(BUILTIN[i].1, BUILTIN[i].1, BUILTIN[i].2.to_string());
-        Packs { statute: file(0), stale: file(1), acts: file(2), names: file(3), instruments: file(4) }
+        Packs {
+            statute: file(0),
+            stale: file(1),
+            acts: file(2),
+            names: file(3),
+            instruments: file(4),
+            authorities: file(5),
+        }
     }
 
     /// Whether `file` is a built-in pack, unchanged: its patterns were
@@ -63,6 +73,7 @@ impl Packs {
                 "stale" => packs.stale = file,
                 "names" => packs.names = file,
                 "instruments" => packs.instruments = file,
+                "authorities" => packs.authorities = file,
                 _ => packs.acts = file,
             }
         }

@@ -100,6 +100,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         stale::RULES,
         arithmetic::RULES,
         citations::RULES,
+        drafting::RULES,
         waivers::RULES,
     ]
     .into_iter()

@@ -4,7 +4,7 @@
 
 use crate::model::number::{Component, NumberKind};
 use crate::model::{Block, BlockKind, Document, Located, Number, Section, Span};
-use crate::rules::Finding;
+use crate::rules::{Finding, Rule};
 
 use super::dotted::{self, DottedIssue};
 use super::items::{self, Item, ItemIssue};
@@ -86,6 +86,16 @@ impl<'d> DottedRun<'d> {
         &self.region.place
     }
 
+    /// The parent whose children an issue is about ("" for top-level numbers).
+    fn parent_of(&self, issue: &DottedIssue) -> String {
+        let at = match issue {
+            DottedIssue::Orphan { parent, .. } => return parent.clone(),
+            DottedIssue::Duplicate { at, .. } | DottedIssue::Gap { at, .. } | DottedIssue::OutOfOrder { at, .. } => *at,
+        };
+        let comps = dotted::normalise(&self.entries[at].comps);
+        dotted::key(&comps[..comps.len().saturating_sub(1)])
+    }
+
     fn finding(&self, issue: DottedIssue) -> Option<Finding> {
         match issue {
             DottedIssue::Duplicate { at, first } => {
@@ -163,7 +173,61 @@ impl<'d> DottedRun<'d> {
 
 pub fn check_dotted(doc: &Document, region: &Region, out: &mut Vec<Finding>) {
     let run = DottedRun::collect(doc, region);
-    out.extend(dotted::check(&run.entries).into_iter().filter_map(|issue| run.finding(issue)));
+    // One mis-numbered run of siblings is one defect however many numbers
+    // in it are wrong (2.1, 2.2, 2.3, 2.2, 2.3 under a missing 2): its
+    // issues become one finding that names the run.
+    let mut runs: Vec<(String, Vec<Finding>)> = Vec::new();
+    for issue in dotted::check(&run.entries) {
+        let parent = run.parent_of(&issue);
+        let Some(f) = run.finding(issue) else { continue };
+        match runs.iter_mut().find(|(p, _)| *p == parent) {
+            Some((_, found)) => found.push(f),
+            None => runs.push((parent, vec![f])),
+        }
+    }
+    for (parent, found) in runs {
+        out.push(if found.len() == 1 { found.into_iter().next().expect("one") } else { merge(&run, &parent, found) });
+    }
+}
+
+/// Codes from the most to the least serious: the merged finding takes the first.
+const BY_WEIGHT: [&Rule; 4] = [&DUPLICATE, &OUT_OF_ORDER, &ORPHAN, &GAP];
+
+fn merge(run: &DottedRun, parent: &str, mut found: Vec<Finding>) -> Finding {
+    let weight = |f: &Finding| BY_WEIGHT.iter().position(|r| std::ptr::eq(*r, f.rule)).unwrap_or(BY_WEIGHT.len());
+    let place = format!(" in {}", run.place());
+    let orphaned = format!("but {} has no", run.place());
+    let problems: Vec<String> =
+        found.iter().map(|f| f.message.replacen(&place, "", 1).replacen(&orphaned, "but there is no", 1)).collect();
+    let first = found.iter().min_by_key(|f| f.primary.span.range.start).map(|f| f.primary.clone());
+    let numbers =
+        if parent.is_empty() { "the top-level numbers".to_string() } else { format!("the numbers under {parent}") };
+    let message = format!("{numbers}{place} are mis-numbered: {}", problems.join("; "));
+    // A hint where a lost number may be (an orphan's or a gap's) is kept.
+    let mut help = "renumber the run in order, then correct the references to the renumbered provisions".to_string();
+    for hint in found.iter().filter(|f| !std::ptr::eq(f.rule, &DUPLICATE)).filter_map(|f| f.help.as_deref()) {
+        help.push_str("; ");
+        help.push_str(hint);
+    }
+    found.sort_by_key(|f| (weight(f), f.primary.span.range.start));
+    let lead = found.remove(0);
+    let first = first.unwrap_or_else(|| lead.primary.clone());
+    let mut merged = Finding::new(lead.rule, first.span, message).label(first.message).help(help);
+    let mut all = vec![lead];
+    all.extend(found);
+    for f in all {
+        if f.primary.span.range != merged.primary.span.range {
+            merged = merged.related(f.primary.span.clone(), f.primary.message.clone());
+        }
+        for r in f.related {
+            if !merged.related.iter().any(|m| m.span.range == r.span.range) && r.span.range != merged.primary.span.range
+            {
+                merged = merged.related(r.span, r.message);
+            }
+        }
+    }
+    merged.related.sort_by_key(|l| l.span.range.start);
+    merged
 }
 
 fn missing_text((a, b): &(String, String)) -> String {

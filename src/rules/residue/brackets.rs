@@ -9,7 +9,7 @@ use crate::model::number::NumberKind;
 use crate::model::{Block, BlockKind, Document};
 use crate::rules::Finding;
 
-use super::{STRAY_BRACKET, UNBALANCED_PARENTHESIS};
+use super::{NUMBER_SUFFIX, STRAY_BRACKET, UNBALANCED_PARENTHESIS};
 
 /// A bracket without its partner, at a byte offset of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +91,7 @@ pub(super) fn check_number_suffix(b: &Block, out: &mut Vec<Finding>) {
         span.range.start = span.range.end - extra.len();
     }
     out.push(
-        Finding::new(&STRAY_BRACKET, span, format!("stray `{extra}` after item number {canonical}"))
+        Finding::new(&NUMBER_SUFFIX, span, format!("stray `{extra}` after item number {canonical}"))
             .label("not part of the number")
             .help("delete it"),
     );

@@ -18,6 +18,7 @@ mod drafting_note;
 mod empty_execution;
 mod lone_punctuation;
 mod not_used;
+mod number_suffix;
 mod placeholder;
 mod shape;
 mod stray_bracket;
@@ -31,6 +32,7 @@ pub use drafting_note::DRAFTING_NOTE;
 pub use empty_execution::EMPTY_EXECUTION;
 pub use lone_punctuation::LONE_PUNCTUATION;
 pub use not_used::NOT_USED_REFERENCE;
+pub use number_suffix::NUMBER_SUFFIX;
 pub use placeholder::PLACEHOLDER;
 pub use stray_bracket::STRAY_BRACKET;
 pub use unbalanced_parenthesis::UNBALANCED_PARENTHESIS;
@@ -45,6 +47,7 @@ pub const RULES: &[&Rule] = &[
     &PLACEHOLDER,
     &DRAFT_PLACEHOLDER,
     &STRAY_BRACKET,
+    &NUMBER_SUFFIX,
     &UNBALANCED_PARENTHESIS,
     &UNDATED,
     &EMPTY_EXECUTION,

@@ -1,4 +1,4 @@
-//! `residue.stray-bracket`: an unbalanced square bracket, or a stray character after an item number.
+//! `residue.stray-bracket`: an unbalanced square bracket.
 //! Its findings are made by [`super::brackets`], with those of related rules.
 
 use crate::rules::{Example, Rule, Severity};
@@ -6,11 +6,11 @@ use crate::rules::{Example, Rule, Severity};
 pub static STRAY_BRACKET: Rule = Rule {
     code: "residue.stray-bracket",
     severity: Severity::Error,
-    summary: "an unbalanced square bracket, or a stray character after an item number",
+    summary: "an unbalanced square bracket",
     doc: "Square brackets are how drafts mark options and blanks, so a `]` or `[` without its partner is what is left \
-          of an option deleted by halves: the text around it may not be the agreed choice. A character typed after \
-          an item label (`i)_`) is a slip in a number that other provisions cite. Unbalanced round brackets are \
-          `residue.unbalanced-parenthesis`.",
+          of an option deleted by halves: the text around it may not be the agreed choice. A bracket inside a \
+          definition is reported here, not again by `terms.malformed-definition`. Unbalanced round brackets are \
+          `residue.unbalanced-parenthesis`; a character typed after an item number is `residue.number-suffix`.",
     example: Example::Body("## 14 Notices\n\n14.1 Notices shall be in writing. ];"),
 };
 

@@ -7,9 +7,12 @@
 //! both replaceable from `s75.toml` (`[packs] stale = "…"`, `acts = "…"`).
 //! A name is judged by when it went stale:
 //! - before the term began → `stale.reference` (an error), or a warning if
-//!   the register's entry is unverified (†), the body was only renamed, or
-//!   the text names it only as history ("formerly the CCG");
-//! - during the term → `stale.during-term`: the text needs a successor provision;
+//!   the register's entry is unverified (†) or the body was only renamed,
+//!   and a note if only its operating name changed or the text names it only
+//!   as history ("formerly the CCG");
+//! - during the term → `stale.during-term`: the text needs a successor
+//!   provision (a note, `stale.during-term-merged`, when the body merged or
+//!   was renamed and its duties carried over);
 //! - after the term, or when the term is unknown → nothing.
 //!
 //! A party that ceases to exist is the important case (`stale.party-*`).
@@ -20,7 +23,9 @@ mod act_year;
 pub mod acts;
 mod combine;
 mod during_term;
+mod during_term_merged;
 mod narrative;
+mod operating_name;
 mod pack;
 mod party_abolished;
 mod party_defunct;
@@ -31,7 +36,9 @@ mod unverified;
 
 pub use act_year::ACT_YEAR;
 pub use during_term::DURING_TERM;
+pub use during_term_merged::DURING_TERM_MERGED;
 pub use narrative::NARRATIVE;
+pub use operating_name::OPERATING_NAME;
 pub use party_abolished::PARTY_ABOLISHED;
 pub use party_defunct::PARTY_DEFUNCT;
 pub use reference::REFERENCE;
@@ -52,8 +59,18 @@ use acts::Acts;
 use register::{Entry, Register};
 
 /// This family's rules, in the order `s75 rules` lists them.
-pub const RULES: &[&Rule] =
-    &[&REFERENCE, &UNVERIFIED, &RENAMED, &NARRATIVE, &DURING_TERM, &PARTY_ABOLISHED, &PARTY_DEFUNCT, &ACT_YEAR];
+pub const RULES: &[&Rule] = &[
+    &REFERENCE,
+    &UNVERIFIED,
+    &RENAMED,
+    &OPERATING_NAME,
+    &NARRATIVE,
+    &DURING_TERM,
+    &DURING_TERM_MERGED,
+    &PARTY_ABOLISHED,
+    &PARTY_DEFUNCT,
+    &ACT_YEAR,
+];
 
 pub struct Stale {
     register: Register,
@@ -115,7 +132,7 @@ impl Stale {
     fn help(&self, entry: &Entry, lead: &str) -> String {
         let mut help = format!("{lead}; source: {}", self.register.cite(entry));
         if entry.sources.is_empty() {
-            help = format!("{lead}; register entry {}", entry.at);
+            help = format!("{lead}; the register cites no source for this entry: check it");
         }
         if let Some(note) = &entry.note {
             help.push_str(&format!(" ({note})"));
@@ -207,9 +224,12 @@ impl Stale {
         out: &mut Vec<Finding>,
     ) {
         let entries = &self.register.entries;
+        // One finding per entry and code for the whole agreement, at the
+        // first mention, with the others as "also here": a stale name is one
+        // defect however often the text repeats it.
+        let mut groups: BTreeMap<(usize, &'static str), Group> = BTreeMap::new();
+        let mut order: Vec<(usize, &'static str)> = Vec::new();
         for (doc, in_doc) in a.documents().zip(mentions) {
-            // Names that go stale during the term: one finding per entry per file.
-            let mut during: BTreeMap<usize, (Span, String, usize)> = BTreeMap::new();
             for (b, in_block) in doc.blocks.iter().zip(in_doc) {
                 // Mentions of each entry in this block, live and historical.
                 let mut live: BTreeMap<usize, Vec<(std::ops::Range<usize>, bool)>> = BTreeMap::new();
@@ -224,87 +244,145 @@ impl Stale {
                 // A party's own entry is reported once, at the party.
                 for (i, mentions) in live.into_iter().filter(|(i, _)| !party_entries.contains(i)) {
                     let e = &entries[i];
-                    match when(e, term.commencement, term.expiry) {
-                        // A renamed body named as history ("the Department of Health has
-                        // established …") is accurate history of the same body: nothing to say.
-                        Some(When::Before) if e.change.same_body() && mentions.iter().all(|(_, n)| *n) => {}
-                        Some(When::Before) => out.push(self.before_finding(b, e, &mentions, term)),
-                        Some(When::During) => {
-                            let Some((range, _)) = mentions.iter().find(|(_, narrative)| !narrative) else { continue };
-                            let slot = during
-                                .entry(i)
-                                .or_insert_with(|| (b.span_of(range.clone()), b.text[range.clone()].to_string(), 0));
-                            slot.2 += mentions.iter().filter(|(_, n)| !n).count();
+                    let (rule, shown): (&'static Rule, Vec<&std::ops::Range<usize>>) =
+                        match when(e, term.commencement, term.expiry) {
+                            // A renamed body named as history ("the Department of Health has
+                            // established …") is accurate history of the same body: nothing to say.
+                            Some(When::Before) if e.change.same_body() && mentions.iter().all(|(_, n)| *n) => continue,
+                            Some(When::Before) => {
+                                let all_history = mentions.iter().all(|(_, narrative)| *narrative);
+                                let rule = before_code(e, all_history, term.commencement);
+                                (rule, mentions.iter().filter(|(_, n)| *n == all_history).map(|(r, _)| r).collect())
+                            }
+                            // History told as history is not a name the parties rely on.
+                            Some(When::During) => {
+                                let live: Vec<_> = mentions.iter().filter(|(_, n)| !n).map(|(r, _)| r).collect();
+                                if live.is_empty() {
+                                    continue;
+                                }
+                                (during_code(e), live)
+                            }
+                            None => continue,
+                        };
+                    let group = groups.entry((i, rule.code)).or_insert_with(|| {
+                        order.push((i, rule.code));
+                        Group { rule: Some(rule), ..Group::default() }
+                    });
+                    for r in shown {
+                        let said = b.text[r.clone()].to_string();
+                        if !group.said.contains(&said) {
+                            group.said.push(said);
                         }
-                        _ => {}
+                        group.spans.push(b.span_of(r.clone()));
                     }
                 }
             }
-            for (i, (span, said, count)) in during {
-                let e = &entries[i];
-                let times = if count > 1 { format!(" (named {count} times in this file)") } else { String::new() };
-                out.push(
-                    Finding::new(
-                        &DURING_TERM,
-                        span,
-                        format!(
-                            "\"{said}\"{times}: {}, {} with effect from {}, during the term ({})",
-                            e.name,
-                            e.change.participle(),
-                            long_date(e.from),
-                            term.range
-                        ),
-                    )
-                    .label(format!("{} on {}", e.change.future(), e.from))
-                    .help(self.help(e, &format!("add a successor provision, or name the successor: {}", e.successor))),
-                );
-            }
+        }
+        for key in order {
+            let Some(group) = groups.remove(&key) else { continue };
+            out.extend(self.group_finding(&entries[key.0], group, term));
         }
     }
 
-    /// One finding for a block's mentions of an entry already stale at commencement.
-    fn before_finding(
-        &self,
-        b: &Block,
-        e: &Entry,
-        mentions: &[(std::ops::Range<usize>, bool)],
-        term: &Term,
-    ) -> Finding {
-        let all_history = mentions.iter().all(|(_, narrative)| *narrative);
-        let code = if all_history {
-            &NARRATIVE
-        } else if e.change.same_body() {
-            &RENAMED
-        } else if e.verified_for(term.commencement) {
-            &REFERENCE
-        } else {
-            &UNVERIFIED
-        };
-        let first = mentions.iter().find(|(_, n)| *n == all_history).map_or(&mentions[0].0, |(r, _)| r);
-        let mut said: Vec<&str> = Vec::new();
-        for (r, _) in mentions {
-            let s = &b.text[r.clone()];
-            if !said.contains(&s) {
-                said.push(s);
-            }
-        }
-        let quoted = said.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ");
-        let what = if all_history { "mentioned as history" } else { "out of date" };
-        let message = format!(
-            "{quoted} is {what}: {}, {} with effect from {}, before this agreement's term began on {}",
-            e.name,
-            e.change.participle(),
-            long_date(e.from),
-            long_date(term.commencement)
-        );
-        let lead = if all_history {
-            format!("check the sentence does not rely on it; successor: {}", e.successor)
-        } else {
-            format!("refer to the successor: {}", e.successor)
-        };
-        Finding::new(code, b.span_of(first.clone()), message)
-            .label(format!("stale since {}", e.from))
+    /// The finding for every mention of one entry under one code.
+    fn group_finding(&self, e: &Entry, group: Group, term: &Term) -> Option<Finding> {
+        let rule = group.rule?;
+        let is = |r: &'static Rule| std::ptr::eq(rule, r);
+        let quoted = group.said.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ");
+        let count = group.spans.len();
+        let times = if count > 1 { format!(" (named {count} times)") } else { String::new() };
+        let mut spans = group.spans.into_iter();
+        let first = spans.next()?;
+        let f = if is(&DURING_TERM) || is(&DURING_TERM_MERGED) {
+            let lead = if is(&DURING_TERM_MERGED) {
+                format!(
+                    "the duties carried over to the successor, so obligations still work; to be current, add \
+                     \"references to {} include its successor\" or name the successor: {}",
+                    e.name, e.successor
+                )
+            } else {
+                format!("add a successor provision, or name the successor: {}", e.successor)
+            };
+            Finding::new(
+                rule,
+                first,
+                format!(
+                    "{quoted}{times}: {}, {} with effect from {}, during the term ({})",
+                    e.name,
+                    e.change.participle(),
+                    long_date(e.from),
+                    term.range
+                ),
+            )
+            .label(format!("{} on {}", e.change.future(), e.from))
             .help(self.help(e, &lead))
+        } else {
+            let all_history = is(&NARRATIVE);
+            let what = if all_history { "mentioned as history" } else { "out of date" };
+            let message = if is(&OPERATING_NAME) {
+                format!(
+                    "{quoted}{times}: {} has operated as {} since {}; the legal body, and the obligation, are unchanged",
+                    e.name,
+                    e.successor,
+                    long_date(e.from)
+                )
+            } else {
+                format!(
+                    "{quoted}{times} is {what}: {}, {} with effect from {}, before this agreement's term began on {}",
+                    e.name,
+                    e.change.participle(),
+                    long_date(e.from),
+                    long_date(term.commencement)
+                )
+            };
+            let lead = if all_history {
+                format!("check the sentence does not rely on it; successor: {}", e.successor)
+            } else if is(&OPERATING_NAME) {
+                format!(
+                    "the legal body is unchanged, so the obligation works as written; its operating name is {}",
+                    e.successor
+                )
+            } else {
+                format!("refer to the successor: {}", e.successor)
+            };
+            Finding::new(rule, first, message).label(format!("stale since {}", e.from)).help(self.help(e, &lead))
+        };
+        Some(spans.fold(f, |f, span| f.related(span, "also here")))
+    }
+}
+
+/// Every mention of one entry reported under one code.
+#[derive(Default)]
+struct Group {
+    rule: Option<&'static Rule>,
+    /// The names as the text writes them, each once.
+    said: Vec<String>,
+    spans: Vec<Span>,
+}
+
+/// The code for a name already stale when the term began.
+fn before_code(e: &Entry, all_history: bool, commencement: Date) -> &'static Rule {
+    if all_history {
+        &NARRATIVE
+    } else if e.change == register::Change::OperatingName {
+        &OPERATING_NAME
+    } else if e.change.same_body() {
+        &RENAMED
+    } else if e.verified_for(commencement) {
+        &REFERENCE
+    } else {
+        &UNVERIFIED
+    }
+}
+
+/// The code for a name that went stale during the term: a merger or a
+/// change of name carries the body's duties to its successor, so the
+/// agreement still works and the name is only out of date (a note); an
+/// abolition, repeal or replacement leaves obligations without an object.
+fn during_code(e: &Entry) -> &'static Rule {
+    match e.change {
+        register::Change::Merged | register::Change::Renamed | register::Change::OperatingName => &DURING_TERM_MERGED,
+        _ => &DURING_TERM,
     }
 }
 

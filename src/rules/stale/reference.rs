@@ -11,8 +11,9 @@ pub static REFERENCE: Rule = Rule {
           cannot be performed as written. Refer to the successor the message names. Names are judged against the \
           agreement's own term (agreement.toml's [term], else the text's Commencement Date and Term): a name that \
           went stale after the term ended is not reported, and nothing is judged when the commencement date is \
-          unknown. The register of names, dates, successors and sources is src/rules/stale/register.toml; `[packs] \
-          stale = \"file.toml\"` in s75.toml replaces it.",
+          unknown. Each name is reported once per agreement, at its first mention, with the others \
+          listed. The names, dates, successors and primary sources are s75's built-in stale register (`s75 explain` \
+          cites it; `[packs] stale = \"file.toml\"` in s75.toml replaces it with your own copy).",
     example: Example::Body("## 14 Co-operation\n\n14.1 The Partners shall co-operate with the Primary Care Trust."),
 };
 

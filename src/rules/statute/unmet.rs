@@ -51,11 +51,13 @@ mod tests {
 mod on_real_text {
     use crate::rules::testing::{clean, reported, reported_2019};
 
+    /// Every verified requirement is met in the 2019 agreement (its one gap
+    /// of that kind, reg 4(1)'s recital, is a condition rather than a
+    /// required clause: `statute.unmet-unverified`); the rule fires in
+    /// `tests/statute_rules.rs` and through its `s75 explain` example.
     #[test]
-    fn fires_on_the_2019_agreement() {
-        let found = reported_2019(&super::UNMET);
-        // this finding at agreement.toml:23
-        assert!(found.iter().any(|(file, line, message)| file.ends_with("/agreement.toml") && *line == 23 && message == "SI 2000/617 reg 4: no clause found that states that the arrangements are likely to improve the way the functions are exercised (gen.condition.improvement)"), "{found:#?}");
+    fn silent_on_the_2019_agreement() {
+        assert_eq!(reported_2019(&super::UNMET), Vec::new());
     }
 
     #[test]
