@@ -72,6 +72,13 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
 
     t.push_str("\n[status]\n");
     match (&facts.date_line, &facts.made_on) {
+        (Some((line, at)), Some(date)) if facts.execution_blocks > 0 && !facts.execution_filled => {
+            let _ = writeln!(t, "# The date line (source line {at}) reads: {}", one_line(line));
+            let _ = writeln!(
+                t,
+                "state = \"draft\"  # TODO: dated {date}, but no signature block names a signatory or a date: \"signed\" if it was signed"
+            );
+        }
         (Some((line, at)), Some(date)) => {
             let _ = writeln!(t, "# The date line (source line {at}) reads: {}", one_line(line));
             let _ = writeln!(t, "state = \"signed\"  # guessed: check — the date line is dated {date}");

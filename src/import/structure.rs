@@ -65,6 +65,10 @@ pub(crate) struct Facts {
     pub definitions: usize,
     pub recitals: usize,
     pub execution_blocks: usize,
+    /// A signature block names its signatory or dates the signature
+    /// ("Name: Deborah Kilroy", "Date: 26 March 2021"): lines to sign on
+    /// alone are an engrossment awaiting signature.
+    pub execution_filled: bool,
     pub list_items: usize,
     pub paragraphs: usize,
 }
@@ -104,7 +108,7 @@ pub(crate) fn build(paras: &[Para]) -> Document {
     // the execution section is: a schedule holds no signatures.
     let tail = trailing_execution(schedule_paras);
     let (schedule_paras, signatures) = schedule_paras.split_at(tail);
-    let body_paras: Vec<Para> = body_paras.iter().chain(signatures).cloned().collect();
+    let body_paras: Vec<Para> = join_signature_lines(body_paras.iter().chain(signatures).cloned().collect());
     let mut facts = Facts::default();
     let body = build_body(&body_paras, &mut facts);
 
@@ -119,6 +123,34 @@ pub(crate) fn build(paras: &[Para]) -> Document {
         start = end;
     }
     Document { body, schedules, facts }
+}
+
+/// "......................" / "Authorised Signatory": the line a signatory
+/// signs on and the role printed under it are one field of the signature
+/// block, as "Signature ……" is; apart, the dots would read as a blank left
+/// in the text.
+fn join_signature_lines(paras: Vec<Para>) -> Vec<Para> {
+    let Some(start) = paras.iter().position(|p| is_execution_start(&p.text) || is_execution_lead(&p.text)) else {
+        return paras;
+    };
+    let is_leader = |t: &str| t.chars().count() >= 4 && t.chars().all(|c| matches!(c, '.' | '…' | '_' | ' '));
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    for (i, p) in paras.into_iter().enumerate() {
+        let role = i > start
+            && !p.bullet
+            && p.text.split_whitespace().count() <= 6
+            && !is_execution_start(&p.text)
+            && leading_number(&p.text).is_none()
+            && !is_leader(&p.text);
+        match out.last_mut() {
+            Some(prev) if role && is_leader(&prev.text) => {
+                prev.text.push(' ');
+                prev.text.push_str(&p.text);
+            }
+            _ => out.push(p),
+        }
+    }
+    out
 }
 
 /// Where the signature blocks after the last schedule begin (the lead-in
@@ -156,9 +188,10 @@ fn build_body(paras: &[Para], facts: &mut Facts) -> Vec<Located> {
                 section = Section::Execution;
             }
             match section {
+                Section::Execution if is_filled_field(&text) => facts.execution_filled = true,
                 Section::Preamble => preamble_fact(&text, p.line, facts),
                 Section::Recitals => facts.recitals += 1,
-                Section::Clauses if in_definitions && starts_definition(&text) => {
+                Section::Clauses if in_definitions && starts_definition(without_item_label(&text)) => {
                     facts.definitions += 1;
                     if facts.commencement.is_none() {
                         facts.commencement = commencement(&text).map(|d| (d, p.line));
@@ -172,6 +205,24 @@ fn build_body(paras: &[Para], facts: &mut Facts) -> Vec<Located> {
         out.push(Located { block, line: p.line });
     }
     out
+}
+
+/// "Name: Deborah Kilroy", "Date 26 March 2021": a field with a value.
+fn is_filled_field(text: &str) -> bool {
+    ["Name", "Print Name", "Printed Name", "Date"].iter().any(|label| {
+        text.strip_prefix(label).is_some_and(|rest| {
+            let value = rest.trim_start_matches([':', ' ']);
+            rest.starts_with([':', ' ']) && value.chars().any(char::is_alphanumeric)
+        })
+    })
+}
+
+/// `(a) "Expiry Date" means …` → `"Expiry Date" means …`.
+fn without_item_label(text: &str) -> &str {
+    match leading_number(text) {
+        Some(n) if n.components().is_none() => text[n.raw.len()..].trim_start(),
+        _ => text,
+    }
 }
 
 /// `1 Definitions and Interpretation`, `1A. COMMENCEMENT AND DURATION`,
@@ -408,6 +459,12 @@ pub(crate) fn find_date(text: &str) -> Option<Date> {
         // "1st April 2019", then "April 1, 2019".
         let forms = [
             (day_of(w), word(i + 1).and_then(month_of), word(i + 2).and_then(year_of)),
+            // "the 28th day of September 2018", the old formal style.
+            (
+                day_of(w).filter(|_| word(i + 1) == Some("day") && word(i + 2) == Some("of")),
+                word(i + 3).and_then(month_of),
+                word(i + 4).and_then(year_of),
+            ),
             (word(i + 1).and_then(day_of), month_of(w), word(i + 2).and_then(year_of)),
         ];
         for (d, m, y) in forms {
@@ -491,6 +548,7 @@ mod tests {
         assert_eq!(find_date("made on 29 March 2019"), d(2019, 3, 29));
         assert_eq!(find_date("from April 1, 2022"), d(2022, 4, 1));
         assert_eq!(find_date("dated 01/04/2019"), d(2019, 4, 1));
+        assert_eq!(find_date("made the 28th day of September 2018"), d(2018, 9, 28));
         assert_eq!(find_date("THIS AGREEMENT is made on 2019"), None);
         assert_eq!(find_date("31st February 2019"), None);
         assert_eq!(find_date("section 114 of the Mental Health Act 1983"), None);

@@ -438,6 +438,11 @@ fn execution_blocks(blocks: &[Block]) -> Vec<ExecutionBlock> {
 fn execution_field(text: &str) -> Option<(String, String)> {
     const LABELS: [&str; 7] = ["Signature", "Signed", "Print Name", "Name", "Position", "Title", "Date"];
     let t = text.trim();
+    // "……………………  Authorised Signatory": the line to sign on, still blank,
+    // then the signatory's role, as old formal agreements print a signature.
+    if t.chars().take_while(|c| matches!(c, '.' | '…' | '_')).count() >= 4 {
+        return Some(("Signature".to_string(), String::new()));
+    }
     let label = LABELS.iter().find(|l| strip_prefix_ci(t, l).is_some())?;
     let rest = &t[label.len()..];
     let value = rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '_' | ':' | '-')).to_string();
