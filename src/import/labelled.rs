@@ -3,11 +3,10 @@
 //! `Article 3.` with its title on the next line, and the same forms with
 //! `Clause`.
 //!
-//! The repository format reads a clause heading from the number that opens
-//! it (`## 16 Liabilities and Insurance`), so such a heading is written as its
-//! number and its title: the label word and the separator are layout, as the
-//! `Clause` a modern agreement never prints in its headings. The number and
-//! the title are kept exactly as printed.
+//! They are clause headings as printed: the repository format reads the
+//! label and the number together as the clause's number (`Article 16`, key
+//! `16`). A heading printed on two lines ("ARTICLE 5" / "LEAD
+//! COMMISSIONING") becomes one paragraph.
 
 use std::sync::LazyLock;
 
@@ -23,54 +22,35 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex literal")
 });
 
-/// A document whose clauses are labelled prints the label on every clause:
-/// one such line is more likely a stray line of prose.
-const MIN_HEADINGS: usize = 2;
+/// Whether `text` is a labelled clause heading.
+pub(crate) fn is_heading(text: &str) -> bool {
+    labelled(text).is_some()
+}
 
-/// Rewrites the body's labelled clause headings as `N Title` (a heading on
-/// two lines becomes one paragraph). Schedules and the signature blocks are
-/// left as they are.
-pub(crate) fn rewrite(paras: Vec<Para>) -> Vec<Para> {
+/// Joins a labelled heading printed on two lines into one paragraph, in the
+/// body before the signature blocks.
+pub(crate) fn join_titles(paras: Vec<Para>) -> Vec<Para> {
     let body_end = paras.iter().position(|p| p.schedule.is_some()).unwrap_or(paras.len());
-    let found: usize = (0..body_end).filter(|&i| heading_at(&paras, i, body_end).is_some()).count();
-    if found < MIN_HEADINGS {
-        return paras;
-    }
-    let mut out = Vec::with_capacity(paras.len());
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
     let mut in_execution = false;
     let mut i = 0;
     while i < paras.len() {
         let p = &paras[i];
         in_execution |= is_execution_start(&p.text) || is_execution_lead(&p.text);
-        match (i < body_end && !in_execution).then(|| heading_at(&paras, i, body_end)).flatten() {
-            Some((text, used)) => {
-                out.push(Para { text, ..p.clone() });
-                i += used;
-            }
-            None => {
-                out.push(p.clone());
+        let mut para = p.clone();
+        i += 1;
+        let bare = !p.bullet && labelled(&p.text).is_some_and(|(_, title)| title.is_empty());
+        if i < body_end && !in_execution && bare {
+            let next = &paras[i];
+            let title = next.text.trim();
+            if !next.bullet && leading_number(title).is_none() && is_heading_title(title) {
+                para.text = format!("{} {title}", p.text.trim_end());
                 i += 1;
             }
         }
+        out.push(para);
     }
     out
-}
-
-/// The heading at `i` as `N Title`, and how many paragraphs it took.
-fn heading_at(paras: &[Para], i: usize, body_end: usize) -> Option<(String, usize)> {
-    let p = &paras[i];
-    if p.bullet {
-        return None;
-    }
-    let (number, title) = labelled(&p.text)?;
-    if !title.is_empty() {
-        return Some((format!("{number} {title}"), 1));
-    }
-    // "ARTICLE 5" / "LEAD COMMISSIONING": the title is the next paragraph.
-    let next = paras.get(i + 1).filter(|_| i + 1 < body_end)?;
-    let title = next.text.trim();
-    let is_title = !next.bullet && leading_number(title).is_none() && is_heading_title(title);
-    Some(if is_title { (format!("{number} {title}"), 2) } else { (number.to_string(), 1) })
 }
 
 /// The number and the title (possibly empty) of a labelled heading.
@@ -120,8 +100,8 @@ mod tests {
     }
 
     #[test]
-    fn headings_become_number_and_title() {
-        let got = rewrite(paras(&[
+    fn a_heading_on_two_lines_is_joined() {
+        let got = join_titles(paras(&[
             "NOW IT IS HEREBY AGREED as follows:",
             "Article 1 - Definitions and Interpretation",
             "1.1 In this Agreement:",
@@ -135,37 +115,14 @@ mod tests {
             texts(&got),
             [
                 "NOW IT IS HEREBY AGREED as follows:",
-                "1 Definitions and Interpretation",
+                "Article 1 - Definitions and Interpretation",
                 "1.1 In this Agreement:",
-                "2 COMMENCEMENT AND DURATION",
+                "ARTICLE 2 COMMENCEMENT AND DURATION",
                 "2.1 This Agreement shall come into force on the Commencement Date.",
-                "3",
+                "Article 3.",
                 "3.1 The Partners shall review this Agreement.",
             ]
         );
         assert_eq!(got[3].line, 4, "the heading keeps the line of its label");
-    }
-
-    #[test]
-    fn one_labelled_line_is_left_alone() {
-        let input = paras(&["1 Definitions", "Article 8 - Human Rights", "1.1 The Partners shall comply."]);
-        assert_eq!(rewrite(input.clone()), input);
-    }
-
-    #[test]
-    fn schedules_and_signatures_are_left_alone() {
-        let mut input = paras(&[
-            "Article 1 - Definitions",
-            "Article 2 - Term",
-            "Schedule 1",
-            "Article 1 - Services",
-            "Article 2 - Charges",
-        ]);
-        input[2].schedule = Some(("1".into(), None));
-        let got = rewrite(input);
-        assert_eq!(
-            texts(&got),
-            ["1 Definitions", "2 Term", "Schedule 1", "Article 1 - Services", "Article 2 - Charges"]
-        );
     }
 }

@@ -13,7 +13,7 @@
 //! - [`docx`]: a .docx → one line per paragraph, list numbers in front;
 //! - [`clean`]: markers, furniture, layout clues per line;
 //! - [`unwrap`]: lines → paragraphs;
-//! - [`labelled`]: `Article 16 - Heading` → `16 Heading`;
+//! - [`labelled`]: `Article 16 - Heading` clause headings;
 //! - [`structure`]: paragraphs → headings, paragraphs, list items, schedules;
 //! - [`markdown`]: escaped CommonMark;
 //! - [`metadata`]: the skeleton `agreement.toml`;
@@ -252,7 +252,7 @@ fn import_named(text: &str, file: &Path, opts: &ImportOptions, layout: Layout) -
     check_id(&opts.id)?;
     let cleaned = clean::clean(text, file, opts.start_marker.as_deref(), opts.end_marker.as_deref())?;
     let one_per_line = layout == Layout::Paragraphs || unwrapped_paragraphs(&cleaned.lines);
-    let paras = labelled::rewrite(unwrap::unwrap(&cleaned.lines, one_per_line));
+    let paras = labelled::join_titles(unwrap::unwrap(&cleaned.lines, one_per_line));
     let doc = structure::build(&paras);
 
     let numbered = paras.iter().filter(|p| tokens::leading_number(&p.text).is_some()).count();

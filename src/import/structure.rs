@@ -228,10 +228,11 @@ fn without_item_label(text: &str) -> &str {
 /// `1 Definitions and Interpretation`, `1A. COMMENCEMENT AND DURATION`,
 /// `38. No Partnership`: a top-level number and a title.
 fn is_clause_heading(text: &str) -> bool {
-    leading_number(text).is_some_and(|n| {
-        let rest = text[n.raw.len()..].trim();
-        n.is_top_level() && !rest.is_empty() && is_title_like(rest)
-    })
+    super::labelled::is_heading(text)
+        || leading_number(text).is_some_and(|n| {
+            let rest = text[n.raw.len()..].trim();
+            n.is_top_level() && !rest.is_empty() && is_title_like(rest)
+        })
 }
 
 fn preamble_fact(text: &str, line: usize, facts: &mut Facts) {
@@ -515,6 +516,8 @@ mod tests {
         assert!(!is_clause_heading("1A. This Agreement shall take effect on the Commencement date"));
         assert!(!is_clause_heading("1.1 In this Agreement the following words"));
         assert!(!is_clause_heading("(A) With the intention"));
+        assert!(is_clause_heading("Article 16 - Liabilities and Insurance"));
+        assert!(!is_clause_heading("Article 8 of the Convention applies."));
     }
 
     #[test]
