@@ -19,6 +19,7 @@
 //! - [`metadata`]: the skeleton `agreement.toml`;
 //! - [`write`]: atomic writing into the agreement folder.
 
+mod arrangements;
 mod clean;
 mod docx;
 mod facts;
