@@ -24,6 +24,8 @@ pub(crate) struct Source<'a> {
     pub name: &'a str,
     pub first_line: usize,
     pub last_line: usize,
+    /// Notes on the import (clause numbers rebuilt or missing).
+    pub notes: &'a [String],
 }
 
 pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEntry]) -> String {
@@ -33,7 +35,11 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
     // `write!` to a String cannot fail; the results are ignored on purpose.
     let _ = writeln!(t, "# Written by `s75 import` from {} (lines {}–{}).", src.name, src.first_line, src.last_line);
     t.push_str("# The importer filled in what it could read from the text. Complete every\n");
-    t.push_str("# TODO, check every value marked \"guessed: check\", then run `s75 validate`.\n\n");
+    t.push_str("# TODO, check every value marked \"guessed: check\", then run `s75 validate`.\n");
+    for note in src.notes {
+        let _ = writeln!(t, "# Note: {}.", one_line(note));
+    }
+    t.push('\n');
     t.push_str("schema = 1\n");
     let _ = writeln!(t, "id = {}", q(src.id));
     let title = match parties.as_slice() {
