@@ -218,3 +218,20 @@ fn the_arrangements_are_read_with_the_lines_that_make_them() {
     let (k, _) = kinds("bcf-2024-icb-host");
     assert_eq!(k, ["pooled-fund"]);
 }
+
+#[test]
+fn the_incomplete_record_names_the_checks_it_stops() {
+    // A deed of variation: the arrangements live in the Original Agreement.
+    let repo = imported(&corpus("deed-of-variation-2022.txt"), "d");
+    let (report, _) = validate_json(repo.path(), &[]);
+    let incomplete = with_code(&report, "metadata.incomplete");
+    assert_eq!(incomplete.len(), 1, "{report:#}");
+    assert_eq!(incomplete[0]["severity"], "warning");
+    let help = incomplete[0]["help"].as_str().unwrap_or("");
+    assert!(
+        help.ends_with(
+            "until then these checks are skipped: the requirements of SI 2000/617 regs 7, 8 and 9 that depend on the arrangements (statute.unmet); commencement + length against expiry (dates.term-arithmetic)"
+        ),
+        "{help}"
+    );
+}
