@@ -235,3 +235,20 @@ fn the_incomplete_record_names_the_checks_it_stops() {
         "{help}"
     );
 }
+
+#[test]
+fn tables_pasted_with_tabs_or_read_from_word_are_markdown_tables() {
+    let table = "| Partner | 2021/22 (£) | 2022/23 (£) | 2023/24 (£) |\n| --- | --- | --- | --- |\n\
+                 | Council | 2,410,000 | 2,458,200 | 2,507,400 |\n| CCG | 5,125,000 | 5,227,500 | 5,332,100 |\n\
+                 | Total | 7,535,000 | 7,658,700 | 7,839,500 |\n";
+    for file in [corpus("word-copied-2021.txt"), fixture("import/docx/word-copied-2021.docx")] {
+        let repo = imported(&file, "w");
+        let schedule = std::fs::read_to_string(repo.path().join("agreements/w/schedules/04-contributions.md"))
+            .expect("schedule 4");
+        assert!(schedule.contains(table), "{}:\n{schedule}", file.display());
+        // The finance table gives the record its contributions.
+        let m = metadata(&repo, "w");
+        let rows = m["pooled_fund"]["contributions"].as_array().map_or(0, Vec::len);
+        assert_eq!(rows, 6, "{}", file.display());
+    }
+}

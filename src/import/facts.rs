@@ -81,17 +81,21 @@ pub(crate) struct Contribution {
 pub(crate) fn contributions<'a>(blocks: impl IntoIterator<Item = &'a Located>) -> Vec<Contribution> {
     let mut out = Vec::new();
     let mut years: Vec<Option<String>> = Vec::new();
+    let mut rows: Vec<(Vec<String>, usize, bool)> = Vec::new();
     for b in blocks {
-        let text = match &b.block {
-            Block::Para(t) | Block::Item(t) => t.as_str(),
-            Block::Heading { .. } => {
-                years.clear();
-                continue;
+        match &b.block {
+            Block::Para(t) | Block::Item(t) => rows.push((cells(t), b.line, t.starts_with('+'))),
+            Block::Table(table) => {
+                rows.extend(table.iter().map(|r| (r.cells.clone(), r.line, false)));
+                // A table ends where the next block begins.
+                rows.push((Vec::new(), b.line, false));
             }
-        };
-        let cells = cells(text);
+            Block::Heading { .. } => rows.push((Vec::new(), b.line, false)),
+        }
+    }
+    for (cells, line, rule) in rows {
         if cells.len() < 2 {
-            if !text.starts_with('+') {
+            if !rule {
                 years.clear();
             }
             continue;
@@ -107,20 +111,20 @@ pub(crate) fn contributions<'a>(blocks: impl IntoIterator<Item = &'a Located>) -
         }
         for (cell, year) in cells.iter().zip(&years).skip(1) {
             if let (Some(year), Some(pounds)) = (year, amount(cell)) {
-                out.push(Contribution { partner: partner.to_string(), year: year.clone(), pounds, line: b.line });
+                out.push(Contribution { partner: partner.to_string(), year: year.clone(), pounds, line });
             }
         }
     }
     out
 }
 
-fn cells(text: &str) -> Vec<&str> {
+fn cells(text: &str) -> Vec<String> {
     let sep = if text.contains('|') { '|' } else { '\t' };
     let t = text.trim().trim_matches('|');
     if !text.contains(sep) {
         return Vec::new();
     }
-    t.split(sep).map(str::trim).collect()
+    t.split(sep).map(|c| c.trim().to_string()).collect()
 }
 
 /// "2023/24", "2023/24 (£)", "2023-24" → "2023/24".

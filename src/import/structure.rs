@@ -22,6 +22,68 @@ pub(crate) enum Block {
     },
     Para(String),
     Item(String),
+    /// Rows of cells, the first the header: consecutive `| a | b |` rows
+    /// (a Word table, or tab-separated text) with the same number of cells.
+    Table(Vec<Row>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub cells: Vec<String>,
+    /// The row's input line.
+    pub line: usize,
+}
+
+/// The cells of a `| a | b |` row, as the .docx reader and [`super::clean`]
+/// write table rows.
+pub(crate) fn row_cells(text: &str) -> Option<Vec<String>> {
+    let inner = text.strip_prefix("| ")?.strip_suffix(" |")?;
+    Some(inner.split(" | ").map(|c| c.trim().to_string()).collect())
+}
+
+/// Runs of two or more rows with the same number of cells become a table;
+/// a lone row stays the paragraph it was.
+fn group_tables(blocks: Vec<Located>) -> Vec<Located> {
+    let mut out: Vec<Located> = Vec::with_capacity(blocks.len());
+    let mut run: Vec<Located> = Vec::new();
+    let flush = |run: &mut Vec<Located>, out: &mut Vec<Located>| {
+        if run.len() >= 2 {
+            let line = run[0].line;
+            let rows = run
+                .drain(..)
+                .filter_map(|b| match b.block {
+                    Block::Para(t) => row_cells(&t).map(|cells| Row { cells, line: b.line }),
+                    _ => None,
+                })
+                .collect();
+            out.push(Located { block: Block::Table(rows), line });
+        } else {
+            out.append(run);
+        }
+    };
+    for b in blocks {
+        let cells = match &b.block {
+            Block::Para(t) => row_cells(t).map(|c| c.len()),
+            _ => None,
+        };
+        let same = run.first().and_then(|f| match &f.block {
+            Block::Para(t) => row_cells(t).map(|c| Some(c.len()) == cells),
+            _ => None,
+        });
+        match (cells, same) {
+            (Some(_), Some(true) | None) => run.push(b),
+            (Some(_), Some(false)) => {
+                flush(&mut run, &mut out);
+                run.push(b);
+            }
+            (None, _) => {
+                flush(&mut run, &mut out);
+                out.push(b);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,7 +172,7 @@ pub(crate) fn build(paras: &[Para]) -> Document {
     let (schedule_paras, signatures) = schedule_paras.split_at(tail);
     let body_paras: Vec<Para> = join_signature_lines(body_paras.iter().chain(signatures).cloned().collect());
     let mut facts = Facts::default();
-    let body = build_body(&body_paras, &mut facts);
+    let body = group_tables(build_body(&body_paras, &mut facts));
 
     let mut schedules = Vec::new();
     let mut start = 0;
@@ -289,6 +351,7 @@ fn build_schedule(paras: &[Para], facts: &mut Facts) -> Schedule {
         [Located { block: Block::Para(t), .. }] => says_not_used(t),
         _ => false,
     };
+    let blocks = group_tables(blocks);
     Schedule { number, title, blocks, not_used, line }
 }
 
@@ -603,6 +666,20 @@ mod tests {
         let f = build(&paras).facts;
         let got: Vec<_> = f.parties.iter().map(|p| p.defined_as.as_deref()).collect();
         assert_eq!(got, [Some("the County Council"), Some("B")]);
+    }
+
+    #[test]
+    fn runs_of_rows_become_tables_and_a_lone_row_stays_text() {
+        let blocks: Vec<Located> = ["| A | B |", "| 1 | 2 |", "| x | y | z |", "Text", "| lone | row |"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Located { block: Block::Para((*t).to_string()), line: i + 1 })
+            .collect();
+        let got = group_tables(blocks);
+        assert_eq!(got.len(), 4);
+        assert!(matches!(&got[0].block, Block::Table(rows) if rows.len() == 2 && rows[1].line == 2));
+        assert!(matches!(&got[1].block, Block::Para(t) if t == "| x | y | z |"));
+        assert!(matches!(&got[3].block, Block::Para(t) if t == "| lone | row |"));
     }
 
     #[test]
