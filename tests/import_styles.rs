@@ -252,3 +252,20 @@ fn tables_pasted_with_tabs_or_read_from_word_are_markdown_tables() {
         assert_eq!(rows, 6, "{}", file.display());
     }
 }
+
+#[test]
+fn a_table_drawn_in_text_is_a_markdown_table() {
+    let repo = imported(&corpus("bcf-2024-icb-host.txt"), "b");
+    let schedule =
+        std::fs::read_to_string(repo.path().join("agreements/b/schedules/02-individual-schemes-and-contributions.md"))
+            .expect("schedule 2");
+    assert!(schedule.contains("\n| No. | Individual Scheme | Lead | 2024/25 (£) |\n| --- | --- | --- | --- |\n| 1 | Home-based intermediate care | ICB | 4,215,000 |\n"), "{schedule}");
+    // The rules drawn between rows are layout; the total row is a row.
+    assert!(
+        schedule.contains(
+            "\n| 7 | Assistive technology and telecare | Council | 675,000 |\n|  | TOTAL |  | 19,874,000 |\n\n"
+        ),
+        "{schedule}"
+    );
+    assert!(!schedule.contains("+---"), "{schedule}");
+}

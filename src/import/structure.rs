@@ -35,15 +35,32 @@ pub(crate) struct Row {
 }
 
 /// The cells of a `| a | b |` row, as the .docx reader and [`super::clean`]
-/// write table rows.
+/// write table rows and as text tables draw them.
 pub(crate) fn row_cells(text: &str) -> Option<Vec<String>> {
-    let inner = text.strip_prefix("| ")?.strip_suffix(" |")?;
-    Some(inner.split(" | ").map(|c| c.trim().to_string()).collect())
+    let inner = text.trim().strip_prefix('|')?.strip_suffix('|')?;
+    let cells: Vec<String> = inner.split('|').map(|c| c.trim().to_string()).collect();
+    (cells.len() >= 2).then_some(cells)
 }
 
-/// Runs of two or more rows with the same number of cells become a table;
-/// a lone row stays the paragraph it was.
+/// `+-----+------+`: the rule a text table draws between its rows.
+fn is_table_rule(text: &str) -> bool {
+    text.starts_with('+') && text.len() >= 3 && text.chars().all(|c| matches!(c, '+' | '-' | '=' | ' '))
+}
+
+/// Runs of two or more rows with the same number of cells become a table
+/// (a text table's rules between them dropped); a lone row stays the
+/// paragraph it was.
 fn group_tables(blocks: Vec<Located>) -> Vec<Located> {
+    // A text table's rows and rules are indented: the unwrapping read them
+    // as items whose glyph was lost.
+    let blocks: Vec<Located> = blocks
+        .into_iter()
+        .map(|b| match b.block {
+            Block::Item(t) if row_cells(&t).is_some() || is_table_rule(&t) => Located { block: Block::Para(t), ..b },
+            _ => b,
+        })
+        .filter(|b| !matches!(&b.block, Block::Para(t) if is_table_rule(t)))
+        .collect();
     let mut out: Vec<Located> = Vec::with_capacity(blocks.len());
     let mut run: Vec<Located> = Vec::new();
     let flush = |run: &mut Vec<Located>, out: &mut Vec<Located>| {
