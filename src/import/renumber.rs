@@ -128,7 +128,11 @@ fn clause_region(paras: &[Para]) -> Option<(usize, usize)> {
 fn is_heading(paras: &[Para], i: usize) -> bool {
     let p = &paras[i];
     let title = |t: &str| {
-        !ends_with_terminator(t) && is_title_like(t) && t.split_whitespace().count() <= 10 && !starts_definition(t)
+        !ends_with_terminator(t)
+            && !t.contains(';')
+            && is_title_like(t)
+            && t.split_whitespace().count() <= 10
+            && !starts_definition(t)
     };
     !p.bullet && title(&p.text) && paras.get(i + 1).is_some_and(|n| !title(&n.text) && !n.bullet)
 }
@@ -140,28 +144,40 @@ fn number(region: &[Para]) -> Vec<Option<String>> {
     let mut out = Vec::with_capacity(region.len());
     let (mut clause, mut sub, mut item) = (0usize, 0usize, 0usize);
     let mut list_open = false;
+    // "…; and": whatever it looks like, the next paragraph is the last item.
+    let mut last_item_next = false;
     for (i, p) in region.iter().enumerate() {
         let text = p.text.as_str();
         if is_heading(region, i) {
             clause += 1;
             sub = 0;
             list_open = false;
+            last_item_next = false;
             out.push(Some(clause.to_string()));
         } else if clause == 0 || starts_definition(text) {
             out.push(None);
-        } else if list_open && text.starts_with(char::is_lowercase) {
+        } else if list_open && (text.starts_with(char::is_lowercase) || continues_list(text) || last_item_next) {
             item += 1;
             // "…; and" / "… or": the list goes on; a full stop ends it.
             list_open = !text.trim_end().ends_with('.');
+            last_item_next = text.trim_end().ends_with(" and") || text.trim_end().ends_with(" or");
             out.push(Some(format!("{clause}.{sub}.{item}")));
         } else {
             sub += 1;
             item = 0;
             list_open = text.trim_end().ends_with(':');
+            last_item_next = false;
             out.push(Some(format!("{clause}.{sub}")));
         }
     }
     out
+}
+
+/// An item of a list whatever its first letter: it ends as a list's items
+/// do, "…;", "…; and", "…; or" ("Monitor the Services;").
+fn continues_list(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(';') || t.ends_with("; and") || t.ends_with("; or")
 }
 
 /// Checks the rebuilt numbers against the text's references to clauses.
@@ -305,6 +321,16 @@ mod tests {
             ]
         );
         assert_eq!(outcome, Outcome::Rebuilt(Rebuilt { clauses: 4, references: 2, confirmed: 2 }));
+    }
+
+    #[test]
+    fn list_items_in_capitals_are_items_while_the_list_goes_on() {
+        let mut texts = PASTED.to_vec();
+        texts[12] = "Keep the accounts; and";
+        texts[13] = "Report monthly.";
+        let (out, _) = rebuild(paras(&texts));
+        let numbered: Vec<&str> = out[11..15].iter().map(|p| p.text.split(' ').next().unwrap_or("")).collect();
+        assert_eq!(numbered, ["3.1", "3.1.1", "3.1.2", "3.2"]);
     }
 
     #[test]
