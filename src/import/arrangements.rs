@@ -51,9 +51,8 @@ pub(crate) struct Found {
 static DENIAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:not|nothing|no|neither|nor|without)\b").expect("valid regex literal"));
 
-static STAFF_GOODS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:shall|will|agrees? to)\s+(?:provide|make available|supply)\b").expect("valid regex literal")
-});
+/// "… shall provide": a party provides something.
+const STAFF_GOODS: &str = r"(?i:shall|will|agrees? to)\s+(?i:provide|make available|supply)\b";
 
 /// The statute's list, or two of its words listed together: "staff, goods,
 /// services and accommodation", "staff and accommodation" (not "staff of
@@ -63,19 +62,92 @@ static STATUTORY_LIST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex literal")
 });
 
+/// The patterns for one party exercising another's functions, compiled
+/// once per agreement: a regex built per sentence made a 145-page import
+/// take a minute.
+struct Pair<'p> {
+    to: &'p Named,
+    from: &'p Named,
+    /// "FROM delegates", then "to TO" after it.
+    delegates: Regex,
+    to_the: Regex,
+    /// "TO shall exercise", then "on behalf of FROM", "functions of FROM",
+    /// "FROM's functions" or FROM's side's functions after it.
+    exercises: Regex,
+    theirs: Regex,
+}
+
+impl<'p> Pair<'p> {
+    fn new(to: &'p Named, from: &'p Named) -> Option<Pair<'p>> {
+        let (t, f) = (regex::escape(&to.name), regex::escape(&from.name));
+        let theirs =
+            format!(r"(?:on behalf of|functions of) (?:the )?{f}\b|\b{f}['’]s functions|{}", functions_of(from.side));
+        Some(Pair {
+            to,
+            from,
+            delegates: subject(&f, r"(?:hereby\s+)?delegates\b")?,
+            to_the: Regex::new(&format!("to (?:the )?{t}")).ok()?,
+            exercises: subject(
+                &t,
+                r"(?:shall|will|is to|agrees? to|may)\s+(?:hereby\s+)?(?:exercise|carry out|perform|discharge|act as lead commissioner)\b",
+            )?,
+            theirs: Regex::new(&theirs).ok()?,
+        })
+    }
+
+    /// Whether the sentence makes TO exercise FROM's functions.
+    fn made_by(&self, sentence: &str) -> bool {
+        let after = |re: &Regex| re.find(sentence).map(|m| &sentence[m.end()..]);
+        after(&self.delegates).is_some_and(|rest| self.to_the.is_match(rest))
+            || after(&self.exercises).is_some_and(|rest| self.theirs.is_match(rest))
+    }
+
+    fn found(&self) -> Found {
+        let (kind, reg, what) = match self.to.side {
+            Side::Council => ("la-exercises-nhs-functions", "reg 9", "NHS functions"),
+            Side::Nhs => ("nhs-exercises-la-functions", "reg 8", "health-related functions"),
+        };
+        let why = format!("the {} exercises the {}'s {what} ({reg})", self.to.name, self.from.name);
+        Found { kind, why, line: 0 }
+    }
+}
+
+/// "NAME VERB" with the name as the subject: at the sentence's start or
+/// after "the", "that", "and" or a comma.
+fn subject(name: &str, verb: &str) -> Option<Regex> {
+    Regex::new(&format!(r"(?:^|\b(?:[Tt]he|that|and|,)\s+){name}\s+(?:,\s*)?{verb}")).ok()
+}
+
 /// Reads the arrangements from the body's paragraphs, first mention first.
 pub(crate) fn read<'a>(blocks: impl IntoIterator<Item = &'a Located>, parties: &[Named]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     if !parties.iter().any(|p| p.side == Side::Council) || !parties.iter().any(|p| p.side == Side::Nhs) {
         return out;
     }
+    let pairs: Vec<Pair<'_>> = parties
+        .iter()
+        .flat_map(|to| parties.iter().filter(move |f| f.side != to.side).map(move |from| (to, from)))
+        .filter_map(|(to, from)| Pair::new(to, from))
+        .collect();
+    let providers: Vec<(&Named, Regex)> =
+        parties.iter().filter_map(|p| Some((p, subject(&regex::escape(&p.name), STAFF_GOODS)?))).collect();
     for b in blocks {
         let Block::Para(text) = &b.block else { continue };
         for sentence in text.split_inclusive(['.', ';']) {
             if DENIAL.is_match(sentence) {
                 continue;
             }
-            for found in delegation(sentence, parties).into_iter().chain(staff_goods(sentence, parties)) {
+            let delegation = pairs.iter().find(|p| p.made_by(sentence)).map(Pair::found);
+            let staff = providers
+                .iter()
+                .find(|(_, re)| re.is_match(sentence))
+                .filter(|_| STATUTORY_LIST.is_match(&sentence.to_lowercase()))
+                .map(|(by, _)| Found {
+                    kind: "staff-goods-services",
+                    why: format!("the {} provides staff, goods, services or accommodation", by.name),
+                    line: 0,
+                });
+            for found in delegation.into_iter().chain(staff) {
                 if !out.iter().any(|f| f.kind == found.kind) {
                     out.push(Found { line: b.line, ..found });
                 }
@@ -83,36 +155,6 @@ pub(crate) fn read<'a>(blocks: impl IntoIterator<Item = &'a Located>, parties: &
         }
     }
     out
-}
-
-/// "X delegates … to Y", "Y shall exercise … functions of X / the NHS
-/// Functions / on behalf of X", "Y shall act as lead commissioner … on
-/// behalf of X": Y exercises X's functions.
-fn delegation(sentence: &str, parties: &[Named]) -> Option<Found> {
-    for to in parties {
-        for from in parties.iter().filter(|p| p.side != to.side) {
-            let delegates = after(sentence, &from.name, r"(?:hereby\s+)?delegates\b")
-                .is_some_and(|rest| mentions(rest, &format!("to (?:the )?{}", regex::escape(&to.name))));
-            let exercises = after(
-                sentence,
-                &to.name,
-                r"(?:shall|will|is to|agrees? to|may)\s+(?:hereby\s+)?(?:exercise|carry out|perform|discharge|act as lead commissioner)\b",
-            )
-            .is_some_and(|rest| {
-                let theirs = format!(r"(?:on behalf of|functions of) (?:the )?{0}\b|\b{0}['’]s functions", regex::escape(&from.name));
-                mentions(rest, &theirs) || mentions(rest, functions_of(from.side))
-            });
-            if delegates || exercises {
-                let (kind, reg, what) = match to.side {
-                    Side::Council => ("la-exercises-nhs-functions", "reg 9", "NHS functions"),
-                    Side::Nhs => ("nhs-exercises-la-functions", "reg 8", "health-related functions"),
-                };
-                let why = format!("the {} exercises the {}'s {what} ({reg})", to.name, from.name);
-                return Some(Found { kind, why, line: 0 });
-            }
-        }
-    }
-    None
 }
 
 /// The names agreements give one side's functions.
@@ -123,34 +165,6 @@ fn functions_of(side: Side) -> &'static str {
             r"\b(?:[Hh]ealth-[Rr]elated [Ff]unctions|Council [Ff]unctions|[Ss]ocial [Cc]are [Ff]unctions)\b"
         }
     }
-}
-
-/// "The Council shall provide the staff, goods, services and accommodation
-/// required …": two or more of the four, provided by a party.
-fn staff_goods(sentence: &str, parties: &[Named]) -> Option<Found> {
-    let by = parties.iter().find(|p| {
-        let name = regex::escape(&p.name);
-        Regex::new(&format!(r"\b{name}\s+"))
-            .ok()
-            .and_then(|re| re.find(sentence))
-            .is_some_and(|m| STAFF_GOODS.find(&sentence[m.end()..]).is_some_and(|v| v.start() == 0))
-    })?;
-    STATUTORY_LIST.is_match(&sentence.to_lowercase()).then(|| Found {
-        kind: "staff-goods-services",
-        why: format!("the {} provides staff, goods, services or accommodation", by.name),
-        line: 0,
-    })
-}
-
-/// The text after "NAME VERB" in `sentence`, where the name is the
-/// subject: at the sentence's start or after "that", "and", "the", a comma.
-fn after<'s>(sentence: &'s str, name: &str, verb: &str) -> Option<&'s str> {
-    let re = Regex::new(&format!(r"(?:^|\b(?:[Tt]he|that|and|,)\s+){}\s+(?:,\s*)?{verb}", regex::escape(name))).ok()?;
-    re.find(sentence).map(|m| &sentence[m.end()..])
-}
-
-fn mentions(text: &str, pattern: &str) -> bool {
-    Regex::new(pattern).is_ok_and(|re| re.is_match(text))
 }
 
 #[cfg(test)]
