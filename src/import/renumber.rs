@@ -118,9 +118,27 @@ fn clause_region(paras: &[Para]) -> Option<(usize, usize)> {
         .iter()
         .position(|p| p.schedule.is_some() || is_execution_start(&p.text) || is_execution_lead(&p.text))
         .unwrap_or(paras.len());
-    let after = paras[..end].iter().position(|p| is_recitals_heading(&p.text)).map_or(0, |i| i + 1);
-    let start = (after..end).find(|&i| is_heading(&paras[..end], i))?;
+    // The clauses follow the recitals and the words that introduce them
+    // ("IT IS AGREED:", "NOW IT IS HEREBY AGREED as follows:").
+    let lead_in = |t: &str| {
+        let lower = t.to_lowercase();
+        is_recitals_heading(t) || (lower.contains("agreed") && (t.ends_with(':') || lower.ends_with("as follows")))
+    };
+    let after = paras[..end].iter().rposition(|p| lead_in(&p.text)).map_or(0, |i| i + 1);
+    let start = (after..end).find(|&i| is_heading(&paras[..end], i) && !is_preamble_line(&paras[i].text))?;
     Some((start, end))
+}
+
+/// "BETWEEN", "PARTIES", a party with its defined name ("ACME COUNCIL
+/// (the \"Council\")"): the preamble's, never a clause heading.
+fn is_preamble_line(text: &str) -> bool {
+    let t = text.trim_end_matches(':');
+    t.eq_ignore_ascii_case("between")
+        || t.eq_ignore_ascii_case("parties")
+        || t.contains("(\"")
+        || t.contains("(the \"")
+        || t.contains("(“")
+        || t.contains("(the “")
 }
 
 /// A heading: a short title ("Pooled Fund Manager", "Term") followed by
@@ -360,6 +378,21 @@ mod tests {
         let (out, outcome) = rebuild(paras(&texts));
         assert_eq!(out, paras(&texts));
         assert!(matches!(outcome, Outcome::Missing(_)));
+    }
+
+    #[test]
+    fn the_preamble_gives_no_headings() {
+        let mut texts = vec![
+            "THIS AGREEMENT is made on 1 May 2021",
+            "BETWEEN",
+            "ACME COUNCIL (the \"Council\")",
+            "B TRUST (the \"Trust\").",
+        ];
+        texts.extend_from_slice(&PASTED[4..]);
+        let (out, outcome) = rebuild(paras(&texts));
+        assert!(matches!(outcome, Outcome::Rebuilt(Rebuilt { clauses: 4, .. })), "{outcome:?}");
+        assert_eq!(out[1].text, "BETWEEN");
+        assert_eq!(out[4].text, "1. Definitions");
     }
 
     #[test]
