@@ -114,9 +114,16 @@ fn the_skeleton_metadata_is_valid_toml_with_what_the_text_says() {
     let t: toml::Table = toml::from_str(text).expect("valid TOML");
     assert_eq!(t["schema"].as_integer(), Some(1));
     assert_eq!(t["id"].as_str(), Some("test-2024"));
-    // A dated date line: signed is a guess, and says so.
-    assert_eq!(t["status"]["state"].as_str(), Some("signed"));
-    assert!(text.contains("state = \"signed\"  # guessed: check"));
+    // A dated date line over signature blocks that name no signatory and
+    // give no date is an engrossment awaiting signature: draft, and the
+    // comment says what to change if it was signed.
+    assert_eq!(t["status"]["state"].as_str(), Some("draft"));
+    assert!(
+        text.contains(
+            "state = \"draft\"  # TODO: dated 2024-03-29, but no signature block names a signatory or a date"
+        ),
+        "{text}"
+    );
     let parties = t["parties"].as_array().expect("parties");
     let get = |i: usize, k: &str| parties[i][k].as_str().unwrap_or("").to_string();
     assert_eq!(get(0, "name"), "NHS Coventry and Warwickshire Integrated Care Board");

@@ -12,7 +12,7 @@ use crate::common::*;
 
 const CLEAN: &str = "clean-pool-2023-five-parties";
 
-fn corpus(name: &str) -> PathBuf {
+pub(crate) fn corpus(name: &str) -> PathBuf {
     fixture(&format!("corpus/{name}"))
 }
 
@@ -24,7 +24,7 @@ fn meta(stem: &str) -> toml::Table {
 }
 
 /// A new repository (as `s75 init` makes it) with FILE imported as `id`.
-fn imported(file: &Path, id: &str) -> TempDir {
+pub(crate) fn imported(file: &Path, id: &str) -> TempDir {
     let repo = TempDir::new().expect("temp dir");
     let git = std::process::Command::new("git").args(["init", "-q"]).current_dir(repo.path()).status();
     assert!(git.is_ok_and(|s| s.success()), "git init");
@@ -35,7 +35,7 @@ fn imported(file: &Path, id: &str) -> TempDir {
     repo
 }
 
-fn metadata(repo: &TempDir, id: &str) -> toml::Table {
+pub(crate) fn metadata(repo: &TempDir, id: &str) -> toml::Table {
     let path = repo.path().join("agreements").join(id).join("agreement.toml");
     toml::from_str(&std::fs::read_to_string(path).expect("agreement.toml")).expect("agreement.toml is TOML")
 }

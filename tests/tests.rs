@@ -22,6 +22,7 @@ mod import_api;
 mod import_corpus;
 mod import_coventry_2019;
 mod import_docx;
+mod import_styles;
 mod init;
 mod loading_shared;
 mod lsp;

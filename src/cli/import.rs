@@ -62,7 +62,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         s.execution_blocks,
         s.furniture_lines_dropped
     );
-    if s.clauses == 0 {
+    for note in &s.notes {
+        eprintln!("note: {note}");
+    }
+    if s.clauses == 0 && s.notes.is_empty() {
         eprintln!(
             "note: the text has no clause numbers (text pasted from Word loses its automatic numbering): references to clauses cannot be checked; import the Word file (.docx) to keep the numbers"
         );

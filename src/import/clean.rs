@@ -113,7 +113,7 @@ pub(crate) fn clean(
             furniture = true;
             continue;
         }
-        let text = collapse(content);
+        let text = tab_row(content).unwrap_or_else(|| collapse(content));
         let first = raw_line.chars().next();
         lines.push(Line {
             no: i + 1,
@@ -238,6 +238,15 @@ fn hang_column(raw_line: &str) -> Option<usize> {
 }
 
 /// Collapses whitespace runs to single spaces and removes control characters.
+/// A table row pasted from Word keeps its cells apart with tabs
+/// ("Council\t2,410,000\t2,458,200"): written as the .docx reader writes a
+/// row, `| Council | 2,410,000 | 2,458,200 |`, so the cells survive the
+/// collapsing of whitespace.
+fn tab_row(content: &str) -> Option<String> {
+    let cells: Vec<String> = content.trim().split('\t').map(collapse).filter(|c| !c.is_empty()).collect();
+    (cells.len() >= 2).then(|| format!("| {} |", cells.join(" | ")))
+}
+
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -260,6 +269,13 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tab_separated_cells_become_a_row() {
+        assert_eq!(tab_row("Council\t2,410,000\t 2,458,200").as_deref(), Some("| Council | 2,410,000 | 2,458,200 |"));
+        assert_eq!(tab_row("\tIndented text"), None);
+        assert_eq!(tab_row("No tabs here"), None);
+    }
 
     fn run(text: &str) -> Cleaned {
         clean(text, Path::new("t.txt"), None, None).expect("clean")

@@ -37,6 +37,15 @@ static END_OF_TERM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pattern is valid")
 });
 
+/// In a "Term" definition, "the period from the Commencement Date to 31
+/// March 2024": the period's end.
+static END_OF_TERM_IN_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bfrom\s+(?:and\s+including\s+)?the\s+Commencement\s+Date\s+(?:to|until|up\s+to\s+and\s+including)\s",
+    )
+    .expect("pattern is valid")
+});
+
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)",
@@ -72,17 +81,21 @@ pub(crate) struct Contribution {
 pub(crate) fn contributions<'a>(blocks: impl IntoIterator<Item = &'a Located>) -> Vec<Contribution> {
     let mut out = Vec::new();
     let mut years: Vec<Option<String>> = Vec::new();
+    let mut rows: Vec<(Vec<String>, usize, bool)> = Vec::new();
     for b in blocks {
-        let text = match &b.block {
-            Block::Para(t) | Block::Item(t) => t.as_str(),
-            Block::Heading { .. } => {
-                years.clear();
-                continue;
+        match &b.block {
+            Block::Para(t) | Block::Item(t) => rows.push((cells(t), b.line, t.starts_with('+'))),
+            Block::Table(table) => {
+                rows.extend(table.iter().map(|r| (r.cells.clone(), r.line, false)));
+                // A table ends where the next block begins.
+                rows.push((Vec::new(), b.line, false));
             }
-        };
-        let cells = cells(text);
+            Block::Heading { .. } => rows.push((Vec::new(), b.line, false)),
+        }
+    }
+    for (cells, line, rule) in rows {
         if cells.len() < 2 {
-            if !text.starts_with('+') {
+            if !rule {
                 years.clear();
             }
             continue;
@@ -98,20 +111,20 @@ pub(crate) fn contributions<'a>(blocks: impl IntoIterator<Item = &'a Located>) -
         }
         for (cell, year) in cells.iter().zip(&years).skip(1) {
             if let (Some(year), Some(pounds)) = (year, amount(cell)) {
-                out.push(Contribution { partner: partner.to_string(), year: year.clone(), pounds, line: b.line });
+                out.push(Contribution { partner: partner.to_string(), year: year.clone(), pounds, line });
             }
         }
     }
     out
 }
 
-fn cells(text: &str) -> Vec<&str> {
+fn cells(text: &str) -> Vec<String> {
     let sep = if text.contains('|') { '|' } else { '\t' };
     let t = text.trim().trim_matches('|');
     if !text.contains(sep) {
         return Vec::new();
     }
-    t.split(sep).map(str::trim).collect()
+    t.split(sep).map(|c| c.trim().to_string()).collect()
 }
 
 /// "2023/24", "2023/24 (£)", "2023-24" → "2023/24".
@@ -155,7 +168,14 @@ pub(crate) fn read<'a>(blocks: impl IntoIterator<Item = &'a Located>) -> TextFac
             };
             f.commencement = date.map(|d| (d, b.line));
         }
-        if f.expiry.is_none() && (defines("Term") || defines("Expiry Date") || mentions_term(text)) {
+        if f.expiry.is_none() && (defines("Expiry Date") || defines("End Date")) {
+            // "\"Expiry Date\" means 31 March 2021": the date is the definition.
+            f.expiry = definition_date(text).map(|d| (d, b.line));
+        }
+        if f.expiry.is_none() && defines("Term") {
+            f.expiry = date_after(&END_OF_TERM_IN_DEFINITION, text).map(|d| (d, b.line));
+        }
+        if f.expiry.is_none() && (defines("Term") || mentions_term(text)) {
             f.expiry = expiry(text).map(|d| (d, b.line));
         }
         if f.notice.is_none() && text.to_lowercase().contains("terminat") {
@@ -190,6 +210,14 @@ fn strip_item_label(text: &str) -> &str {
         Some(n) if matches!(n.kind, super::tokens::NumKind::Item) => text[n.raw.len()..].trim_start(),
         _ => text,
     }
+}
+
+/// The date a definition gives at once: "\"Expiry Date\" means 31 March
+/// 2021;" (not "means the date on which …, being …").
+fn definition_date(text: &str) -> Option<Date> {
+    let at = text.find("means")?;
+    let head: String = text[at + "means".len()..].split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    find_date(&head)
 }
 
 fn expiry(text: &str) -> Option<Date> {
@@ -260,6 +288,14 @@ mod tests {
         ]));
         assert_eq!(f.expiry, Some((Date { year: 2021, month: 9, day: 30 }, 2)));
         assert_eq!(read(&body(&["The Partners shall meet until 1 May 2020."])).expiry, None);
+        let f = read(&body(&["(g) \"Expiry Date\" means 31 March 2021;"]));
+        assert_eq!(f.expiry, Some((Date { year: 2021, month: 3, day: 31 }, 1)));
+        let f = read(&body(&["\"Term\" means the period from the Commencement Date to 31 March 2024."]));
+        assert_eq!(f.expiry, Some((Date { year: 2024, month: 3, day: 31 }, 1)));
+        assert_eq!(
+            read(&body(&["\"Expiry Date\" means the day before the fifth anniversary of 1 April 2020;"])).expiry,
+            None
+        );
     }
 
     #[test]

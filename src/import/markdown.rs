@@ -6,7 +6,7 @@
 //! that Markdown treats as markup are backslash-escaped where they occur in the
 //! agreement's own text; a CommonMark reader removes the escapes again.
 
-use super::structure::{Block, Located, Schedule};
+use super::structure::{Block, Located, Row, Schedule};
 
 /// The body file: preamble, recitals, clauses and execution blocks.
 pub(crate) fn render_body(blocks: &[Located]) -> String {
@@ -45,11 +45,33 @@ fn render_blocks(mut out: String, blocks: &[Located]) -> String {
                 out.push_str("- ");
                 out.push_str(&escape_paragraph(text));
             }
+            Block::Table(rows) => render_table(&mut out, rows),
         }
         out.push('\n');
         prev_item = item;
     }
     out
+}
+
+/// A GFM table: the first row is the header. The last row's line break is
+/// the block's.
+fn render_table(out: &mut String, rows: &[Row]) {
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push('|');
+        for c in 0..width {
+            let cell = row.cells.get(c).map_or(String::new(), |t| escape_inline(t));
+            out.push_str(&format!(" {cell} |"));
+        }
+        if i == 0 {
+            out.push('\n');
+            out.push('|');
+            out.push_str(&" --- |".repeat(width));
+        }
+    }
 }
 
 /// Escapes a paragraph's text, including what only matters at the start of a
@@ -182,6 +204,16 @@ mod tests {
         assert_eq!(escape_paragraph("[text](url) and [a][b] and [c]: d"), "[text\\](url) and [a\\][b] and [c\\]: d");
         assert_eq!(escape_paragraph("SC&S and &amp; and &#163;"), "SC&S and \\&amp; and \\&#163;");
         assert_eq!(escape_paragraph("a \\ b"), "a \\\\ b");
+    }
+
+    #[test]
+    fn tables_have_a_header_row_and_escaped_cells() {
+        let row = |cells: &[&str], line| Row { cells: cells.iter().map(|c| (*c).to_string()).collect(), line };
+        let blocks = [Located {
+            block: Block::Table(vec![row(&["Partner", "2024/25"], 1), row(&["A|B", "1,000"], 2), row(&["C"], 3)]),
+            line: 1,
+        }];
+        assert_eq!(render_body(&blocks), "| Partner | 2024/25 |\n| --- | --- |\n| A\\|B | 1,000 |\n| C |  |\n");
     }
 
     #[test]

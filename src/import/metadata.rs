@@ -24,6 +24,8 @@ pub(crate) struct Source<'a> {
     pub name: &'a str,
     pub first_line: usize,
     pub last_line: usize,
+    /// Notes on the import (clause numbers rebuilt or missing).
+    pub notes: &'a [String],
 }
 
 pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEntry]) -> String {
@@ -33,7 +35,11 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
     // `write!` to a String cannot fail; the results are ignored on purpose.
     let _ = writeln!(t, "# Written by `s75 import` from {} (lines {}–{}).", src.name, src.first_line, src.last_line);
     t.push_str("# The importer filled in what it could read from the text. Complete every\n");
-    t.push_str("# TODO, check every value marked \"guessed: check\", then run `s75 validate`.\n\n");
+    t.push_str("# TODO, check every value marked \"guessed: check\", then run `s75 validate`.\n");
+    for note in src.notes {
+        let _ = writeln!(t, "# Note: {}.", one_line(note));
+    }
+    t.push('\n');
     t.push_str("schema = 1\n");
     let _ = writeln!(t, "id = {}", q(src.id));
     let title = match parties.as_slice() {
@@ -48,18 +54,7 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
     t.push_str("# predecessor = \"\"          # TODO: id of the agreement this one extends or renews\n");
     t.push_str("# statutory_basis = [\"NHS Act 2006 s.75\", \"SI 2000/617\"]  # TODO: confirm\n");
     let read = super::facts::read(doc.body.iter().chain(doc.schedules.iter().flat_map(|s| s.blocks.iter())));
-    match read.pooled_fund {
-        Some(line) => {
-            let _ = writeln!(
-                t,
-                "arrangements = [\"pooled-fund\"]  # a pooled fund, source line {line}; TODO: add \"nhs-exercises-la-functions\", \"la-exercises-nhs-functions\" or \"staff-goods-services\" if they apply"
-            );
-        }
-        None => {
-            t.push_str("# arrangements = []         # TODO: any of \"pooled-fund\", \"nhs-exercises-la-functions\",\n");
-            t.push_str("#                           # \"la-exercises-nhs-functions\", \"staff-goods-services\"\n");
-        }
-    }
+    write_arrangements(&mut t, read.pooled_fund, &super::arrangements::read(doc.body.iter(), &named(&parties)));
     let host = read.host.as_ref().and_then(|(name, line)| host_key(&parties, name).map(|k| (k, name, line)));
     match host {
         Some((key, name, line)) => {
@@ -72,6 +67,13 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
 
     t.push_str("\n[status]\n");
     match (&facts.date_line, &facts.made_on) {
+        (Some((line, at)), Some(date)) if facts.execution_blocks > 0 && !facts.execution_filled => {
+            let _ = writeln!(t, "# The date line (source line {at}) reads: {}", one_line(line));
+            let _ = writeln!(
+                t,
+                "state = \"draft\"  # TODO: dated {date}, but no signature block names a signatory or a date: \"signed\" if it was signed"
+            );
+        }
         (Some((line, at)), Some(date)) => {
             let _ = writeln!(t, "# The date line (source line {at}) reads: {}", one_line(line));
             let _ = writeln!(t, "state = \"signed\"  # guessed: check — the date line is dated {date}");
@@ -167,6 +169,58 @@ pub(crate) fn skeleton(src: &Source<'_>, doc: &Document, schedules: &[ScheduleEn
         }
     }
     t
+}
+
+/// `arrangements = [ … ]`, one value a line with the source line it was
+/// read from; the kinds not found stay a TODO.
+fn write_arrangements(t: &mut String, pooled_fund: Option<usize>, found: &[super::arrangements::Found]) {
+    const ALL: [&str; 4] =
+        ["pooled-fund", "nhs-exercises-la-functions", "la-exercises-nhs-functions", "staff-goods-services"];
+    let mut lines: Vec<(&str, String)> = Vec::new();
+    if let Some(line) = pooled_fund {
+        lines.push(("pooled-fund", format!("a pooled fund (reg 7), source line {line}")));
+    }
+    for f in found {
+        lines.push((f.kind, format!("{}, source line {}", f.why, f.line)));
+    }
+    let missing: Vec<String> =
+        ALL.iter().filter(|k| !lines.iter().any(|(l, _)| l == *k)).map(|k| format!("\"{k}\"")).collect();
+    if lines.is_empty() {
+        t.push_str("# arrangements = []         # TODO: any of \"pooled-fund\", \"nhs-exercises-la-functions\",\n");
+        t.push_str("#                           # \"la-exercises-nhs-functions\", \"staff-goods-services\"\n");
+        return;
+    }
+    t.push_str("arrangements = [\n");
+    let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 4;
+    for (kind, why) in &lines {
+        let _ = writeln!(t, "  {:<width$}# {why}", format!("\"{kind}\","));
+    }
+    match missing.split_last() {
+        None => t.push_str("]  # read from the text: check\n"),
+        Some((last, [])) => {
+            let _ = writeln!(t, "]  # read from the text: check; TODO: add {last} if it applies");
+        }
+        Some((last, rest)) => {
+            let _ =
+                writeln!(t, "]  # read from the text: check; TODO: add {} or {last} if they apply", rest.join(", "));
+        }
+    }
+}
+
+/// The parties by the names the text uses for them, and their sides.
+fn named(parties: &[SkeletonParty]) -> Vec<super::arrangements::Named> {
+    use super::arrangements::{Named, Side};
+    parties
+        .iter()
+        .filter_map(|p| {
+            let name = p.defined_as.as_deref()?.trim();
+            let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+            let (kind, _) = p.kind?;
+            let council = kind.ends_with("council") || kind == "combined-authority";
+            (!name.is_empty())
+                .then(|| Named { name: name.to_string(), side: if council { Side::Council } else { Side::Nhs } })
+        })
+        .collect()
 }
 
 struct SkeletonParty {

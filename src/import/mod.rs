@@ -13,16 +13,21 @@
 //! - [`docx`]: a .docx → one line per paragraph, list numbers in front;
 //! - [`clean`]: markers, furniture, layout clues per line;
 //! - [`unwrap`]: lines → paragraphs;
+//! - [`labelled`]: `Article 16 - Heading` clause headings;
+//! - [`renumber`]: numbers Word's lost automatic numbering, where the text's references vouch for them;
 //! - [`structure`]: paragraphs → headings, paragraphs, list items, schedules;
 //! - [`markdown`]: escaped CommonMark;
 //! - [`metadata`]: the skeleton `agreement.toml`;
 //! - [`write`]: atomic writing into the agreement folder.
 
+mod arrangements;
 mod clean;
 mod docx;
 mod facts;
+mod labelled;
 mod markdown;
 mod metadata;
+mod renumber;
 mod structure;
 mod tokens;
 mod unwrap;
@@ -82,6 +87,9 @@ pub struct ImportSummary {
     /// The input lines read: the start marker's line and the last line.
     pub first_line: usize,
     pub last_line: usize,
+    /// What the user must check, one sentence each (clause numbers rebuilt
+    /// or missing); also written at the head of `agreement.toml`.
+    pub notes: Vec<String>,
 }
 
 /// The imported agreement: its files, not yet written.
@@ -250,7 +258,8 @@ fn import_named(text: &str, file: &Path, opts: &ImportOptions, layout: Layout) -
     check_id(&opts.id)?;
     let cleaned = clean::clean(text, file, opts.start_marker.as_deref(), opts.end_marker.as_deref())?;
     let one_per_line = layout == Layout::Paragraphs || unwrapped_paragraphs(&cleaned.lines);
-    let paras = unwrap::unwrap(&cleaned.lines, one_per_line);
+    let paras = labelled::join_titles(unwrap::unwrap(&cleaned.lines, one_per_line));
+    let (paras, numbering) = renumber::rebuild(paras);
     let doc = structure::build(&paras);
 
     let numbered = paras.iter().filter(|p| tokens::leading_number(&p.text).is_some()).count();
@@ -282,8 +291,14 @@ fn import_named(text: &str, file: &Path, opts: &ImportOptions, layout: Layout) -
         schedule_files.push(ImportedFile { path: PathBuf::from(path), contents: markdown::render_schedule(s) });
     }
     let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let source =
-        metadata::Source { id: &opts.id, name: &name, first_line: cleaned.first_line, last_line: cleaned.last_line };
+    let notes = numbering_notes(&numbering);
+    let source = metadata::Source {
+        id: &opts.id,
+        name: &name,
+        first_line: cleaned.first_line,
+        last_line: cleaned.last_line,
+        notes: &notes,
+    };
     files.push(ImportedFile {
         path: PathBuf::from("agreement.toml"),
         contents: metadata::skeleton(&source, &doc, &entries),
@@ -304,8 +319,24 @@ fn import_named(text: &str, file: &Path, opts: &ImportOptions, layout: Layout) -
         schedules_not_used: doc.schedules.iter().filter(|s| s.not_used).count(),
         first_line: cleaned.first_line,
         last_line: cleaned.last_line,
+        notes,
     };
     Ok(Imported { files, summary })
+}
+
+/// What the user must know about the clause numbers: rebuilt (to be checked
+/// against the signed copy), or missing and why.
+fn numbering_notes(outcome: &renumber::Outcome) -> Vec<String> {
+    match outcome {
+        renumber::Outcome::Numbered => Vec::new(),
+        renumber::Outcome::Rebuilt(r) => vec![format!(
+            "the text has no clause numbers (text pasted from Word loses its automatic numbering): {} clauses were numbered from their headings as Word numbers them (1., 1.1, 1.1.1; definitions unnumbered), and {} of the text's {} references to clauses land on a provision about what they say; check the numbers against the signed copy",
+            r.clauses, r.confirmed, r.references
+        )],
+        renumber::Outcome::Missing(why) => vec![format!(
+            "the text has no clause numbers (text pasted from Word loses its automatic numbering) and they were not rebuilt, because {why}: references to clauses cannot be checked; import the Word file (.docx) to keep the numbers"
+        )],
+    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,85 @@ pub(crate) enum Block {
     },
     Para(String),
     Item(String),
+    /// Rows of cells, the first the header: consecutive `| a | b |` rows
+    /// (a Word table, or tab-separated text) with the same number of cells.
+    Table(Vec<Row>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub cells: Vec<String>,
+    /// The row's input line.
+    pub line: usize,
+}
+
+/// The cells of a `| a | b |` row, as the .docx reader and [`super::clean`]
+/// write table rows and as text tables draw them.
+pub(crate) fn row_cells(text: &str) -> Option<Vec<String>> {
+    let inner = text.trim().strip_prefix('|')?.strip_suffix('|')?;
+    let cells: Vec<String> = inner.split('|').map(|c| c.trim().to_string()).collect();
+    (cells.len() >= 2).then_some(cells)
+}
+
+/// `+-----+------+`: the rule a text table draws between its rows.
+fn is_table_rule(text: &str) -> bool {
+    text.starts_with('+') && text.len() >= 3 && text.chars().all(|c| matches!(c, '+' | '-' | '=' | ' '))
+}
+
+/// Runs of two or more rows with the same number of cells become a table
+/// (a text table's rules between them dropped); a lone row stays the
+/// paragraph it was.
+fn group_tables(blocks: Vec<Located>) -> Vec<Located> {
+    // A text table's rows and rules are indented: the unwrapping read them
+    // as items whose glyph was lost.
+    let blocks: Vec<Located> = blocks
+        .into_iter()
+        .map(|b| match b.block {
+            Block::Item(t) if row_cells(&t).is_some() || is_table_rule(&t) => Located { block: Block::Para(t), ..b },
+            _ => b,
+        })
+        .filter(|b| !matches!(&b.block, Block::Para(t) if is_table_rule(t)))
+        .collect();
+    let mut out: Vec<Located> = Vec::with_capacity(blocks.len());
+    let mut run: Vec<Located> = Vec::new();
+    let flush = |run: &mut Vec<Located>, out: &mut Vec<Located>| {
+        if run.len() >= 2 {
+            let line = run[0].line;
+            let rows = run
+                .drain(..)
+                .filter_map(|b| match b.block {
+                    Block::Para(t) => row_cells(&t).map(|cells| Row { cells, line: b.line }),
+                    _ => None,
+                })
+                .collect();
+            out.push(Located { block: Block::Table(rows), line });
+        } else {
+            out.append(run);
+        }
+    };
+    for b in blocks {
+        let cells = match &b.block {
+            Block::Para(t) => row_cells(t).map(|c| c.len()),
+            _ => None,
+        };
+        let same = run.first().and_then(|f| match &f.block {
+            Block::Para(t) => row_cells(t).map(|c| Some(c.len()) == cells),
+            _ => None,
+        });
+        match (cells, same) {
+            (Some(_), Some(true) | None) => run.push(b),
+            (Some(_), Some(false)) => {
+                flush(&mut run, &mut out);
+                run.push(b);
+            }
+            (None, _) => {
+                flush(&mut run, &mut out);
+                out.push(b);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +144,10 @@ pub(crate) struct Facts {
     pub definitions: usize,
     pub recitals: usize,
     pub execution_blocks: usize,
+    /// A signature block names its signatory or dates the signature
+    /// ("Name: Deborah Kilroy", "Date: 26 March 2021"): lines to sign on
+    /// alone are an engrossment awaiting signature.
+    pub execution_filled: bool,
     pub list_items: usize,
     pub paragraphs: usize,
 }
@@ -104,9 +187,9 @@ pub(crate) fn build(paras: &[Para]) -> Document {
     // the execution section is: a schedule holds no signatures.
     let tail = trailing_execution(schedule_paras);
     let (schedule_paras, signatures) = schedule_paras.split_at(tail);
-    let body_paras: Vec<Para> = body_paras.iter().chain(signatures).cloned().collect();
+    let body_paras: Vec<Para> = join_signature_lines(body_paras.iter().chain(signatures).cloned().collect());
     let mut facts = Facts::default();
-    let body = build_body(&body_paras, &mut facts);
+    let body = group_tables(build_body(&body_paras, &mut facts));
 
     let mut schedules = Vec::new();
     let mut start = 0;
@@ -119,6 +202,34 @@ pub(crate) fn build(paras: &[Para]) -> Document {
         start = end;
     }
     Document { body, schedules, facts }
+}
+
+/// "......................" / "Authorised Signatory": the line a signatory
+/// signs on and the role printed under it are one field of the signature
+/// block, as "Signature ……" is; apart, the dots would read as a blank left
+/// in the text.
+fn join_signature_lines(paras: Vec<Para>) -> Vec<Para> {
+    let Some(start) = paras.iter().position(|p| is_execution_start(&p.text) || is_execution_lead(&p.text)) else {
+        return paras;
+    };
+    let is_leader = |t: &str| t.chars().count() >= 4 && t.chars().all(|c| matches!(c, '.' | '…' | '_' | ' '));
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    for (i, p) in paras.into_iter().enumerate() {
+        let role = i > start
+            && !p.bullet
+            && p.text.split_whitespace().count() <= 6
+            && !is_execution_start(&p.text)
+            && leading_number(&p.text).is_none()
+            && !is_leader(&p.text);
+        match out.last_mut() {
+            Some(prev) if role && is_leader(&prev.text) => {
+                prev.text.push(' ');
+                prev.text.push_str(&p.text);
+            }
+            _ => out.push(p),
+        }
+    }
+    out
 }
 
 /// Where the signature blocks after the last schedule begin (the lead-in
@@ -156,9 +267,10 @@ fn build_body(paras: &[Para], facts: &mut Facts) -> Vec<Located> {
                 section = Section::Execution;
             }
             match section {
+                Section::Execution if is_filled_field(&text) => facts.execution_filled = true,
                 Section::Preamble => preamble_fact(&text, p.line, facts),
                 Section::Recitals => facts.recitals += 1,
-                Section::Clauses if in_definitions && starts_definition(&text) => {
+                Section::Clauses if in_definitions && starts_definition(without_item_label(&text)) => {
                     facts.definitions += 1;
                     if facts.commencement.is_none() {
                         facts.commencement = commencement(&text).map(|d| (d, p.line));
@@ -174,13 +286,32 @@ fn build_body(paras: &[Para], facts: &mut Facts) -> Vec<Located> {
     out
 }
 
+/// "Name: Deborah Kilroy", "Date 26 March 2021": a field with a value.
+fn is_filled_field(text: &str) -> bool {
+    ["Name", "Print Name", "Printed Name", "Date"].iter().any(|label| {
+        text.strip_prefix(label).is_some_and(|rest| {
+            let value = rest.trim_start_matches([':', ' ']);
+            rest.starts_with([':', ' ']) && value.chars().any(char::is_alphanumeric)
+        })
+    })
+}
+
+/// `(a) "Expiry Date" means …` → `"Expiry Date" means …`.
+fn without_item_label(text: &str) -> &str {
+    match leading_number(text) {
+        Some(n) if n.components().is_none() => text[n.raw.len()..].trim_start(),
+        _ => text,
+    }
+}
+
 /// `1 Definitions and Interpretation`, `1A. COMMENCEMENT AND DURATION`,
 /// `38. No Partnership`: a top-level number and a title.
 fn is_clause_heading(text: &str) -> bool {
-    leading_number(text).is_some_and(|n| {
-        let rest = text[n.raw.len()..].trim();
-        n.is_top_level() && !rest.is_empty() && is_title_like(rest)
-    })
+    super::labelled::is_heading(text)
+        || leading_number(text).is_some_and(|n| {
+            let rest = text[n.raw.len()..].trim();
+            n.is_top_level() && !rest.is_empty() && is_title_like(rest)
+        })
 }
 
 fn preamble_fact(text: &str, line: usize, facts: &mut Facts) {
@@ -237,6 +368,7 @@ fn build_schedule(paras: &[Para], facts: &mut Facts) -> Schedule {
         [Located { block: Block::Para(t), .. }] => says_not_used(t),
         _ => false,
     };
+    let blocks = group_tables(blocks);
     Schedule { number, title, blocks, not_used, line }
 }
 
@@ -408,6 +540,12 @@ pub(crate) fn find_date(text: &str) -> Option<Date> {
         // "1st April 2019", then "April 1, 2019".
         let forms = [
             (day_of(w), word(i + 1).and_then(month_of), word(i + 2).and_then(year_of)),
+            // "the 28th day of September 2018", the old formal style.
+            (
+                day_of(w).filter(|_| word(i + 1) == Some("day") && word(i + 2) == Some("of")),
+                word(i + 3).and_then(month_of),
+                word(i + 4).and_then(year_of),
+            ),
             (word(i + 1).and_then(day_of), month_of(w), word(i + 2).and_then(year_of)),
         ];
         for (d, m, y) in forms {
@@ -458,6 +596,8 @@ mod tests {
         assert!(!is_clause_heading("1A. This Agreement shall take effect on the Commencement date"));
         assert!(!is_clause_heading("1.1 In this Agreement the following words"));
         assert!(!is_clause_heading("(A) With the intention"));
+        assert!(is_clause_heading("Article 16 - Liabilities and Insurance"));
+        assert!(!is_clause_heading("Article 8 of the Convention applies."));
     }
 
     #[test]
@@ -491,6 +631,7 @@ mod tests {
         assert_eq!(find_date("made on 29 March 2019"), d(2019, 3, 29));
         assert_eq!(find_date("from April 1, 2022"), d(2022, 4, 1));
         assert_eq!(find_date("dated 01/04/2019"), d(2019, 4, 1));
+        assert_eq!(find_date("made the 28th day of September 2018"), d(2018, 9, 28));
         assert_eq!(find_date("THIS AGREEMENT is made on 2019"), None);
         assert_eq!(find_date("31st February 2019"), None);
         assert_eq!(find_date("section 114 of the Mental Health Act 1983"), None);
@@ -542,6 +683,20 @@ mod tests {
         let f = build(&paras).facts;
         let got: Vec<_> = f.parties.iter().map(|p| p.defined_as.as_deref()).collect();
         assert_eq!(got, [Some("the County Council"), Some("B")]);
+    }
+
+    #[test]
+    fn runs_of_rows_become_tables_and_a_lone_row_stays_text() {
+        let blocks: Vec<Located> = ["| A | B |", "| 1 | 2 |", "| x | y | z |", "Text", "| lone | row |"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Located { block: Block::Para((*t).to_string()), line: i + 1 })
+            .collect();
+        let got = group_tables(blocks);
+        assert_eq!(got.len(), 4);
+        assert!(matches!(&got[0].block, Block::Table(rows) if rows.len() == 2 && rows[1].line == 2));
+        assert!(matches!(&got[1].block, Block::Para(t) if t == "| x | y | z |"));
+        assert!(matches!(&got[3].block, Block::Para(t) if t == "| lone | row |"));
     }
 
     #[test]

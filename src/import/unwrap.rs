@@ -165,6 +165,7 @@ fn start(line: &Line, decision: Decision, state: &mut State, after_schedule_mark
             || number.as_ref().is_some_and(|n| {
                 let rest = text[n.raw.len()..].trim();
                 !rest.is_empty()
+                    && !is_party_line(rest)
                     && !opens_more_than_it_closes(rest)
                     && !ends_with_terminator(rest)
                     && !ends_with_dangling_word(rest)
@@ -431,6 +432,15 @@ pub(crate) fn is_execution_field(text: &str) -> bool {
                 || rest.starts_with(':')
                 || rest.starts_with(['…', '.', '_', ' ']) && !rest.trim_start().starts_with(char::is_alphanumeric)
         })
+    })
+}
+
+/// "NHS NORTH THORNSHIRE CLINICAL COMMISSIONING GROUP of Harrier House,
+/// Station": a party's name in capitals and its address, a line of the
+/// preamble that wraps however title-like its words.
+fn is_party_line(text: &str) -> bool {
+    text.split_once(" of ").is_some_and(|(name, address)| {
+        is_all_caps(name) && name.split_whitespace().count() >= 2 && address.contains(',')
     })
 }
 

@@ -146,13 +146,46 @@ fn text_block<'a>(
 /// Moves a leading authored number out of the text into `number`.
 fn split_number(mut block: Block) -> Block {
     let allow_end = block.is_heading();
-    let Some((number, len)) = parse_leading(&block.text, allow_end) else { return block };
+    let labelled = if block.is_heading() { labelled_heading(&block.text) } else { None };
+    let Some((number, len)) = labelled.or_else(|| parse_leading(&block.text, allow_end)) else { return block };
     let num_span = block.span_of(0..len);
     let rest = &block.text[len..];
-    let rest_start = len + rest.len() - rest.trim_start().len();
+    let mut rest_start = len + rest.len() - rest.trim_start().len();
+    if number.raw.contains(' ') {
+        // "Article 16 - Liabilities": the separator belongs to neither the
+        // number nor the heading's name.
+        let after = &block.text[rest_start..];
+        if let Some(sep) = after.strip_prefix(['-', '–', '—', ':']) {
+            rest_start = block.text.len() - sep.trim_start().len();
+        }
+    }
     block.strip_prefix(rest_start);
     block.number = Some(Located::new(number, num_span));
     block
+}
+
+/// The number of a heading that prints a label word before it, as the old
+/// formal style does: `Article 16 - Liabilities and Insurance`, `ARTICLE 5:
+/// LEAD COMMISSIONING`, `Clause 7 Financial Arrangements`. The label is part
+/// of the authored number (`raw` is "Article 16"); the key is the number's.
+fn labelled_heading(text: &str) -> Option<(Number, usize)> {
+    let label = ["Article", "ARTICLE", "Clause", "CLAUSE"].into_iter().find(|l| text.starts_with(l))?;
+    let after = &text[label.len()..];
+    let gap = after.len() - after.trim_start().len();
+    if gap == 0 {
+        return None;
+    }
+    let token = &after[gap..];
+    let token = &token[..token.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).unwrap_or(token.len())];
+    let (n, len) = parse_leading(token, true).filter(|(n, l)| n.components().is_some() && *l == token.len())?;
+    let end = label.len() + gap + len;
+    // A title or a separator follows, not a sentence: "Article 8 of the
+    // Convention" names another instrument's article.
+    let rest = text[end..].trim_start();
+    if !(rest.is_empty() || rest.starts_with(['-', '–', '—', ':']) || rest.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    Some((Number { raw: text[..end].to_string(), kind: n.kind }, end))
 }
 
 fn table_row<'a>(row: &'a AstNode<'a>, file: &Arc<SourceFile>, header: bool) -> Block {
@@ -438,6 +471,11 @@ fn execution_blocks(blocks: &[Block]) -> Vec<ExecutionBlock> {
 fn execution_field(text: &str) -> Option<(String, String)> {
     const LABELS: [&str; 7] = ["Signature", "Signed", "Print Name", "Name", "Position", "Title", "Date"];
     let t = text.trim();
+    // "……………………  Authorised Signatory": the line to sign on, still blank,
+    // then the signatory's role, as old formal agreements print a signature.
+    if t.chars().take_while(|c| matches!(c, '.' | '…' | '_')).count() >= 4 {
+        return Some(("Signature".to_string(), String::new()));
+    }
     let label = LABELS.iter().find(|l| strip_prefix_ci(t, l).is_some())?;
     let rest = &t[label.len()..];
     let value = rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '_' | ':' | '-')).to_string();
@@ -465,6 +503,25 @@ mod tests {
         assert_eq!(span.text(), "words");
         assert_eq!(span.start(), (4, 5));
         assert_eq!(d.blocks[1].number.as_ref().unwrap().span.text(), "1.1");
+    }
+
+    #[test]
+    fn labelled_headings_are_clauses_numbered_as_printed() {
+        let d = doc(
+            "## Article 16 - Liabilities and Insurance\n\n16.1 Each Partner.\n\n## ARTICLE 5: LEAD COMMISSIONING\n\n## Article 8 of the Convention\n",
+            Role::Body,
+        );
+        let n = d.blocks[0].number.as_ref().expect("numbered");
+        assert_eq!((n.value.raw.as_str(), n.value.key().as_str(), n.span.text()), ("Article 16", "16", "Article 16"));
+        assert_eq!(d.blocks[0].text, "Liabilities and Insurance");
+        assert_eq!(d.blocks[0].section, Section::Clauses);
+        assert_eq!(d.blocks[2].number.as_ref().map(|n| n.value.key()), Some("5".to_string()));
+        assert_eq!(d.blocks[2].text, "LEAD COMMISSIONING");
+        // Not a number after the label: an ordinary heading.
+        assert!(d.blocks[3].number.is_none());
+        // Only headings: "Article 16 applies." in a paragraph is text.
+        let d = doc("Article 16 applies to this Agreement.\n", Role::Body);
+        assert!(d.blocks[0].number.is_none());
     }
 
     #[test]

@@ -39,9 +39,27 @@ pub fn finding(a: &Agreement, missing: &[&MetaProblem]) -> Option<Finding> {
             first.span.clone(),
             format!("the record is incomplete: {} (the import could not read them from the text)", list.join("; ")),
         )
-        .help(format!(
-            "complete the TODOs in {}; checks that need these values are skipped until then",
-            a.meta.file.path
-        )),
+        .help(format!("complete the TODOs in {}; {}", a.meta.file.path, skipped(&list))),
     )
+}
+
+/// The checks a missing value stops, named so the user knows what has not
+/// been looked at.
+fn skipped(missing: &[String]) -> String {
+    let has = |key: &str| missing.iter().any(|m| m.contains(key));
+    let mut checks = Vec::new();
+    if has("`arrangements`") {
+        checks.push("the requirements of SI 2000/617 regs 7, 8 and 9 that depend on the arrangements (statute.unmet)");
+    }
+    if has("`term") {
+        checks.push("commencement + length against expiry (dates.term-arithmetic)");
+    }
+    if has("defined_as") {
+        checks.push("whether the text uses each party's defined name (metadata.party-not-in-text)");
+    }
+    if checks.is_empty() {
+        "checks that need these values are skipped until then".to_string()
+    } else {
+        format!("until then these checks are skipped: {}", checks.join("; "))
+    }
 }
