@@ -53,7 +53,7 @@ fn imported_tables_of_every_shape_are_checked() {
         // A Word paste, tab-separated.
         (
             "word-copied-2021",
-            "the Total of the \"2022/23\" column is 7,658,700, but the 2 figures above it add up to 7,685,700",
+            "the Total of the \"2022/23 (£)\" column is 7,658,700, but the 2 figures above it add up to 7,685,700",
         ),
         // A boxed text table.
         (
