@@ -52,7 +52,10 @@ pub(super) fn check_metadata_against_text(a: &Agreement, facts: &TextFacts, t: &
         }
     } else if let (Some(m), Some(c)) = (&term.expiry, start) {
         // A Term stated as a length in the text, an expiry in the metadata.
-        for s in &facts.length {
+        // When the text also states that expiry as a date, the two clauses
+        // disagree with each other: `dates.text-conflict` reports it there.
+        let stated = facts.expiry.iter().any(|s| s.value == m.value);
+        for s in facts.length.iter().filter(|_| !stated) {
             let accepted = accepted_last_days(s.value, c);
             if let Some(first) = accepted.first().filter(|_| !accepted.contains(&m.value)) {
                 let says = format!("{} (ending {})", s.value, long_date(*first));

@@ -12,6 +12,7 @@
 mod contribution_outside_term;
 mod contribution_part_year;
 pub mod english;
+mod extended_expiry;
 mod extension_deadline;
 mod impossible_date;
 mod metadata_text;
@@ -76,9 +77,11 @@ impl Family for Dates {
         term_arithmetic::check_term_arithmetic(a, out);
         metadata_text::check_metadata_against_text(a, &facts, &t, out);
         text_conflict::check_text_conflicts(a, &facts, out);
+        extended_expiry::check(a, out);
         notice_vs_term::check_notice(&t, out);
         extension_deadline::check_extension_deadline(&t, out);
         check_contributions(a, &t, out);
+        contribution_outside_term::check_text_contributions(a, &t, out);
         check_words(a, found, out);
     }
 }

@@ -136,6 +136,8 @@ fn read_block(block: &Block, dates: &[FoundDate], periods: &[FoundDuration], fac
     }
     let commencement_def = is_definition_of(block, "Commencement Date");
     let term_def = is_definition_of(block, "Term");
+    // "“Expiry Date” means 31 March 2021": the definition's first date is the last day.
+    let expiry_def = ["Expiry Date", "End Date", "Termination Date"].iter().any(|t| is_definition_of(block, t));
 
     // Dates: commencement and expiry.
     for (i, d) in dates.iter().enumerate() {
@@ -143,7 +145,10 @@ fn read_block(block: &Block, dates: &[FoundDate], periods: &[FoundDuration], fac
         let before = &text[..d.range.start];
         if (commencement_def && i == 0) || BEFORE_COMMENCEMENT.is_match(before) {
             facts.commencement.push(Located::new(date, at(d.range.clone())));
-        } else if (term_def && BEFORE_EXPIRY_IN_TERM.is_match(before)) || BEFORE_EXPIRY.is_match(before) {
+        } else if (expiry_def && i == 0)
+            || (term_def && BEFORE_EXPIRY_IN_TERM.is_match(before))
+            || BEFORE_EXPIRY.is_match(before)
+        {
             facts.expiry.push(Located::new(date, at(d.range.clone())));
         }
     }

@@ -7,9 +7,10 @@ pub static DRAFTING_NOTE: Rule = Rule {
     code: "residue.drafting-note",
     severity: Severity::Warning,
     summary: "a drafting note is left in the text",
-    doc: "A whole paragraph in square brackets, or one labelled \"Drafting note\", is a note between drafters rather \
-          than agreed text. Delete it, or make it part of the agreement's words. \"[Not used]\" and \
-          \"[Intentionally left blank]\" are not notes.",
+    doc: "A whole unnumbered paragraph in square brackets, or one labelled \"Drafting note\", is a note between \
+          drafters rather than agreed text. A bracketed note labelled as one (\"[DN: …]\", \"[Drafting note: …]\", \
+          \"[Note to draft: …]\", \"[NTD: …]\") is a note wherever it sits, in a numbered paragraph too. Delete it, \
+          or make it part of the agreement's words. \"[Not used]\" and \"[Intentionally left blank]\" are not notes.",
     example: Example::Body(
         "## 14 Budget\n\n[This table is correct as of January 2024 and is an estimate of 2024/25 costs.]",
     ),

@@ -65,7 +65,7 @@ impl Family for Residue {
         RULES
     }
 
-    fn check(&self, agreement: &Agreement, _: &Context, out: &mut Vec<Finding>) {
+    fn check(&self, agreement: &Agreement, cx: &Context, out: &mut Vec<Finding>) {
         // A placeholder is an error unless the agreement says it is a draft.
         let draft = agreement.meta.status.as_ref().is_some_and(|s| s.state.value == State::Draft);
         let placeholder_rule = if draft { &DRAFT_PLACEHOLDER } else { &PLACEHOLDER };
@@ -84,6 +84,8 @@ impl Family for Residue {
         if agreement.meta.is_signed() {
             undated::check_date_line(agreement, out);
             empty_execution::check_execution(agreement, out);
+        } else {
+            undated::check_in_operation(agreement, cx.today, out);
         }
         not_used::check_not_used_references(agreement, out);
         after_execution::check(agreement, out);

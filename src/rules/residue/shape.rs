@@ -1,6 +1,10 @@
 //! Whole-paragraph residue: a bracketed drafting note, a paragraph that is
 //! only punctuation, a provision number with no text.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::model::{BlockKind, Document, Number};
 use crate::rules::Finding;
 
@@ -14,12 +18,16 @@ pub(super) fn check_block_shape(doc: &Document, i: usize, out: &mut Vec<Finding>
         return;
     }
     let text = b.text.trim();
-    if b.number.is_none() && placeholder::is_drafting_note(text) {
-        out.push(
-            Finding::new(&DRAFTING_NOTE, b.span.clone(), "a bracketed drafting note is left in the text")
-                .label("drafting note")
-                .help("delete the note, or make its content part of the agreed text without brackets"),
-        );
+    let whole = b.number.is_none() && placeholder::is_drafting_note(text);
+    if whole {
+        out.push(drafting_note(b.span.clone()));
+    }
+    // A note that says it is one ("[DN: …]") is a note wherever it sits: a
+    // pasted Word note often lands inside, or as, a numbered paragraph.
+    if !whole {
+        for m in LABELLED_NOTE.find_iter(&b.text) {
+            out.push(drafting_note(b.span_of(m.range())));
+        }
     }
     let lone = !text.is_empty() && text.chars().all(|c| matches!(c, '.' | ',' | ';' | ':'));
     if b.number.is_none() && lone && b.kind == BlockKind::Paragraph {
@@ -36,6 +44,18 @@ pub(super) fn check_block_shape(doc: &Document, i: usize, out: &mut Vec<Finding>
                 .help(format!("give {n} its heading, or number its sub-paragraphs under the provision they belong to")),
         );
     }
+}
+
+/// A square-bracketed note labelled as one by the drafters' usual tags.
+static LABELLED_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\[\s*(?:DN|NTD|drafting\s+note|note\s+(?:to|for)\s+draft(?:er|ing|sman)?s?)\s*[:\-–—][^\[\]]*\]")
+        .expect("labelled-note pattern")
+});
+
+fn drafting_note(span: crate::model::Span) -> Finding {
+    Finding::new(&DRAFTING_NOTE, span, "a bracketed drafting note is left in the text")
+        .label("drafting note")
+        .help("delete the note, or make its content part of the agreed text without brackets")
 }
 
 /// A paragraph that is only a sub-number ("11.8", or a number with empty

@@ -1,28 +1,65 @@
 //! `residue.undated`: an agreement marked signed has no date in its date line.
 
 use super::dates;
-use crate::model::{Agreement, Section};
+use jiff::civil::Date;
+
+use crate::model::{Agreement, Block, Section};
 use crate::rules::{Example, Finding, Rule, Severity};
 
 pub static UNDATED: Rule = Rule {
     code: "residue.undated",
     severity: Severity::Error,
-    summary: "an agreement marked signed has no date in its date line",
+    summary: "an agreement marked signed, or whose term has begun, has no date in its date line",
     doc: "The date line (\"THIS AGREEMENT is made on …\") gives the agreement its date. When `status.state` is \
-          \"signed\" it must have a day and a month; a draft may leave it blank, and is not reported.",
+          \"signed\" it must have a day and a month (an error). A text not marked signed whose Commencement Date \
+          has passed is the record of an agreement in operation, and its blank date is reported as a warning, \
+          unless agreement.toml's `illustrative` says it is not the signed text. A draft for a term still to come \
+          may leave the date blank, and is not reported.",
     example: Example::DateLine("THIS AGREEMENT is made on                 2024"),
 };
 
+/// The first date line of the preamble, the one that dates the agreement,
+/// when it has no day or no month.
+fn undated_line(agreement: &Agreement) -> Option<(&Block, dates::Undated)> {
+    let body = &agreement.body;
+    let b = body.blocks.iter().take_while(|b| b.section == Section::Preamble).find(|b| dates::is_date_line(&b.text))?;
+    Some((b, dates::undated(&b.text)?))
+}
+
+/// A text not marked signed whose term has already begun, and which does not
+/// say it is an illustration: the record of an agreement in operation. Its
+/// blank date is a defect whether it was signed (date it) or not (the
+/// partners are working without a made agreement).
+pub fn check_in_operation(agreement: &Agreement, today: Date, out: &mut Vec<Finding>) {
+    let meta = &agreement.meta;
+    if meta.is_signed() || meta.illustrative.is_some() {
+        return;
+    }
+    let Some(start) = meta.term.as_ref().and_then(|t| t.commencement.as_ref()) else { return };
+    if start.value > today {
+        return;
+    }
+    let Some((b, undated)) = undated_line(agreement) else { return };
+    let lacks = if undated.has_month { "no day" } else { "no day or month" };
+    out.push(
+        Finding::new(
+            &UNDATED,
+            b.span_of(undated.range.clone()),
+            format!("the term began on {}, but the date line has {lacks}", start.value),
+        )
+        .with_severity(Severity::Warning)
+        .label(lacks)
+        .related(start.span.clone(), "the term began")
+        .help(
+            "if the agreement was signed, write the date it was made and set status.state = \"signed\"; if it is \
+             an illustration rather than the agreement, say so in `illustrative`",
+        ),
+    );
+}
+
 /// The date line of a signed agreement must carry its date.
 pub fn check_date_line(agreement: &Agreement, out: &mut Vec<Finding>) {
-    let body = &agreement.body;
-    // The first date line of the preamble is the one that dates the agreement.
-    let Some(b) =
-        body.blocks.iter().take_while(|b| b.section == Section::Preamble).find(|b| dates::is_date_line(&b.text))
-    else {
-        return;
-    };
-    let Some(undated) = dates::undated(&b.text) else { return };
+    let Some((b, undated)) = undated_line(agreement) else { return };
     let lacks = if undated.has_month { "no day" } else { "no day or month" };
     let mut f = Finding::new(
         &UNDATED,
