@@ -85,7 +85,7 @@ impl Family for Residue {
             undated::check_date_line(agreement, out);
             empty_execution::check_execution(agreement, out);
         } else {
-            undated::check_in_operation(agreement, cx.today, out);
+            undated::check_past_term(agreement, cx.today, out);
         }
         not_used::check_not_used_references(agreement, out);
         after_execution::check(agreement, out);

@@ -9,12 +9,12 @@ use crate::rules::{Example, Finding, Rule, Severity};
 pub static UNDATED: Rule = Rule {
     code: "residue.undated",
     severity: Severity::Error,
-    summary: "an agreement marked signed, or whose term has begun, has no date in its date line",
+    summary: "an agreement marked signed, or whose term has ended, has no date in its date line",
     doc: "The date line (\"THIS AGREEMENT is made on …\") gives the agreement its date. When `status.state` is \
-          \"signed\" it must have a day and a month (an error). A text not marked signed whose Commencement Date \
-          has passed is the record of an agreement in operation, and its blank date is reported as a warning, \
-          unless agreement.toml's `illustrative` says it is not the signed text. A draft for a term still to come \
-          may leave the date blank, and is not reported.",
+          \"signed\" it must have a day and a month (an error). A text not marked signed whose whole term is over is \
+          the record of an agreement that ran, and its blank date is reported too, unless agreement.toml's \
+          `illustrative` says it is not the text the partners made. A draft, even one whose start date has \
+          passed, may leave the date blank, and is not reported.",
     example: Example::DateLine("THIS AGREEMENT is made on                 2024"),
 };
 
@@ -26,17 +26,20 @@ fn undated_line(agreement: &Agreement) -> Option<(&Block, dates::Undated)> {
     Some((b, dates::undated(&b.text)?))
 }
 
-/// A text not marked signed whose term has already begun, and which does not
-/// say it is an illustration: the record of an agreement in operation. Its
-/// blank date is a defect whether it was signed (date it) or not (the
-/// partners are working without a made agreement).
-pub fn check_in_operation(agreement: &Agreement, today: Date, out: &mut Vec<Finding>) {
+/// A text not marked signed whose whole term is over, and which does not say
+/// it is an illustration: the record of an agreement that ran. Its blank date
+/// is a defect whether it was signed (date it) or not (the partners worked
+/// without a made agreement). A draft whose start date has passed may still
+/// be under negotiation, so only a term that has ended is reported.
+pub fn check_past_term(agreement: &Agreement, today: Date, out: &mut Vec<Finding>) {
     let meta = &agreement.meta;
     if meta.is_signed() || meta.illustrative.is_some() {
         return;
     }
-    let Some(start) = meta.term.as_ref().and_then(|t| t.commencement.as_ref()) else { return };
-    if start.value > today {
+    let Some(term) = &meta.term else { return };
+    let Some(start) = &term.commencement else { return };
+    let Some(end) = term.expiry.as_ref().map(|e| e.value).or_else(|| term.computed_expiry()) else { return };
+    if end >= today {
         return;
     }
     let Some((b, undated)) = undated_line(agreement) else { return };
@@ -45,14 +48,13 @@ pub fn check_in_operation(agreement: &Agreement, today: Date, out: &mut Vec<Find
         Finding::new(
             &UNDATED,
             b.span_of(undated.range.clone()),
-            format!("the term began on {}, but the date line has {lacks}", start.value),
+            format!("the term ran from {} to {end}, but the date line has {lacks}", start.value),
         )
-        .with_severity(Severity::Warning)
         .label(lacks)
         .related(start.span.clone(), "the term began")
         .help(
-            "if the agreement was signed, write the date it was made and set status.state = \"signed\"; if it is \
-             an illustration rather than the agreement, say so in `illustrative`",
+            "if the agreement was signed, write the date it was made and set status.state = \"signed\"; if this \
+             text is not the agreement the partners made, say so in `illustrative`",
         ),
     );
 }
@@ -86,7 +88,7 @@ pub fn check_date_line(agreement: &Agreement, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod on_real_text {
-    use crate::rules::testing::{clean, reported, reported_2019};
+    use crate::rules::testing::{bundled, clean, reported, reported_2019};
 
     #[test]
     fn fires_on_the_2019_agreement() {
@@ -103,5 +105,14 @@ mod on_real_text {
     #[test]
     fn silent_on_the_clean_agreement() {
         assert_eq!(reported(&super::UNDATED, &clean()), Vec::new());
+    }
+
+    /// The 2022 reconstruction is a draft with a blank date line whose term
+    /// (2022–2025) is over, but it says it is illustrative, not the signed text.
+    #[test]
+    fn silent_on_an_illustrative_draft_whose_term_is_over() {
+        let coventry_2022 = bundled().swap_remove(1);
+        assert!(coventry_2022.meta.illustrative.is_some());
+        assert_eq!(reported(&super::UNDATED, &coventry_2022), Vec::new());
     }
 }
