@@ -45,12 +45,7 @@ fn a_drafting_note_labelled_dn_is_reported_in_a_numbered_paragraph() {
     let line = line_of(&body, "[DN: CCG finance to confirm");
     assert_eq!(
         found(&repo, "residue.drafting-note"),
-        [(
-            "agreement.md".into(),
-            line,
-            "warning".into(),
-            "a bracketed drafting note is left in the text".into()
-        )]
+        [("agreement.md".into(), line, "warning".into(), "a bracketed drafting note is left in the text".into())]
     );
 }
 

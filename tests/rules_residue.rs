@@ -489,12 +489,40 @@ fn coventry_2019_residue_is_the_census() {
     assert_residue(&coventry_report(), &crate_dir(), &expected);
 }
 
+/// A draft whose term has not ended may still be under negotiation: its
+/// blank date line and signature blocks are not findings.
 #[test]
 fn coventry_2019_as_a_draft_has_no_date_or_signature_findings() {
     let repo = coventry_copy();
-    edit(&repo.path().join("agreements/coventry-cwpt-2019/agreement.toml"), "state = \"signed\"", "state = \"draft\"");
+    let toml = repo.path().join("agreements/coventry-cwpt-2019/agreement.toml");
+    edit(&toml, "state = \"signed\"", "state = \"draft\"");
+    edit(&toml, "length = \"1 year\"", "length = \"10 years\"");
     let (report, _) = validate_json(repo.path(), &[]);
     assert_residue(&report, repo.path(), &census_always());
+}
+
+/// A draft whose whole term (2019–2020) is over is the record of an
+/// agreement that ran: its blank date line is reported, its unsigned
+/// signature blocks are not (a draft's blocks are blank by design).
+#[test]
+fn coventry_2019_as_a_draft_whose_term_is_over_has_only_the_date_finding() {
+    let repo = coventry_copy();
+    edit(&repo.path().join("agreements/coventry-cwpt-2019/agreement.toml"), "state = \"signed\"", "state = \"draft\"");
+    let (report, _) = validate_json(repo.path(), &[]);
+    let mut expected = census_always();
+    expected.push(Expected(
+        "residue.undated",
+        BODY,
+        "THIS AGREEMENT is made on",
+        "THIS AGREEMENT is made on 2019",
+        "error",
+    ));
+    assert_residue(&report, repo.path(), &expected);
+    let undated = with_code(&report, "residue.undated");
+    assert_eq!(
+        undated[0]["message"],
+        "the term ran from 2019-04-01 to 2020-03-31, but the date line has no day or month"
+    );
 }
 
 #[test]

@@ -41,9 +41,10 @@ pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
             }
         }
         for p in english::durations(text).into_iter().filter(|p| EXTENDED_BY.is_match(&text[..p.range.start])) {
-            let new_end = dates.iter().filter(|d| d.range.start >= p.range.end).find(|d| {
-                SO_THAT_IT_EXPIRES.is_match(&text[p.range.end..d.range.start])
-            });
+            let new_end = dates
+                .iter()
+                .filter(|d| d.range.start >= p.range.end)
+                .find(|d| SO_THAT_IT_EXPIRES.is_match(&text[p.range.end..d.range.start]));
             if let Some(date) = new_end.and_then(|d| Some((d.date?, d.range.clone()))) {
                 extended.push((p, Located::new(date.0, b.span_of(date.1))));
             }

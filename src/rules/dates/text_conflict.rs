@@ -1,8 +1,8 @@
 //! `dates.text-conflict`: the agreement's text states its commencement, Term or expiry two different ways.
 
 use super::english::long_date;
-use super::{accepted_last_days, same_length};
 use super::text::TextFacts;
+use super::{accepted_last_days, same_length};
 use crate::model::{Agreement, Span};
 use crate::rules::{Example, Finding, Rule, Severity};
 
@@ -105,9 +105,9 @@ fn check_length_against_stated_expiry(
         );
         out.push(
             Finding::new(&TEXT_CONFLICT, e.span.clone(), message)
-            .label(long_date(e.value))
-            .related(length.span.clone(), format!("Term: {says}"))
-            .help("make the clauses agree, and record the result in agreement.toml's [term]"),
+                .label(long_date(e.value))
+                .related(length.span.clone(), format!("Term: {says}"))
+                .help("make the clauses agree, and record the result in agreement.toml's [term]"),
         );
     }
 }
