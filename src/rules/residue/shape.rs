@@ -75,3 +75,21 @@ fn bare_number(doc: &Document, i: usize) -> Option<String> {
     let child = next.value.components()?;
     (comps.len() >= 2 && child.len() == comps.len() + 1 && child.starts_with(comps)).then(|| number.key())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::LABELLED_NOTE;
+
+    #[test]
+    fn a_labelled_note_is_found_in_the_word_copied_agreement_and_nowhere_in_the_bundled_ones() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/word-copied-2021.txt");
+        let text = std::fs::read_to_string(path).expect("the corpus copy");
+        let found: Vec<&str> = LABELLED_NOTE.find_iter(&text).map(|m| m.as_str()).collect();
+        assert_eq!(found, ["[DN: CCG finance to confirm the 2022/23 and 2023/24 figures before signature.]"]);
+        for doc in crate::rules::testing::bundled_documents() {
+            for b in &doc.blocks {
+                assert!(!LABELLED_NOTE.is_match(&b.text), "{}", b.text);
+            }
+        }
+    }
+}
