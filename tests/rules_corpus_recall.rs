@@ -163,3 +163,36 @@ fn an_extension_that_counts_its_new_expiry_right_is_silent() {
     edit(&body, "so that it shall expire on 31 March 2026", "so that it shall expire on 31 March 2025");
     assert_eq!(found(&repo, "dates.text-conflict"), []);
 }
+
+#[test]
+fn a_numbered_paragraph_labelled_as_a_drafting_note_is_reported() {
+    let repo = imported("word-copied-2021");
+    let body = dir(&repo, "word-copied-2021").join("agreement.md");
+    edit(
+        &body,
+        "[DN: CCG finance to confirm the 2022/23 and 2023/24 figures before signature.]",
+        "Drafting note: CCG finance to confirm the 2022/23 and 2023/24 figures before signature.",
+    );
+    let line = line_of(&body, "Drafting note: CCG finance to confirm");
+    assert_eq!(
+        found(&repo, "residue.drafting-note"),
+        [("agreement.md".into(), line, "warning".into(), "a drafting note is left in the text".into())]
+    );
+}
+
+#[test]
+fn an_extension_stated_as_a_period_to_a_date_is_checked_too() {
+    let repo = imported("deed-of-variation-2022");
+    let body = dir(&repo, "deed-of-variation-2022").join("agreement.md");
+    edit(&body, "24 months, so that it shall expire on 31 March 2026", "24 months to 31 March 2026");
+    let line = line_of(&body, "24 months to 31 March 2026");
+    assert_eq!(
+        found(&repo, "dates.text-conflict"),
+        [(
+            "agreement.md".into(),
+            line,
+            "error".into(),
+            "extending a term that ends on 31 March 2023 by 24 months gives 31 March 2025, not 31 March 2026".into()
+        )]
+    );
+}

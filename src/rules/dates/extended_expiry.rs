@@ -14,18 +14,20 @@ use super::english::{self, long_date};
 use crate::model::{Agreement, Located};
 use crate::rules::Finding;
 
-/// Before the current last day: "is due to expire on", "is due to end on".
+/// Before the current last day: "is due to expire on", "currently expires on".
 static DUE_TO_EXPIRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bdue\s+to\s+(?:expire|end|terminate)\s+(?:on\s+)?(?:the\s+)?$").expect("due-to-expire pattern")
+    Regex::new(r"(?i)\b(?:due\s+to\s+(?:expire|end|terminate)|(?:currently|presently)\s+(?:expires|ends))\s+(?:on\s+)?(?:the\s+)?$")
+        .expect("due-to-expire pattern")
 });
 /// Before the period of an extension: "shall be extended by a further period of".
 static EXTENDED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bextended\s+(?:by|for)\s+(?:a\s+)?(?:further\s+|additional\s+)?(?:period\s+of\s+)?$")
         .expect("extended-by pattern")
 });
-/// Between the period and the new last day: "…, so that it shall expire on".
+/// Between the period and the new last day: "…, so that it shall expire on",
+/// or straight on: "… 24 months to 31 March 2025".
 static SO_THAT_IT_EXPIRES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;]{0,40}?\b(?:so\s+that\s+it|and\s+(?:it\s+)?)\s*(?:shall|will)\s+(?:now\s+)?(?:expire|end|terminate|continue\s+until)\s+(?:on\s+)?(?:the\s+)?$")
+    Regex::new(r"(?i)^(?:[^.;]{0,40}?\b(?:so\s+that\s+it|and\s+(?:it\s+)?)\s*(?:shall|will)\s+(?:now\s+)?(?:expire|end|terminate|continue\s+until)\s+(?:on\s+)?(?:the\s+)?|\s*,?\s*(?:to|until|ending\s+on|expiring\s+on)\s+(?:and\s+including\s+)?(?:the\s+)?)$")
         .expect("so-that-it-expires pattern")
 });
 

@@ -19,14 +19,15 @@ pub(super) fn check_block_shape(doc: &Document, i: usize, out: &mut Vec<Finding>
     }
     let text = b.text.trim();
     let whole = b.number.is_none() && placeholder::is_drafting_note(text);
-    if whole {
-        out.push(drafting_note(b.span.clone()));
-    }
     // A note that says it is one ("[DN: …]") is a note wherever it sits: a
     // pasted Word note often lands inside, or as, a numbered paragraph.
-    if !whole {
+    if whole {
+        out.push(drafting_note(b.span.clone(), "a bracketed drafting note is left in the text"));
+    } else if b.number.is_some() && LABELLED_PARAGRAPH.is_match(text) {
+        out.push(drafting_note(b.span.clone(), "a drafting note is left in the text"));
+    } else {
         for m in LABELLED_NOTE.find_iter(&b.text) {
-            out.push(drafting_note(b.span_of(m.range())));
+            out.push(drafting_note(b.span_of(m.range()), "a bracketed drafting note is left in the text"));
         }
     }
     let lone = !text.is_empty() && text.chars().all(|c| matches!(c, '.' | ',' | ';' | ':'));
@@ -52,8 +53,15 @@ static LABELLED_NOTE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("labelled-note pattern")
 });
 
-fn drafting_note(span: crate::model::Span) -> Finding {
-    Finding::new(&DRAFTING_NOTE, span, "a bracketed drafting note is left in the text")
+/// A numbered paragraph that opens with a drafting label and a colon:
+/// "10.3 Drafting note: finance to confirm …".
+static LABELLED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:DN|NTD|drafting\s+note|note\s+(?:to|for)\s+draft(?:er|ing|sman)?s?)\s*:")
+        .expect("labelled-paragraph pattern")
+});
+
+fn drafting_note(span: crate::model::Span, message: &str) -> Finding {
+    Finding::new(&DRAFTING_NOTE, span, message)
         .label("drafting note")
         .help("delete the note, or make its content part of the agreed text without brackets")
 }
