@@ -108,7 +108,7 @@ impl<'d> DottedRun<'d> {
                 )
             }
             DottedIssue::Gap { at, prev, missing } => self.gap(at, prev, &missing),
-            DottedIssue::OutOfOrder { at, prev } => Some(
+            DottedIssue::OutOfOrder { at, prev, jumped: false } => Some(
                 Finding::new(
                     &OUT_OF_ORDER,
                     self.span(at)?,
@@ -116,6 +116,15 @@ impl<'d> DottedRun<'d> {
                 )
                 .label("lower than the number before it")
                 .related(self.span(prev)?, format!("{} here", self.shown(prev))),
+            ),
+            DottedIssue::OutOfOrder { at, prev, jumped: true } => Some(
+                Finding::new(
+                    &OUT_OF_ORDER,
+                    self.span(prev)?,
+                    format!("{} comes before {} in {}", self.shown(prev), self.shown(at), self.place()),
+                )
+                .label(format!("ahead of {}", self.shown(at)))
+                .related(self.span(at)?, format!("{} here, after it", self.shown(at))),
             ),
             DottedIssue::Orphan { first, last, parent, meant } => self.orphan(first, last, &parent, meant),
         }
