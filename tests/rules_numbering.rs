@@ -202,9 +202,15 @@ fn item_lists() {
     let f = only(&report, "numbering.gap");
     assert_eq!(f["message"], "(iii) is missing: item (iv) follows (ii) in the body");
 
-    let (report, _) = list("(a) charging;\n\n(c) appeals;\n\n(b) complaints.");
+    let (report, body) = list("(a) charging;\n\n(c) appeals;\n\n(b) complaints.");
     let f = only(&report, "numbering.out-of-order");
-    assert_eq!(f["message"], "item (b) follows (c) in the body");
+    assert_eq!(f["message"], "item (c) comes before (b) in the body");
+    assert_eq!(f["line"], line_of(&body, "(c) appeals;"));
+
+    let (report, body) = list("(a) charging;\n\n(c) appeals;\n\n(d) complaints;\n\n(b) review.");
+    let f = only(&report, "numbering.out-of-order");
+    assert_eq!(f["message"], "item (b) follows (d) in the body");
+    assert_eq!(f["line"], line_of(&body, "(b) review."));
 }
 
 #[test]

@@ -301,11 +301,18 @@ fn flush_items(doc: &Document, region: &Region, run: &mut Vec<(usize, Item)>, ou
                     .label(format!("{} missing before this", missing_short(&missing)))
                     .related(there, format!("{} here", shown(prev)))
             }
-            ItemIssue::OutOfOrder { at, prev } => {
+            ItemIssue::OutOfOrder { at, prev, jumped: false } => {
                 let (Some(here), Some(there)) = (span(at), span(prev)) else { continue };
                 Finding::new(&OUT_OF_ORDER, here, format!("item {} follows {} in {place}", shown(at), shown(prev)))
                     .label("lower than the item before it")
                     .related(there, format!("{} here", shown(prev)))
+            }
+            ItemIssue::OutOfOrder { at, prev, jumped: true } => {
+                let (Some(here), Some(there)) = (span(prev), span(at)) else { continue };
+                let message = format!("item {} comes before {} in {place}", shown(prev), shown(at));
+                Finding::new(&OUT_OF_ORDER, here, message)
+                    .label(format!("ahead of {}", shown(at)))
+                    .related(there, format!("{} here, after it", shown(at)))
             }
         };
         out.push(finding);
