@@ -132,7 +132,8 @@ fn a_repeat_that_took_the_next_number_is_one_finding() {
 
 #[test]
 fn lower_number_is_out_of_order_and_not_also_a_gap() {
-    // Swap 4.1.1 and 4.1.2: one finding, on the one that goes backwards.
+    // Swap 4.1.1 and 4.1.2: one finding, on the number that stands ahead of
+    // its place (where the reader first meets the slip), naming the other.
     let repo = clean_repo();
     let body = clean_file(&repo, "agreement.md");
     edit(&body, "4.1.1 assessment", "4.1.X assessment");
@@ -141,10 +142,10 @@ fn lower_number_is_out_of_order_and_not_also_a_gap() {
     let text = std::fs::read_to_string(&body).expect("read body");
     let (report, _) = validate_json(repo.path(), &[]);
     let f = only(&report, "numbering.out-of-order");
-    assert_eq!(f["line"], line_of(&text, "4.1.1 care"));
+    assert_eq!(f["line"], line_of(&text, "4.1.2 assessment"));
     assert_eq!(f["severity"], "error");
-    assert_eq!(f["message"], "4.1.1 follows 4.1.2 in the body");
-    assert_eq!(f["related"][0]["line"], line_of(&text, "4.1.2 assessment"));
+    assert_eq!(f["message"], "4.1.2 comes before 4.1.1 in the body");
+    assert_eq!(f["related"][0]["line"], line_of(&text, "4.1.1 care"));
 }
 
 #[test]
@@ -201,9 +202,15 @@ fn item_lists() {
     let f = only(&report, "numbering.gap");
     assert_eq!(f["message"], "(iii) is missing: item (iv) follows (ii) in the body");
 
-    let (report, _) = list("(a) charging;\n\n(c) appeals;\n\n(b) complaints.");
+    let (report, body) = list("(a) charging;\n\n(c) appeals;\n\n(b) complaints.");
     let f = only(&report, "numbering.out-of-order");
-    assert_eq!(f["message"], "item (b) follows (c) in the body");
+    assert_eq!(f["message"], "item (c) comes before (b) in the body");
+    assert_eq!(f["line"], line_of(&body, "(c) appeals;"));
+
+    let (report, body) = list("(a) charging;\n\n(c) appeals;\n\n(d) complaints;\n\n(b) review.");
+    let f = only(&report, "numbering.out-of-order");
+    assert_eq!(f["message"], "item (b) follows (d) in the body");
+    assert_eq!(f["line"], line_of(&body, "(b) review."));
 }
 
 #[test]

@@ -246,6 +246,8 @@ fn a_body_merged_into_its_successor_during_the_term_is_a_note() {
 
 #[test]
 fn a_ccg_partner_that_ceases_during_the_term_is_a_warning_at_the_party() {
+    // The finding sits on the parties clause that names the CCG, where the
+    // agreement is amended; agreement.toml's record is shown beside it.
     let repo = copy_tree(&fixture("rules/stale/ccg-partner"));
     let (report, _) = validate_json(repo.path(), &[]);
     let found = stale(&report);
@@ -253,14 +255,17 @@ fn a_ccg_partner_that_ceases_during_the_term_is_a_warning_at_the_party() {
     let f = found[0];
     assert_eq!(f["code"], "stale.party-abolished");
     assert_eq!(f["severity"], "warning");
-    assert!(file_of(f).ends_with("agreement.toml"));
-    assert_eq!(f["text"], "\"ccg\"");
+    assert!(file_of(f).ends_with("agreement.md"), "{f:#}");
+    assert_eq!(f["line"], 7);
+    assert_eq!(f["text"], "CLINICAL COMMISSIONING GROUP");
     assert_eq!(
         message(f),
         "NHS Northfield Clinical Commissioning Group ceases to exist on 1 July 2022, during the term (2022-04-01 to 2025-03-31); \
          add a successor provision naming the Integrated Care Board (ICB)"
     );
-    assert!(f["related"][0]["file"].as_str().unwrap().ends_with("agreement.md"), "the text's mention is shown");
+    let record = &f["related"][0];
+    assert!(record["file"].as_str().unwrap().ends_with("agreement.toml"), "the record is shown: {f:#}");
+    assert_eq!(record["label"], "recorded here as a Clinical Commissioning Group");
 }
 
 fn file_of(f: &Value) -> &str {
@@ -296,7 +301,7 @@ fn a_partner_is_recognised_by_its_name_as_well_as_its_kind() {
     let (report, _) = validate_json(repo.path(), &[]);
     let found = with_code(&report, "stale.party-abolished");
     assert_eq!(found.len(), 1, "{report:#}");
-    assert_eq!(found[0]["text"], "\"NHS Northfield Clinical Commissioning Group\"");
+    assert_eq!(found[0]["related"][0]["text"], "\"NHS Northfield Clinical Commissioning Group\"");
 }
 
 /// One fact changed in the register, through s75.toml, changes the finding.

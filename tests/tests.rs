@@ -42,6 +42,7 @@ mod reports_readable;
 mod robust_input;
 mod rules_arithmetic;
 mod rules_citations;
+mod rules_corpus_clauses;
 mod rules_corpus_recall;
 mod rules_dates;
 mod rules_drafting;

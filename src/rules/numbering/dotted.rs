@@ -9,7 +9,7 @@
 
 use crate::fast_hash::{HashMap, HashSet};
 
-use super::sequence::{BEFORE_FIRST, missing_between};
+use super::sequence::{BEFORE_FIRST, follows, missing_between};
 use crate::model::number::Component;
 
 /// One dotted number of the region, in reading order.
@@ -28,7 +28,10 @@ pub enum DottedIssue {
     /// start of its group when `prev` is `None`.
     Gap { at: usize, prev: Option<usize>, missing: (String, String) },
     /// Entry `at` is lower than its predecessor `prev` at the same level.
-    OutOfOrder { at: usize, prev: usize },
+    /// `jumped` when `at` is the number due right before `prev` (16.2, 16.4,
+    /// 16.3): `prev` is then the one out of place, where a reader first
+    /// stumbles, and the finding sits on it.
+    OutOfOrder { at: usize, prev: usize, jumped: bool },
     /// Entries `first..=last` are numbered under `parent`, which the region
     /// does not have. `meant` is a likely intended number for a single orphan
     /// (`21.2.3` for a `21.3.3` that follows `21.2.2`).
@@ -156,6 +159,7 @@ fn sibling_issues(parent: &[Component], members: &[Member], parent_missing: bool
     }
     let mut seen: HashMap<Component, &Member> = HashMap::default();
     let mut prev: Option<&Member> = None;
+    let mut before_prev: Option<Component> = None;
     let mut prev_repeated = false;
     for m in members {
         // Numbers "missing" here that stand elsewhere among the siblings are
@@ -173,7 +177,8 @@ fn sibling_issues(parent: &[Component], members: &[Member], parent_missing: bool
                 // A missing parent stands where its first child is: the
                 // orphan finding is the one to read, not a comparison.
             } else if m.comp < p.comp {
-                issues.push(DottedIssue::OutOfOrder { at: m.at, prev: p.at });
+                let jumped = follows(before_prev.unwrap_or(BEFORE_FIRST), m.comp);
+                issues.push(DottedIssue::OutOfOrder { at: m.at, prev: p.at, jumped });
             } else if let Some((a, b)) = missing_between(p.comp, m.comp) {
                 // 8.1, 8.1, 8.3: the repeat took 8.2's place; the duplicate
                 // finding says so, and 8.2 is not also a gap.
@@ -188,6 +193,7 @@ fn sibling_issues(parent: &[Component], members: &[Member], parent_missing: bool
             }
         }
         seen.entry(m.comp).or_insert(m);
+        before_prev = prev.map(|p| p.comp);
         prev = Some(m);
         prev_repeated = repeated && !m.implied;
     }
@@ -315,7 +321,7 @@ mod tests {
         );
         assert_eq!(
             issues(&["#1", "1.1", "1.2", "1.6", "1.4"]),
-            [gap(3, Some(2), "1.3", "1.5"), DottedIssue::OutOfOrder { at: 4, prev: 3 }]
+            [gap(3, Some(2), "1.3", "1.5"), DottedIssue::OutOfOrder { at: 4, prev: 3, jumped: false }]
         );
     }
 
@@ -340,8 +346,22 @@ mod tests {
 
     #[test]
     fn swapped_numbers_are_out_of_order_not_a_gap() {
-        assert_eq!(issues(&["#1", "1.2", "1.1", "1.3"]), [DottedIssue::OutOfOrder { at: 2, prev: 1 }]);
-        assert_eq!(issues(&["#1", "#3", "#2", "#4"]), [DottedIssue::OutOfOrder { at: 2, prev: 1 }]);
+        assert_eq!(issues(&["#1", "1.2", "1.1", "1.3"]), [DottedIssue::OutOfOrder { at: 2, prev: 1, jumped: true }]);
+        assert_eq!(issues(&["#1", "#3", "#2", "#4"]), [DottedIssue::OutOfOrder { at: 2, prev: 1, jumped: true }]);
+        // 1.2, 1.4, 1.3: 1.4 stands where 1.3 was due.
+        assert_eq!(
+            issues(&["#1", "1.1", "1.2", "1.4", "1.3"]),
+            [DottedIssue::OutOfOrder { at: 4, prev: 3, jumped: true }]
+        );
+    }
+
+    #[test]
+    fn a_lower_number_that_was_not_due_is_the_one_out_of_place() {
+        // 1, 5, 6, 2: 2 was due after 1, not after 5; the finding stays on 2.
+        assert_eq!(
+            issues(&["#1", "#5", "#6", "#2"]).last(),
+            Some(&DottedIssue::OutOfOrder { at: 3, prev: 2, jumped: false })
+        );
     }
 
     #[test]

@@ -27,8 +27,10 @@ pub enum ItemIssue {
     Duplicate { at: usize, first: usize },
     /// Labels are missing between the item before (`prev`) and this one.
     Gap { at: usize, prev: usize, missing: (String, String) },
-    /// The label is lower than that of the item before it.
-    OutOfOrder { at: usize, prev: usize },
+    /// The label is lower than that of the item before it. `jumped` when it
+    /// is the label due right before `prev` ((a), (c), (b)): `prev` is then
+    /// the one out of place, and the finding sits on it.
+    OutOfOrder { at: usize, prev: usize, jumped: bool },
 }
 
 /// The most labels a gap may miss: beyond it, another list is likelier.
@@ -39,6 +41,8 @@ struct List {
     form: ItemForm,
     last: u32,
     last_at: usize,
+    /// The value before `last`, once there is one.
+    before_last: Option<u32>,
     seen: HashMap<u32, usize>,
     /// The last item repeated a label already used.
     repeated: bool,
@@ -46,11 +50,13 @@ struct List {
 
 impl List {
     fn new(kind: ItemKind, form: ItemForm, value: u32, at: usize) -> Self {
-        List { kind, form, last: value, last_at: at, seen: HashMap::from_iter([(value, at)]), repeated: false }
+        let seen = HashMap::from_iter([(value, at)]);
+        List { kind, form, last: value, last_at: at, before_last: None, seen, repeated: false }
     }
 
     fn push(&mut self, value: u32, at: usize) {
         self.repeated = self.seen.contains_key(&value);
+        self.before_last = Some(self.last);
         self.last = value;
         self.last_at = at;
         self.seen.entry(value).or_insert(at);
@@ -104,7 +110,8 @@ pub fn check_run(items: &[Item]) -> Vec<ItemIssue> {
                 if let Some(&first) = list.seen.get(&v) {
                     issues.push(ItemIssue::Duplicate { at, first });
                 } else if v < list.last {
-                    issues.push(ItemIssue::OutOfOrder { at, prev: list.last_at });
+                    let jumped = list.before_last.is_some_and(|b| b.saturating_add(1) == v);
+                    issues.push(ItemIssue::OutOfOrder { at, prev: list.last_at, jumped });
                 } else if v.saturating_sub(list.last) > MAX_ITEM_JUMP
                     || (list.repeated && v == list.last.saturating_add(2))
                     || accounted_for(items, at, list, v)
@@ -220,7 +227,10 @@ mod tests {
             "(b) took (c)'s place"
         );
         assert_eq!(run(&["(a)", "(b)", "(c)", "(b)"]), [ItemIssue::Duplicate { at: 3, first: 1 }]);
-        assert_eq!(run(&["(a)", "(b)", "(e)", "(d)"]).last(), Some(&ItemIssue::OutOfOrder { at: 3, prev: 2 }));
+        assert_eq!(
+            run(&["(a)", "(b)", "(e)", "(d)"]).last(),
+            Some(&ItemIssue::OutOfOrder { at: 3, prev: 2, jumped: false })
+        );
         assert_eq!(run(&["i)", "ii)", "iii)", "iii)"]), [ItemIssue::Duplicate { at: 3, first: 2 }]);
     }
 
@@ -233,7 +243,7 @@ mod tests {
 
     #[test]
     fn swapped_items_are_out_of_order_not_a_gap() {
-        assert_eq!(run(&["(a)", "(c)", "(b)", "(d)"]), [ItemIssue::OutOfOrder { at: 2, prev: 1 }]);
+        assert_eq!(run(&["(a)", "(c)", "(b)", "(d)"]), [ItemIssue::OutOfOrder { at: 2, prev: 1, jumped: true }]);
     }
 
     #[test]

@@ -108,7 +108,7 @@ impl<'d> DottedRun<'d> {
                 )
             }
             DottedIssue::Gap { at, prev, missing } => self.gap(at, prev, &missing),
-            DottedIssue::OutOfOrder { at, prev } => Some(
+            DottedIssue::OutOfOrder { at, prev, jumped: false } => Some(
                 Finding::new(
                     &OUT_OF_ORDER,
                     self.span(at)?,
@@ -116,6 +116,15 @@ impl<'d> DottedRun<'d> {
                 )
                 .label("lower than the number before it")
                 .related(self.span(prev)?, format!("{} here", self.shown(prev))),
+            ),
+            DottedIssue::OutOfOrder { at, prev, jumped: true } => Some(
+                Finding::new(
+                    &OUT_OF_ORDER,
+                    self.span(prev)?,
+                    format!("{} comes before {} in {}", self.shown(prev), self.shown(at), self.place()),
+                )
+                .label(format!("ahead of {}", self.shown(at)))
+                .related(self.span(at)?, format!("{} here, after it", self.shown(at))),
             ),
             DottedIssue::Orphan { first, last, parent, meant } => self.orphan(first, last, &parent, meant),
         }
@@ -292,11 +301,18 @@ fn flush_items(doc: &Document, region: &Region, run: &mut Vec<(usize, Item)>, ou
                     .label(format!("{} missing before this", missing_short(&missing)))
                     .related(there, format!("{} here", shown(prev)))
             }
-            ItemIssue::OutOfOrder { at, prev } => {
+            ItemIssue::OutOfOrder { at, prev, jumped: false } => {
                 let (Some(here), Some(there)) = (span(at), span(prev)) else { continue };
                 Finding::new(&OUT_OF_ORDER, here, format!("item {} follows {} in {place}", shown(at), shown(prev)))
                     .label("lower than the item before it")
                     .related(there, format!("{} here", shown(prev)))
+            }
+            ItemIssue::OutOfOrder { at, prev, jumped: true } => {
+                let (Some(here), Some(there)) = (span(prev), span(at)) else { continue };
+                let message = format!("item {} comes before {} in {place}", shown(prev), shown(at));
+                Finding::new(&OUT_OF_ORDER, here, message)
+                    .label(format!("ahead of {}", shown(at)))
+                    .related(there, format!("{} here, after it", shown(at)))
             }
         };
         out.push(finding);

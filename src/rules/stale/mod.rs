@@ -50,7 +50,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::loading::LoadError;
-use crate::model::{Agreement, Block, Span};
+use crate::model::{Agreement, Block, Section, Span};
 use crate::rules::dates::english::long_date;
 use crate::rules::dates::{term, text};
 use crate::rules::metadata::contains_word;
@@ -191,10 +191,20 @@ impl Stale {
                         ),
                     ),
                 };
-                let mut f = Finding::new(code, span, message)
-                    .label(format!("{} on {}", entry.change.future(), entry.from))
-                    .help(self.help(entry, &format!("successor: {}", entry.successor)));
-                if let Some(first) = first_mention(a, mentions, i) {
+                let label = format!("{} on {}", entry.change.future(), entry.from);
+                let help = self.help(entry, &format!("successor: {}", entry.successor));
+                // The parties clause naming the party is where a reader amends
+                // the agreement; agreement.toml's record is shown beside it.
+                let named = party.name.as_ref().and_then(|n| party_named_at(a, mentions, i, &n.value));
+                let in_text = named.is_some();
+                let mut f = match named {
+                    Some(at) => Finding::new(code, at, message)
+                        .label(label)
+                        .related(span, format!("recorded here as a {}", entry.name)),
+                    None => Finding::new(code, span, message).label(label),
+                }
+                .help(help);
+                if let Some(first) = first_mention(a, mentions, i).filter(|_| !in_text) {
                     f = f.related(first, format!("named in the text as a {}", entry.name));
                 }
                 if let Some(s) = self.successor_mention(a, entry) {
@@ -388,6 +398,23 @@ fn during_code(e: &Entry) -> &'static Rule {
 
 /// The register's mentions: per document, per block.
 type Mentions = Vec<Vec<Vec<register::Mention>>>;
+
+/// Where the preamble names the party `name` (its parties clause): the
+/// register's name within it ("PRIMARY CARE TRUST"), else the party's name.
+fn party_named_at(a: &Agreement, mentions: &Mentions, entry: usize, name: &str) -> Option<Span> {
+    let name = name.trim().to_ascii_lowercase();
+    if name.is_empty() {
+        return None;
+    }
+    let blocks = a.body.blocks.iter().zip(mentions.first()?);
+    blocks.filter(|(b, _)| b.section == Section::Preamble).find_map(|(b, m)| {
+        let at = b.text.to_ascii_lowercase().find(&name)?;
+        let whole = at..at + name.len();
+        let within = m.iter().find(|m| m.entry == entry && whole.start <= m.range.start && m.range.end <= whole.end);
+        let range = within.map_or(whole, |m| m.range.clone());
+        Some(b.span_of(range))
+    })
+}
 
 /// Where the text first names a register entry.
 fn first_mention(a: &Agreement, mentions: &Mentions, entry: usize) -> Option<Span> {

@@ -10,8 +10,8 @@ pub static PARTY_DEFUNCT: Rule = Rule {
     doc: "A body that no longer exists cannot be a partner: the agreement must be made with its successor. Names are \
           judged against the agreement's own term (agreement.toml's [term], else the text's Commencement Date and \
           Term): a name that went stale after the term ended is not reported, and nothing is judged when the \
-          commencement date is unknown. Each name is reported once per agreement, at its first mention, with the others \
-          listed. The names, dates, successors and primary sources are s75's built-in stale register (`s75 explain` \
+          commencement date is unknown. Each party is reported once, at the parties clause that names it (where the \
+          agreement is amended), with agreement.toml's record beside it; the text's other mentions are not repeated. The names, dates, successors and primary sources are s75's built-in stale register (`s75 explain` \
           cites it; `[packs] stale = \"file.toml\"` in s75.toml replaces it with your own copy).",
     example: Example::Metadata(
         "[[parties]]\nkey = \"pct\"\nname = \"Northfield Primary Care Trust\"\nkind = \"pct\"   # PCTs were abolished in 2013\ndefined_as = \"the Trust\"",

@@ -52,9 +52,27 @@ fn outcome(o: &Outcome, out: &mut Vec<Finding>) {
         o.elements.iter().filter_map(|e| e.contradicted.as_ref()).map(|f| f.message.as_str()).collect();
     let because =
         if because.is_empty() || !o.declared.is_empty() { String::new() } else { format!("; {}", because.join("; ")) };
-    let message =
-        format!("{prefix}{}: no clause found that states {}{because} ({})", req.citation, join_and(&missing), req.id);
-    let help = if because.is_empty() {
+    // A clause on the subject that says too little (reports, but six-monthly)
+    // is where the reader amends the agreement: the finding sits there.
+    let short = if because.is_empty() && o.declared.is_empty() {
+        o.elements.iter().filter(|e| !e.found()).find_map(|e| e.falls_short.as_ref())
+    } else {
+        None
+    };
+    let nearest = short.map_or_else(String::new, |ev| format!("; {} says less than that", ev.reference));
+    let message = format!(
+        "{prefix}{}: no clause found that states {}{because}{nearest} ({})",
+        req.citation,
+        join_and(&missing),
+        req.id
+    );
+    let help = if let Some(ev) = short {
+        format!(
+            "{} Amend {} to provide for it, or if another clause already does, declare it in agreement.toml: \
+             [satisfies] \"{}\" = [\"<clause>\"]",
+            req.description, ev.reference, req.id
+        )
+    } else if because.is_empty() {
         format!(
             "{} State it in the agreement, or if a clause already does, declare it in agreement.toml: \
              [satisfies] \"{}\" = [\"<clause>\"]",
@@ -66,7 +84,13 @@ fn outcome(o: &Outcome, out: &mut Vec<Finding>) {
             req.description
         )
     };
-    let mut finding = Finding::new(code, o.source.span.clone(), message).label(o.source.label.clone()).help(help);
+    let mut finding = match short {
+        Some(ev) => Finding::new(code, ev.span.clone(), message)
+            .label(format!("falls short of {}", req.citation))
+            .related(o.source.span.clone(), o.source.label.clone()),
+        None => Finding::new(code, o.source.span.clone(), message).label(o.source.label.clone()),
+    }
+    .help(help);
     for f in o.elements.iter().filter_map(|e| e.contradicted.as_ref()) {
         finding = finding.related(f.span.clone(), "recorded here");
     }

@@ -8,7 +8,8 @@ use jiff::civil::Date;
 use super::pack::{Applies, Element, Pack, Requirement};
 use super::types::{Evidence, Failure, How};
 use super::{recognise, refs};
-use crate::model::{Agreement, Located, Span};
+use crate::model::number::NumberKind;
+use crate::model::{Agreement, Located, Number, Span};
 
 /// Why a requirement applies: the `arrangements` value that brings it in.
 #[derive(Debug, Clone)]
@@ -23,6 +24,9 @@ pub struct ElementResult<'p> {
     pub evidence: Vec<Evidence>,
     /// A decisive fact that fails: agreement.toml says the element is absent.
     pub contradicted: Option<Failure>,
+    /// When the element is not found: the clause on its subject that says
+    /// too little (the pack's `short` phrases).
+    pub falls_short: Option<Evidence>,
 }
 
 impl ElementResult<'_> {
@@ -158,7 +162,30 @@ fn find_element<'p>(element: &'p Element, a: &Agreement, pack: &Pack, units: &re
     if contradicted.is_none() {
         evidence.extend(recognise::find(units, &element.heading, &element.text));
     }
-    ElementResult { element, evidence, contradicted }
+    let falls_short = (evidence.is_empty() && contradicted.is_none() && !element.short.is_empty())
+        .then(|| recognise::find(units, &[], &element.short))
+        .flatten()
+        .map(|ev| with_clause_number(a, ev));
+    ElementResult { element, evidence, contradicted, falls_short }
+}
+
+/// "Clause (a)" as a reader cites it, "Clause 9(a)": an item of a clause
+/// numbered `9.` alone, where the clause's number is on an earlier block.
+fn with_clause_number(a: &Agreement, mut ev: Evidence) -> Evidence {
+    let Some(item) = ev.reference.strip_prefix("Clause (").map(|rest| format!("({rest}")) else { return ev };
+    let blocks = &a.body.blocks;
+    let Some(at) = blocks.iter().position(|b| b.span.range == ev.span.range && b.span.file.path == ev.span.file.path)
+    else {
+        return ev;
+    };
+    let clause = blocks[..at].iter().rev().find_map(|b| match b.number.as_ref().map(|n| &n.value) {
+        Some(n @ Number { kind: NumberKind::Dotted(_), .. }) => Some(n.key()),
+        _ => None,
+    });
+    if let Some(c) = clause {
+        ev.reference = format!("Clause {c}{item}");
+    }
+    ev
 }
 
 /// Whether a requirement applies, and which `arrangements` value brings it in.

@@ -61,6 +61,10 @@ pub struct Element {
     pub metadata: Vec<Fact>,
     pub heading: Vec<Phrase>,
     pub text: Vec<Phrase>,
+    /// Phrases of a clause on the element's subject that says too little (a
+    /// reporting clause with no quarterly report): when the element is not
+    /// found, its finding sits on that clause, where the reader amends it.
+    pub short: Vec<Phrase>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,6 +188,7 @@ impl Builder<'_> {
                 metadata: self.facts(&el.metadata)?,
                 heading: self.phrases(&el.heading)?,
                 text: self.phrases(&el.text)?,
+                short: self.phrases(&el.short)?,
                 key,
             });
         }
@@ -382,6 +387,8 @@ struct RawElement {
     heading: Vec<Spanned<String>>,
     #[serde(default)]
     text: Vec<Spanned<String>>,
+    #[serde(default)]
+    short: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
