@@ -187,3 +187,48 @@ fn validate_matrix_needs_the_human_report() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("s75 matrix --format"), "{}", stderr(&out));
 }
+
+/// The clean fixture as an unsigned draft.
+fn draft_repo() -> tempfile::TempDir {
+    let repo = clean_repo();
+    edit(
+        &clean_file(&repo, "agreement.toml"),
+        "state = \"signed\"\nsigned = [\n  { party = \"trust\", date = 2024-03-20 },\n  { party = \"council\", date = 2024-03-22 },\n]",
+        "state = \"draft\"",
+    );
+    repo
+}
+
+#[test]
+fn an_unsigned_draft_is_not_ticked_as_made_in_writing() {
+    let repo = draft_repo();
+    let (text, code) = matrix(repo.path(), &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("? nhsex.written  SI 2000/617 reg 8(3) †  [NOT CHECKED]"), "{text}");
+    assert!(text.contains("not checked: a draft, not yet signed"), "{text}");
+    assert!(!text.contains("✓ nhsex.written"), "{text}");
+    assert!(text.contains("RESULT  16 of 17 applicable requirements met; 1 not checked."), "{text}");
+    let (json, _) = matrix(repo.path(), &["--format", "json"]);
+    let m: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(m["summary"]["fully_satisfied"], false);
+    assert_eq!(m["summary"]["not_checked"], 1);
+    assert_eq!(m["summary"]["not_met"], 0);
+}
+
+#[test]
+fn a_signed_agreement_is_ticked_with_its_signatures() {
+    let repo = clean_repo();
+    let (text, _) = matrix(repo.path(), &[]);
+    assert!(text.contains("✓ nhsex.written  SI 2000/617 reg 8(3) †"), "{text}");
+    assert!(text.contains("signed: "), "{text}");
+    assert!(!text.contains("[NOT CHECKED]"), "{text}");
+}
+
+#[test]
+fn an_unsigned_draft_is_no_finding() {
+    // Not checked is neither a tick nor a defect: validate stays silent.
+    let repo = draft_repo();
+    let (report, _) = validate_json(repo.path(), &[]);
+    let statute: Vec<String> = codes(&report).into_iter().filter(|c| c.starts_with("statute.")).collect();
+    assert_eq!(statute, Vec::<String>::new(), "{report:#}");
+}

@@ -41,6 +41,9 @@ pub enum Status {
     Missing,
     /// A `must_hold` condition fails.
     NotMet,
+    /// Nothing fails, but a fact it rests on is not recorded, so it was not
+    /// checked: neither a tick nor a finding.
+    NotChecked,
 }
 
 impl Status {
@@ -50,6 +53,7 @@ impl Status {
             Status::Partial => "partly met",
             Status::Missing => "missing",
             Status::NotMet => "not met",
+            Status::NotChecked => "not checked",
         }
     }
 }
@@ -68,8 +72,13 @@ pub struct Outcome<'p> {
 
 impl Outcome<'_> {
     pub fn status(&self) -> Status {
+        let unchecked = self.held.iter().chain(self.elements.iter().flat_map(|e| &e.evidence));
         if !self.failures.is_empty() {
             Status::NotMet
+        } else if unchecked.into_iter().any(|e| e.how == How::NotChecked)
+            && self.elements.iter().all(ElementResult::found)
+        {
+            Status::NotChecked
         } else if !self.declared.is_empty() || self.elements.iter().all(ElementResult::found) {
             Status::Met
         } else if self.elements.iter().any(ElementResult::found) {

@@ -124,6 +124,9 @@ pub enum How {
     Recognised,
     /// Read from agreement.toml's facts.
     Metadata,
+    /// A fact the repository does not record, so s75 could not check it
+    /// (an unsigned draft is not yet "made in writing"): never a tick.
+    NotChecked,
 }
 
 impl How {
@@ -132,6 +135,7 @@ impl How {
             How::Declared => "declared",
             How::Recognised => "recognised",
             How::Metadata => "metadata",
+            How::NotChecked => "unchecked",
         }
     }
 }
