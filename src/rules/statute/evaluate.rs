@@ -165,7 +165,7 @@ fn find_element<'p>(element: &'p Element, a: &Agreement, pack: &Pack, units: &re
         }
     }
     if contradicted.is_none() {
-        evidence.extend(recognise::find(units, &element.heading, &element.text));
+        evidence.extend(recognise::find(units, &element.heading, &element.text, element.provision.as_ref()));
     }
     ElementResult { element, evidence, contradicted }
 }

@@ -61,6 +61,19 @@ pub struct Element {
     pub metadata: Vec<Fact>,
     pub heading: Vec<Phrase>,
     pub text: Vec<Phrase>,
+    /// When given, the text is recognised only where one provision carries
+    /// every part the regulation names (who, what, how), never by words
+    /// scattered over a clause about something else.
+    pub provision: Option<Provision>,
+}
+
+/// The parts of an element one provision must carry, from one regulation.
+#[derive(Debug)]
+pub struct Provision {
+    /// The regulation the parts come from, as a lawyer cites it.
+    pub from: String,
+    /// (part name, phrases: one of them must occur), in the pack's order.
+    pub parts: Vec<(&'static str, Vec<Phrase>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,10 +186,33 @@ impl Builder<'_> {
         for (key, el) in raw.elements {
             let span = el.span();
             let el = el.into_inner();
-            if el.metadata.is_empty() && el.heading.is_empty() && el.text.is_empty() {
+            if !el.text.is_empty() && el.provision.is_some() {
                 return self.error(
                     span,
-                    format!("element `{key}` has no way to be found: give `metadata`, `heading` or `text`"),
+                    format!(
+                        "element `{key}` gives both `text` and `provision`: a provision replaces loose text phrases"
+                    ),
+                );
+            }
+            let provision = match el.provision {
+                None => None,
+                Some(p) => {
+                    let mut parts = Vec::new();
+                    for (name, phrases) in [("who", &p.who), ("what", &p.what), ("how", &p.how)] {
+                        if phrases.is_empty() {
+                            return self.error(span, format!("element `{key}`: `provision.{name}` gives no phrase"));
+                        }
+                        parts.push((name, self.phrases(phrases)?));
+                    }
+                    Some(Provision { from: p.from, parts })
+                }
+            };
+            if el.metadata.is_empty() && el.heading.is_empty() && el.text.is_empty() && provision.is_none() {
+                return self.error(
+                    span,
+                    format!(
+                        "element `{key}` has no way to be found: give `metadata`, `heading`, `text` or `provision`"
+                    ),
                 );
             }
             elements.push(Element {
@@ -184,6 +220,7 @@ impl Builder<'_> {
                 metadata: self.facts(&el.metadata)?,
                 heading: self.phrases(&el.heading)?,
                 text: self.phrases(&el.text)?,
+                provision,
                 key,
             });
         }
@@ -382,6 +419,19 @@ struct RawElement {
     heading: Vec<Spanned<String>>,
     #[serde(default)]
     text: Vec<Spanned<String>>,
+    provision: Option<RawProvision>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProvision {
+    from: String,
+    #[serde(default)]
+    who: Vec<Spanned<String>>,
+    #[serde(default)]
+    what: Vec<Spanned<String>>,
+    #[serde(default)]
+    how: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
