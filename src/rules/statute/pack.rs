@@ -478,4 +478,24 @@ mod tests {
         let e = parse("[pack]\nname = \"x\"\nversion = \"1\"\ntitle = \"t\"\nbogus = 1\n").unwrap_err();
         assert!(e.starts_with("p.toml:5:"), "{e}");
     }
+
+    #[test]
+    fn a_provision_names_who_what_and_how() {
+        let head = "[pack]\nname = \"x\"\nversion = \"1\"\ntitle = \"t\"\n\n[elements.a]\ndescribes = \"a\"\n";
+        let ok = parse(&format!(
+            "{head}[elements.a.provision]\nfrom = \"reg 7(3)(b)\"\nwho = [\"partner*\"]\nwhat = [\"contribut* + vary\"]\nhow = [\"writing\"]\n"
+        ))
+        .expect("a provision reads");
+        let p = ok.elements[0].provision.as_ref().expect("provision");
+        assert_eq!(p.from, "reg 7(3)(b)");
+        assert_eq!(p.parts.iter().map(|(n, _)| *n).collect::<Vec<_>>(), ["who", "what", "how"]);
+        let e = parse(&format!("{head}[elements.a.provision]\nfrom = \"r\"\nwho = [\"partner*\"]\nwhat = [\"x\"]\n"))
+            .unwrap_err();
+        assert!(e.contains("element `a`: `provision.how` gives no phrase"), "{e}");
+        let e = parse(&format!(
+            "{head}text = [\"x\"]\n[elements.a.provision]\nfrom = \"r\"\nwho = [\"a\"]\nwhat = [\"b\"]\nhow = [\"c\"]\n"
+        ))
+        .unwrap_err();
+        assert!(e.contains("gives both `text` and `provision`"), "{e}");
+    }
 }

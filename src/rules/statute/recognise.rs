@@ -395,6 +395,71 @@ mod tests {
             .or_else(|| all.iter().filter(|u| !in_body(u)).find_map(by_text))
     }
 
+    fn payments_variation(pack: &Pack) -> &crate::rules::statute::pack::Element {
+        pack.elements.iter().find(|e| e.key == "payments-variation").expect("the pack's element")
+    }
+
+    #[test]
+    fn how_payments_vary_is_the_finance_schedules_own_paragraph() {
+        let cx = Context::new(jiff::civil::date(2026, 12, 1));
+        let pack = Pack::parse(&cx.packs.statute).expect("the built-in pack reads");
+        let element = payments_variation(&pack);
+        // The 2019 agreement and its 2022 renewal.
+        for a in crate::rules::testing::bundled().iter().take(2) {
+            let found = find(&units(a), &element.heading, &element.text, element.provision.as_ref());
+            let found = found.unwrap_or_else(|| panic!("{}: not found", a.id()));
+            assert_eq!(found.reference, "Schedule 6 para 2.3", "{}", a.id());
+            assert!(
+                found.detail.starts_with("2.3 If agreement on a change of funding cannot be agreed"),
+                "{}",
+                found.detail
+            );
+        }
+    }
+
+    #[test]
+    fn a_review_clause_does_not_say_how_payments_vary() {
+        let cx = Context::new(jiff::civil::date(2026, 12, 1));
+        let pack = Pack::parse(&cx.packs.statute).expect("the built-in pack reads");
+        let provision = payments_variation(&pack).provision.as_ref().expect("a provision");
+        let renewal = crate::rules::testing::bundled().swap_remove(1);
+        let units = units(&renewal);
+        let review = |u: &Unit| u.heading.is_some_and(|h| u.doc.blocks[h].text.starts_with("Review of this Agreement"));
+        assert!(units.units.iter().any(|u| review(u)), "the 2022 agreement has its Clause 11");
+        for lead_in in [false, true] {
+            assert!(units.first_provision(provision, review, lead_in).is_none());
+        }
+        // Nor does the 2019 list of delegated functions ("direct payments"
+        // in 5.1.9, "as amended" in 5.1.16): each item is read on its own.
+        let original = crate::rules::testing::coventry_2019();
+        let units = super::units(&original);
+        let functions = |u: &Unit| u.heading.is_some_and(|h| u.doc.blocks[h].text.starts_with("Council Functions"));
+        assert!(units.units.iter().any(|u| functions(u)), "the 2019 agreement has its Clause 5");
+        for lead_in in [false, true] {
+            assert!(units.first_provision(provision, functions, lead_in).is_none());
+        }
+    }
+
+    #[test]
+    fn a_provision_is_a_paragraph_with_its_sub_items() {
+        let original = crate::rules::testing::coventry_2019();
+        let units = units(&original);
+        let excluded = units
+            .units
+            .iter()
+            .find(|u| u.heading.is_some_and(|h| u.doc.blocks[h].text.starts_with("Excluded Functions")))
+            .expect("Clause 6");
+        let keys = |r: &Range<usize>| {
+            let number = |b: usize| excluded.doc.blocks[b].number.as_ref().map_or(String::new(), |n| n.value.key());
+            (number(r.start), number(r.end - 1))
+        };
+        let found: Vec<(String, String)> = provisions(excluded).iter().map(keys).collect();
+        // 6.1 runs through 6.1.1–6.1.6 and their (i), (ii) …; 6.2 through 6.2.2.
+        let starts: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(starts, ["6.1", "6.2", "6.3"], "{found:?}");
+        assert_eq!(found[1].1, "6.2.2");
+    }
+
     #[test]
     fn the_index_finds_what_a_unit_by_unit_search_finds() {
         let cx = Context::new(jiff::civil::date(2026, 12, 1));

@@ -43,7 +43,7 @@ impl Fact {
         (
             "in writing",
             Fact::InWriting,
-            "the agreement's text is held in the repository (always true; the matrix says whether it is signed)",
+            "agreement.toml records it as signed; a draft, or no [status], is not checked (the matrix says so)",
         ),
         ("term stated", Fact::TermStated, "[term] gives the commencement date and a length or expiry"),
         ("host set", Fact::HostSet, "`host` names one of the parties"),
