@@ -232,3 +232,31 @@ fn an_unsigned_draft_is_no_finding() {
     let statute: Vec<String> = codes(&report).into_iter().filter(|c| c.starts_with("statute.")).collect();
     assert_eq!(statute, Vec::<String>::new(), "{report:#}");
 }
+
+#[test]
+fn a_lettered_item_is_cited_under_its_clause() {
+    // "6. Payments … (c) The Payments may be varied by agreement in writing
+    // between the Parties": a reader cites Clause 6(c), not "Clause (c)".
+    use crate::import_corpus::{corpus, imported};
+    let repo = imported(&corpus("delegation-2019-trust-to-council.txt"), "d");
+    let (text, _) = matrix(repo.path(), &["d"]);
+    assert!(text.contains("  recognised Clause 6(c) "), "{text}");
+    assert!(!text.contains("Clause (c)"), "{text}");
+    // A recital keeps its own letter.
+    assert!(text.contains("  recognised Recital E "), "{text}");
+}
+
+#[test]
+fn how_contributions_vary_is_one_paragraph_not_two() {
+    // 7.2 names the contributions, 7.3 says how they are varied: the
+    // evidence is 7.3 alone, which carries who, what and how.
+    use crate::import_corpus::{corpus, imported};
+    let repo = imported(&corpus("mental-health-2010-pct.txt"), "m");
+    let (text, _) = matrix(repo.path(), &["m"]);
+    assert!(text.contains("  recognised Clause 7.3 "), "{text}");
+    assert!(
+        text.contains("how the contributions may be varied: 7.3 Contributions may be varied only by written agreement"),
+        "{text}"
+    );
+    assert!(!text.contains("Clause 7.2, 7.3"), "{text}");
+}

@@ -58,10 +58,19 @@ impl<'a> Unit<'a> {
     /// "Recital (B)", "Schedule 1 para 2".
     fn reference(&self, blocks: &[usize]) -> String {
         let mut numbers: Vec<String> = Vec::new();
+        let number_at = |i: usize| self.doc.blocks[i].number.as_ref().map(|n| &n.value);
         for &b in blocks {
-            // The nearest numbered block at or before `b` within the unit.
-            let number =
-                (self.blocks.start..=b).rev().find_map(|i| self.doc.blocks[i].number.as_ref().map(|n| n.value.key()));
+            // The nearest numbered block at or before `b` within the unit; an
+            // item is cited under the number it sits in ("6(c)", not "(c)").
+            let at = (self.blocks.start..=b).rev().find(|&i| number_at(i).is_some());
+            let number = at.and_then(|i| {
+                let n = number_at(i)?;
+                if !n.is_item() {
+                    return Some(n.key());
+                }
+                let parent = (self.blocks.start..i).rev().filter_map(number_at).find(|p| !p.is_item());
+                Some(parent.map_or_else(|| n.key(), |p| format!("{}{}", p.key(), n.key())))
+            });
             if let Some(n) = number.filter(|n| !numbers.contains(n)) {
                 numbers.push(n);
             }
