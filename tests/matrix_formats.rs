@@ -187,3 +187,76 @@ fn validate_matrix_needs_the_human_report() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("s75 matrix --format"), "{}", stderr(&out));
 }
+
+/// The clean fixture as an unsigned draft.
+fn draft_repo() -> tempfile::TempDir {
+    let repo = clean_repo();
+    edit(
+        &clean_file(&repo, "agreement.toml"),
+        "state = \"signed\"\nsigned = [\n  { party = \"trust\", date = 2024-03-20 },\n  { party = \"council\", date = 2024-03-22 },\n]",
+        "state = \"draft\"",
+    );
+    repo
+}
+
+#[test]
+fn an_unsigned_draft_is_not_ticked_as_made_in_writing() {
+    let repo = draft_repo();
+    let (text, code) = matrix(repo.path(), &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("? nhsex.written  SI 2000/617 reg 8(3) †  [NOT CHECKED]"), "{text}");
+    assert!(text.contains("not checked: a draft, not yet signed"), "{text}");
+    assert!(!text.contains("✓ nhsex.written"), "{text}");
+    assert!(text.contains("RESULT  16 of 17 applicable requirements met; 1 not checked."), "{text}");
+    let (json, _) = matrix(repo.path(), &["--format", "json"]);
+    let m: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(m["summary"]["fully_satisfied"], false);
+    assert_eq!(m["summary"]["not_checked"], 1);
+    assert_eq!(m["summary"]["not_met"], 0);
+}
+
+#[test]
+fn a_signed_agreement_is_ticked_with_its_signatures() {
+    let repo = clean_repo();
+    let (text, _) = matrix(repo.path(), &[]);
+    assert!(text.contains("✓ nhsex.written  SI 2000/617 reg 8(3) †"), "{text}");
+    assert!(text.contains("signed: "), "{text}");
+    assert!(!text.contains("[NOT CHECKED]"), "{text}");
+}
+
+#[test]
+fn an_unsigned_draft_is_no_finding() {
+    // Not checked is neither a tick nor a defect: validate stays silent.
+    let repo = draft_repo();
+    let (report, _) = validate_json(repo.path(), &[]);
+    let statute: Vec<String> = codes(&report).into_iter().filter(|c| c.starts_with("statute.")).collect();
+    assert_eq!(statute, Vec::<String>::new(), "{report:#}");
+}
+
+#[test]
+fn a_lettered_item_is_cited_under_its_clause() {
+    // "6. Payments … (c) The Payments may be varied by agreement in writing
+    // between the Parties": a reader cites Clause 6(c), not "Clause (c)".
+    use crate::import_corpus::{corpus, imported};
+    let repo = imported(&corpus("delegation-2019-trust-to-council.txt"), "d");
+    let (text, _) = matrix(repo.path(), &["d"]);
+    assert!(text.contains("  recognised Clause 6(c) "), "{text}");
+    assert!(!text.contains("Clause (c)"), "{text}");
+    // A recital keeps its own letter.
+    assert!(text.contains("  recognised Recital E "), "{text}");
+}
+
+#[test]
+fn how_contributions_vary_is_one_paragraph_not_two() {
+    // 7.2 names the contributions, 7.3 says how they are varied: the
+    // evidence is 7.3 alone, which carries who, what and how.
+    use crate::import_corpus::{corpus, imported};
+    let repo = imported(&corpus("mental-health-2010-pct.txt"), "m");
+    let (text, _) = matrix(repo.path(), &["m"]);
+    assert!(text.contains("  recognised Clause 7.3 "), "{text}");
+    assert!(
+        text.contains("how the contributions may be varied: 7.3 Contributions may be varied only by written agreement"),
+        "{text}"
+    );
+    assert!(!text.contains("Clause 7.2, 7.3"), "{text}");
+}

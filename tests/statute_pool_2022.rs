@@ -20,11 +20,14 @@ fn matrix_json() -> (Value, i32) {
 }
 
 #[test]
-fn its_matrix_is_fully_satisfied() {
+fn its_matrix_meets_every_requirement_it_could_check() {
     let (m, code) = matrix_json();
     assert_eq!(code, 0, "{m:#}");
-    assert_eq!(m["summary"]["fully_satisfied"], true, "{m:#}");
+    // A draft with no delegated functions listed: "made in writing" and "no
+    // excluded function" are not checked, and the matrix says so.
+    assert_eq!(m["summary"]["fully_satisfied"], false, "{m:#}");
     assert_eq!(m["summary"]["not_met"], 0);
+    assert_eq!(m["summary"]["not_checked"], 2);
     let rows = m["rows"].as_array().expect("rows");
     let ids: Vec<&str> = rows.iter().filter_map(|r| r["id"].as_str()).collect();
     for id in [
@@ -47,7 +50,8 @@ fn its_matrix_is_fully_satisfied() {
         assert!(ids.contains(&id), "{id} missing from the matrix: {ids:?}");
     }
     for r in rows {
-        assert_eq!(r["status"], "met", "{r:#}");
+        let unchecked = ["pool.written", "gen.functions.excluded"].contains(&r["id"].as_str().unwrap_or(""));
+        assert_eq!(r["status"], if unchecked { "not checked" } else { "met" }, "{r:#}");
         let evidence = r["evidence"].as_array().expect("evidence");
         assert!(!evidence.is_empty(), "{r:#}");
         for e in evidence {
@@ -174,6 +178,16 @@ fn validate_with_matrix_prints_the_matrix_after_the_findings() {
     let findings_end = text.find("1 agreement checked").expect("summary line");
     let matrix_start = text.find("STATUTORY COMPLIANCE MATRIX").expect("matrix");
     assert!(matrix_start > findings_end, "{text}");
-    assert!(text.contains("RESULT  All 21 applicable requirements are met."), "{text}");
+    assert!(text.contains("RESULT  19 of 21 applicable requirements met; 2 not checked."), "{text}");
     assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn with_no_delegated_function_listed_excluded_functions_are_not_ticked() {
+    let out = s75().current_dir(crate_dir()).args(["matrix", ID]).output().expect("run s75");
+    let text = stdout(&out);
+    assert!(text.contains("? gen.functions.excluded  SI 2000/617 reg 5 †"), "{text}");
+    assert!(text.contains("not checked: no delegated functions are listed in agreement.toml"), "{text}");
+    assert!(!text.contains("none was checked"), "{text}");
+    assert!(text.contains("? pool.written  SI 2000/617 reg 7(3)  [NOT CHECKED]"), "{text}");
 }

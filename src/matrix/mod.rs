@@ -78,6 +78,8 @@ pub struct Summary {
     /// Requirements that apply.
     pub requirements: usize,
     pub met: usize,
+    /// Applicable requirements not checked: a fact they rest on is not recorded.
+    pub not_checked: usize,
     /// Applicable requirements not met (partly met, missing or failing).
     pub not_met: usize,
     /// Of those, requirements verified against the Regulations (errors).
@@ -94,7 +96,7 @@ pub struct Row {
     pub citation: String,
     pub description: String,
     pub verified: bool,
-    /// "met", "partly met", "missing" or "not met".
+    /// "met", "partly met", "missing", "not met" or "not checked".
     pub status: String,
     pub satisfied: bool,
     pub sources: Vec<String>,
@@ -107,7 +109,7 @@ pub struct Row {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidenceRow {
-    /// "declared", "recognised" or "metadata".
+    /// "declared", "recognised", "metadata" or "unchecked".
     pub how: String,
     /// The element of the requirement it shows, when the requirement has several.
     pub element: Option<String>,
@@ -137,11 +139,14 @@ impl Matrix {
     pub fn build(pack: &Pack, a: &Agreement, today: Date) -> Matrix {
         let eval = evaluate(pack, a);
         let rows: Vec<Row> = eval.outcomes.iter().map(row).collect();
-        let not_met = |verified: bool| rows.iter().filter(|r| !r.satisfied && r.verified == verified).count();
+        let unchecked = |r: &&Row| r.status == Status::NotChecked.as_str();
+        let failing = |r: &&Row| !r.satisfied && !unchecked(r);
+        let not_met = |verified: bool| rows.iter().filter(failing).filter(|r| r.verified == verified).count();
         let summary = Summary {
             requirements: rows.len(),
             met: rows.iter().filter(|r| r.satisfied).count(),
-            not_met: rows.iter().filter(|r| !r.satisfied).count(),
+            not_checked: rows.iter().filter(unchecked).count(),
+            not_met: rows.iter().filter(failing).count(),
             not_met_verified: not_met(true),
             not_met_unverified: not_met(false),
             fully_satisfied: rows.iter().all(|r| r.satisfied),

@@ -21,6 +21,7 @@ pub fn write(m: &Matrix, out: &mut dyn Write) -> io::Result<()> {
             let class = match r.status.as_str() {
                 "met" => "met",
                 "partly met" => "partly",
+                "not checked" => "unchecked",
                 _ => "gap",
             };
             json!({

@@ -33,11 +33,12 @@ pub fn write(format: Format, matrix: &Matrix, out: &mut dyn Write) -> io::Result
     }
 }
 
-/// The mark a row carries: ✓ met, ◐ partly met, ✗ missing or not met.
+/// The mark a row carries: ✓ met, ◐ partly met, ? not checked, ✗ missing or not met.
 fn mark(row: &Row) -> &'static str {
     match row.status.as_str() {
         "met" => "✓",
         "partly met" => "◐",
+        "not checked" => "?",
         _ => "✗",
     }
 }
@@ -48,8 +49,20 @@ fn result_line(m: &Matrix) -> String {
     if s.fully_satisfied {
         return format!("All {} applicable requirements are met.", s.requirements);
     }
+    let unchecked = match s.not_checked {
+        0 => String::new(),
+        n => format!("{n} not checked; "),
+    };
+    if s.not_met == 0 {
+        return format!(
+            "{} of {} applicable requirements met; {}.",
+            s.met,
+            s.requirements,
+            unchecked.trim_end_matches("; ")
+        );
+    }
     format!(
-        "{} of {} applicable requirements met; {} not met ({} verified, {} with an unverified statutory basis †).",
+        "{} of {} applicable requirements met; {unchecked}{} not met ({} verified, {} with an unverified statutory basis †).",
         s.met, s.requirements, s.not_met, s.not_met_verified, s.not_met_unverified
     )
 }
@@ -76,9 +89,10 @@ fn pack_line(m: &Matrix) -> String {
     format!("{} {}, {}", m.pack.name, m.pack.version, m.pack.file)
 }
 
-const LEGEND_MARKS: [(&str, &str); 4] = [
+const LEGEND_MARKS: [(&str, &str); 5] = [
     ("✓", "met"),
     ("◐", "partly met: some of what the requirement needs is found"),
+    ("?", "not checked: a fact it rests on is not recorded in agreement.toml (e.g. no signature yet)"),
     ("✗", "missing, or a condition on the partners or functions is not met"),
     (
         "†",
@@ -86,8 +100,9 @@ const LEGEND_MARKS: [(&str, &str); 4] = [
     ),
 ];
 
-const LEGEND_HOW: [(&str, &str); 3] = [
+const LEGEND_HOW: [(&str, &str); 4] = [
     ("declared", "the drafter names the clause in agreement.toml [satisfies]"),
     ("recognised", "s75 found the clause by the statute pack's phrases"),
     ("metadata", "read from the agreement's facts in agreement.toml"),
+    ("unchecked", "a fact agreement.toml does not record, so s75 could not check it"),
 ];

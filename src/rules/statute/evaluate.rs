@@ -45,6 +45,9 @@ pub enum Status {
     Missing,
     /// A `must_hold` condition fails.
     NotMet,
+    /// Nothing fails, but a fact it rests on is not recorded, so it was not
+    /// checked: neither a tick nor a finding.
+    NotChecked,
 }
 
 impl Status {
@@ -54,6 +57,7 @@ impl Status {
             Status::Partial => "partly met",
             Status::Missing => "missing",
             Status::NotMet => "not met",
+            Status::NotChecked => "not checked",
         }
     }
 }
@@ -72,8 +76,13 @@ pub struct Outcome<'p> {
 
 impl Outcome<'_> {
     pub fn status(&self) -> Status {
+        let unchecked = self.held.iter().chain(self.elements.iter().flat_map(|e| &e.evidence));
         if !self.failures.is_empty() {
             Status::NotMet
+        } else if unchecked.into_iter().any(|e| e.how == How::NotChecked)
+            && self.elements.iter().all(ElementResult::found)
+        {
+            Status::NotChecked
         } else if !self.declared.is_empty() || self.elements.iter().all(ElementResult::found) {
             Status::Met
         } else if self.elements.iter().any(ElementResult::found) {
@@ -160,10 +169,10 @@ fn find_element<'p>(element: &'p Element, a: &Agreement, pack: &Pack, units: &re
         }
     }
     if contradicted.is_none() {
-        evidence.extend(recognise::find(units, &element.heading, &element.text));
+        evidence.extend(recognise::find(units, &element.heading, &element.text, element.provision.as_ref()));
     }
     let falls_short = (evidence.is_empty() && contradicted.is_none() && !element.short.is_empty())
-        .then(|| recognise::find(units, &[], &element.short))
+        .then(|| recognise::find(units, &[], &element.short, None))
         .flatten()
         .map(|ev| with_clause_number(a, ev));
     ElementResult { element, evidence, contradicted, falls_short }

@@ -57,6 +57,16 @@ fn metadata(reference: impl Into<String>, span: crate::model::Span, detail: impl
     Evidence { how: How::Metadata, reference: reference.into(), span, detail: detail.into() }
 }
 
+/// A fact s75 could not check; the matrix says so rather than ticking it.
+fn not_checked(reference: &str, span: crate::model::Span, why: impl Into<String>) -> Evidence {
+    Evidence {
+        how: How::NotChecked,
+        reference: reference.to_string(),
+        span,
+        detail: format!("not checked: {}", why.into()),
+    }
+}
+
 fn failure(span: crate::model::Span, message: impl Into<String>, label: impl Into<String>) -> Failure {
     Failure { span, message: message.into(), label: label.into() }
 }
@@ -83,13 +93,22 @@ fn in_writing(a: &Agreement) -> Evidence {
                 ))
             })
             .collect();
-        match (s.state.value, dates.is_empty()) {
+        let detail = match (s.state.value, dates.is_empty()) {
             (State::Signed, false) => format!("signed: {}", dates.join("; ")),
             (State::Signed, true) => "signed (dates not recorded)".to_string(),
-            (State::Draft, _) => "draft: not yet signed".to_string(),
-        }
+            (State::Draft, _) => return not_checked("the agreement text", body.clone(), "a draft, not yet signed"),
+        };
+        metadata("the agreement text", body.clone(), detail)
     });
-    metadata("the agreement text", body, signed.unwrap_or_else(|| "status not recorded".to_string()))
+    // Text in a repository is not an agreement made in writing until it is
+    // executed: without a recorded signature that is not known.
+    signed.unwrap_or_else(|| {
+        not_checked(
+            "the agreement text",
+            body,
+            "agreement.toml records no [status], so whether it was signed is not known",
+        )
+    })
 }
 
 fn term_stated(a: &Agreement) -> Outcome {
@@ -406,7 +425,10 @@ fn no_excluded_function(a: &Agreement, pack: &Pack) -> Outcome {
     }
     let span = a.meta.functions.first().map_or_else(|| a.meta.top(), |f| f.span.clone());
     let detail = match checked {
-        0 => "no delegated functions are listed in agreement.toml, so none was checked".to_string(),
+        // Nothing listed is nothing checked: the matrix must not tick it.
+        0 => {
+            return Ok(vec![not_checked("[[functions]]", span, "no delegated functions are listed in agreement.toml")]);
+        }
         1 => "the 1 delegated function listed is not an excluded function".to_string(),
         n => format!("none of the {n} delegated functions listed is an excluded function"),
     };

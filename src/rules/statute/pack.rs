@@ -65,6 +65,19 @@ pub struct Element {
     /// reporting clause with no quarterly report): when the element is not
     /// found, its finding sits on that clause, where the reader amends it.
     pub short: Vec<Phrase>,
+    /// When given, the text is recognised only where one provision carries
+    /// every part the regulation names (who, what, how), never by words
+    /// scattered over a clause about something else.
+    pub provision: Option<Provision>,
+}
+
+/// The parts of an element one provision must carry, from one regulation.
+#[derive(Debug)]
+pub struct Provision {
+    /// The regulation the parts come from, as a lawyer cites it.
+    pub from: String,
+    /// (part name, phrases: one of them must occur), in the pack's order.
+    pub parts: Vec<(&'static str, Vec<Phrase>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,10 +190,33 @@ impl Builder<'_> {
         for (key, el) in raw.elements {
             let span = el.span();
             let el = el.into_inner();
-            if el.metadata.is_empty() && el.heading.is_empty() && el.text.is_empty() {
+            if !el.text.is_empty() && el.provision.is_some() {
                 return self.error(
                     span,
-                    format!("element `{key}` has no way to be found: give `metadata`, `heading` or `text`"),
+                    format!(
+                        "element `{key}` gives both `text` and `provision`: a provision replaces loose text phrases"
+                    ),
+                );
+            }
+            let provision = match el.provision {
+                None => None,
+                Some(p) => {
+                    let mut parts = Vec::new();
+                    for (name, phrases) in [("who", &p.who), ("what", &p.what), ("how", &p.how)] {
+                        if phrases.is_empty() {
+                            return self.error(span, format!("element `{key}`: `provision.{name}` gives no phrase"));
+                        }
+                        parts.push((name, self.phrases(phrases)?));
+                    }
+                    Some(Provision { from: p.from, parts })
+                }
+            };
+            if el.metadata.is_empty() && el.heading.is_empty() && el.text.is_empty() && provision.is_none() {
+                return self.error(
+                    span,
+                    format!(
+                        "element `{key}` has no way to be found: give `metadata`, `heading`, `text` or `provision`"
+                    ),
                 );
             }
             elements.push(Element {
@@ -189,6 +225,7 @@ impl Builder<'_> {
                 heading: self.phrases(&el.heading)?,
                 text: self.phrases(&el.text)?,
                 short: self.phrases(&el.short)?,
+                provision,
                 key,
             });
         }
@@ -389,6 +426,19 @@ struct RawElement {
     text: Vec<Spanned<String>>,
     #[serde(default)]
     short: Vec<Spanned<String>>,
+    provision: Option<RawProvision>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProvision {
+    from: String,
+    #[serde(default)]
+    who: Vec<Spanned<String>>,
+    #[serde(default)]
+    what: Vec<Spanned<String>>,
+    #[serde(default)]
+    how: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -434,5 +484,25 @@ mod tests {
         assert!(e.starts_with("p.toml:8: statute pack: unknown fact \"no such fact\""), "{e}");
         let e = parse("[pack]\nname = \"x\"\nversion = \"1\"\ntitle = \"t\"\nbogus = 1\n").unwrap_err();
         assert!(e.starts_with("p.toml:5:"), "{e}");
+    }
+
+    #[test]
+    fn a_provision_names_who_what_and_how() {
+        let head = "[pack]\nname = \"x\"\nversion = \"1\"\ntitle = \"t\"\n\n[elements.a]\ndescribes = \"a\"\n";
+        let ok = parse(&format!(
+            "{head}[elements.a.provision]\nfrom = \"reg 7(3)(b)\"\nwho = [\"partner*\"]\nwhat = [\"contribut* + vary\"]\nhow = [\"writing\"]\n"
+        ))
+        .expect("a provision reads");
+        let p = ok.elements[0].provision.as_ref().expect("provision");
+        assert_eq!(p.from, "reg 7(3)(b)");
+        assert_eq!(p.parts.iter().map(|(n, _)| *n).collect::<Vec<_>>(), ["who", "what", "how"]);
+        let e = parse(&format!("{head}[elements.a.provision]\nfrom = \"r\"\nwho = [\"partner*\"]\nwhat = [\"x\"]\n"))
+            .unwrap_err();
+        assert!(e.contains("element `a`: `provision.how` gives no phrase"), "{e}");
+        let e = parse(&format!(
+            "{head}text = [\"x\"]\n[elements.a.provision]\nfrom = \"r\"\nwho = [\"a\"]\nwhat = [\"b\"]\nhow = [\"c\"]\n"
+        ))
+        .unwrap_err();
+        assert!(e.contains("gives both `text` and `provision`"), "{e}");
     }
 }

@@ -17,13 +17,15 @@
 //!
 //! Within a tier, reading order decides.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::phrase::{GroupMatches, NO_GROUP, Phrase};
+use super::pack::Provision;
+use super::phrase::{GroupMatches, NO_GROUP, Phrase, Words};
 use super::refs::excerpt;
 use super::text::AgreementWords;
 use super::types::{Evidence, How};
-use crate::model::{Agreement, Document, Section};
+use crate::model::{Agreement, Block, BlockKind, Document, Section};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -56,10 +58,19 @@ impl<'a> Unit<'a> {
     /// "Recital (B)", "Schedule 1 para 2".
     fn reference(&self, blocks: &[usize]) -> String {
         let mut numbers: Vec<String> = Vec::new();
+        let number_at = |i: usize| self.doc.blocks[i].number.as_ref().map(|n| &n.value);
         for &b in blocks {
-            // The nearest numbered block at or before `b` within the unit.
-            let number =
-                (self.blocks.start..=b).rev().find_map(|i| self.doc.blocks[i].number.as_ref().map(|n| n.value.key()));
+            // The nearest numbered block at or before `b` within the unit; an
+            // item is cited under the number it sits in ("6(c)", not "(c)").
+            let at = (self.blocks.start..=b).rev().find(|&i| number_at(i).is_some());
+            let number = at.and_then(|i| {
+                let n = number_at(i)?;
+                if !n.is_item() {
+                    return Some(n.key());
+                }
+                let parent = (self.blocks.start..i).rev().filter_map(number_at).find(|p| !p.is_item());
+                Some(parent.map_or_else(|| n.key(), |p| format!("{}{}", p.key(), n.key())))
+            });
             if let Some(n) = number.filter(|n| !numbers.contains(n)) {
                 numbers.push(n);
             }
@@ -116,6 +127,20 @@ pub struct Units<'a> {
     layers: Vec<Vec<u32>>,
     /// Block id → the unit it is the heading of (or [`NO_GROUP`]), likewise.
     heading_layers: Vec<Vec<u32>>,
+    /// Every provision, cut into words when an element first asks.
+    provisions: OnceCell<Vec<ProvisionText>>,
+}
+
+/// One reading of a provision (a paragraph with its sub-items: "2.3" with
+/// its "(a)", "(b)" and "2.3.1"): the paragraph alone, or the paragraph as
+/// the lead-in to one of its sub-items, each under the heading of the clause
+/// it sits in. A long list is never read as one text: "direct payments" in
+/// 5.1.9 and "as amended" in 5.1.16 say nothing together.
+struct ProvisionText {
+    unit: usize,
+    /// The paragraph, and the sub-item read with it.
+    blocks: Vec<usize>,
+    words: Words,
 }
 
 /// Every searchable unit of an agreement, in reading order.
@@ -132,7 +157,7 @@ pub fn units(a: &Agreement) -> Units<'_> {
             place(&mut heading_layers, &[text.block_id(u.doc, h) as usize], n, text.block_count());
         }
     }
-    Units { units, text, layers, heading_layers }
+    Units { units, text, layers, heading_layers, provisions: OnceCell::new() }
 }
 
 /// Puts unit `n` (blocks `ids`) in the first layer where its blocks are free.
@@ -197,6 +222,70 @@ impl<'a> Units<'a> {
     }
 }
 
+impl Units<'_> {
+    fn provisions(&self) -> &[ProvisionText] {
+        self.provisions.get_or_init(|| {
+            let mut out = Vec::new();
+            for (n, u) in self.units.iter().enumerate() {
+                let heading = u.heading.map(|h| u.doc.blocks[h].display_text()).unwrap_or_default();
+                for blocks in provisions(u) {
+                    for b in blocks.clone() {
+                        let text = format!("{heading}\n{}", u.doc.blocks[b].display_text());
+                        out.push(ProvisionText { unit: n, blocks: vec![b], words: Words::new(&text) });
+                    }
+                    let opener = u.doc.blocks[blocks.start].display_text();
+                    for sub in blocks.start + 1..blocks.end {
+                        let text = format!("{heading}\n{opener}\n{}", u.doc.blocks[sub].display_text());
+                        out.push(ProvisionText { unit: n, blocks: vec![blocks.start, sub], words: Words::new(&text) });
+                    }
+                }
+            }
+            out
+        })
+    }
+
+    /// The first reading kept by `keep` that carries a phrase of every part:
+    /// a paragraph that states it whole, else a lead-in with one sub-item.
+    fn first_provision(&self, provision: &Provision, keep: impl Fn(&Unit) -> bool, lead_in: bool) -> Option<Evidence> {
+        let found =
+            self.provisions().iter().filter(|p| (p.blocks.len() > 1) == lead_in && keep(&self.units[p.unit])).find(
+                |p| provision.parts.iter().all(|(_, phrases)| phrases.iter().any(|ph| ph.find_in(&p.words).is_some())),
+            )?;
+        Some(self.units[found.unit].evidence(&found.blocks))
+    }
+}
+
+/// A unit's provisions, in reading order: each paragraph that is not a
+/// sub-item opens one, and its sub-items follow it.
+fn provisions(u: &Unit) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in u.blocks.clone().filter(|&i| Some(i) != u.heading) {
+        let b = &u.doc.blocks[i];
+        match out.last_mut() {
+            Some(last) if last.end == i && is_sub_item(&u.doc.blocks[last.start], b) => last.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+/// Whether `b` belongs to the provision that `opener` opens: a list item or
+/// a lettered item under a paragraph, a deeper number ("2.3.1" under
+/// "2.3"), or a table row.
+fn is_sub_item(opener: &Block, b: &Block) -> bool {
+    let is_item = |x: &Block| {
+        matches!(x.kind, BlockKind::ListItem { .. }) || x.number.as_ref().is_some_and(|n| n.value.is_item())
+    };
+    if matches!(b.kind, BlockKind::TableRow { .. }) {
+        return true;
+    }
+    match (&opener.number, &b.number) {
+        (Some(o), Some(n)) if n.value.depth().is_some() => n.value.key().starts_with(&format!("{}.", o.value.key())),
+        (None, Some(n)) if n.value.depth().is_some() => false,
+        _ => is_item(b) && !is_item(opener),
+    }
+}
+
 fn unit_list(a: &Agreement) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
     let body = &a.body;
@@ -244,16 +333,27 @@ fn unit_list(a: &Agreement) -> Vec<Unit<'_>> {
     out
 }
 
-/// The first evidence for an element, by the order of precedence above.
-pub fn find(units: &Units, heading: &[Phrase], text: &[Phrase]) -> Option<Evidence> {
+/// The first evidence for an element, by the order of precedence above;
+/// where the pack names a provision's parts, one provision must carry them
+/// all, in place of the loose text phrases.
+pub fn find(units: &Units, heading: &[Phrase], text: &[Phrase], provision: Option<&Provision>) -> Option<Evidence> {
     let in_body = |u: &Unit| u.kind != Kind::Schedule;
     let titles = |u: &Unit| u.kind != Kind::Schedule || u.is_title;
     let sections = |u: &Unit| u.kind == Kind::Schedule && !u.is_title;
+    // A paragraph that states the element whole, anywhere, is cited before
+    // one that needs its lead-in: "21.4 Each Partner may give notice in
+    // writing … terminating …: 21.4.5 failure to agree a change in funding"
+    // is about termination; Schedule 6's own paragraph is the variation.
+    let whole = |keep: &dyn Fn(&Unit) -> bool| provision.and_then(|p| units.first_provision(p, keep, false));
+    let words = |keep: &dyn Fn(&Unit) -> bool| match provision {
+        Some(p) => whole(keep).or_else(|| whole(&|u: &Unit| !keep(u))).or_else(|| units.first_provision(p, keep, true)),
+        None => units.first_text(text, keep),
+    };
     units
         .first_heading(heading, titles)
-        .or_else(|| units.first_text(text, in_body))
+        .or_else(|| words(&in_body))
         .or_else(|| units.first_heading(heading, sections))
-        .or_else(|| units.first_text(text, |u| !in_body(u)))
+        .or_else(|| words(&|u: &Unit| !in_body(u)))
 }
 
 #[cfg(test)]
@@ -304,6 +404,71 @@ mod tests {
             .or_else(|| all.iter().filter(|u| !in_body(u)).find_map(by_text))
     }
 
+    fn payments_variation(pack: &Pack) -> &crate::rules::statute::pack::Element {
+        pack.elements.iter().find(|e| e.key == "payments-variation").expect("the pack's element")
+    }
+
+    #[test]
+    fn how_payments_vary_is_the_finance_schedules_own_paragraph() {
+        let cx = Context::new(jiff::civil::date(2026, 12, 1));
+        let pack = Pack::parse(&cx.packs.statute).expect("the built-in pack reads");
+        let element = payments_variation(&pack);
+        // The 2019 agreement and its 2022 renewal.
+        for a in crate::rules::testing::bundled().iter().take(2) {
+            let found = find(&units(a), &element.heading, &element.text, element.provision.as_ref());
+            let found = found.unwrap_or_else(|| panic!("{}: not found", a.id()));
+            assert_eq!(found.reference, "Schedule 6 para 2.3", "{}", a.id());
+            assert!(
+                found.detail.starts_with("2.3 If agreement on a change of funding cannot be agreed"),
+                "{}",
+                found.detail
+            );
+        }
+    }
+
+    #[test]
+    fn a_review_clause_does_not_say_how_payments_vary() {
+        let cx = Context::new(jiff::civil::date(2026, 12, 1));
+        let pack = Pack::parse(&cx.packs.statute).expect("the built-in pack reads");
+        let provision = payments_variation(&pack).provision.as_ref().expect("a provision");
+        let renewal = crate::rules::testing::bundled().swap_remove(1);
+        let units = units(&renewal);
+        let review = |u: &Unit| u.heading.is_some_and(|h| u.doc.blocks[h].text.starts_with("Review of this Agreement"));
+        assert!(units.units.iter().any(|u| review(u)), "the 2022 agreement has its Clause 11");
+        for lead_in in [false, true] {
+            assert!(units.first_provision(provision, review, lead_in).is_none());
+        }
+        // Nor does the 2019 list of delegated functions ("direct payments"
+        // in 5.1.9, "as amended" in 5.1.16): each item is read on its own.
+        let original = crate::rules::testing::coventry_2019();
+        let units = super::units(&original);
+        let functions = |u: &Unit| u.heading.is_some_and(|h| u.doc.blocks[h].text.starts_with("Council Functions"));
+        assert!(units.units.iter().any(|u| functions(u)), "the 2019 agreement has its Clause 5");
+        for lead_in in [false, true] {
+            assert!(units.first_provision(provision, functions, lead_in).is_none());
+        }
+    }
+
+    #[test]
+    fn a_provision_is_a_paragraph_with_its_sub_items() {
+        let original = crate::rules::testing::coventry_2019();
+        let units = units(&original);
+        let excluded = units
+            .units
+            .iter()
+            .find(|u| u.heading.is_some_and(|h| u.doc.blocks[h].text.starts_with("Excluded Functions")))
+            .expect("Clause 6");
+        let keys = |r: &Range<usize>| {
+            let number = |b: usize| excluded.doc.blocks[b].number.as_ref().map_or(String::new(), |n| n.value.key());
+            (number(r.start), number(r.end - 1))
+        };
+        let found: Vec<(String, String)> = provisions(excluded).iter().map(keys).collect();
+        // 6.1 runs through 6.1.1–6.1.6 and their (i), (ii) …; 6.2 through 6.2.2.
+        let starts: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(starts, ["6.1", "6.2", "6.3"], "{found:?}");
+        assert_eq!(found[1].1, "6.2.2");
+    }
+
     #[test]
     fn the_index_finds_what_a_unit_by_unit_search_finds() {
         let cx = Context::new(jiff::civil::date(2026, 12, 1));
@@ -315,7 +480,7 @@ mod tests {
             for element in &pack.elements {
                 let view = |e: Option<Evidence>| e.map(|e| (e.reference, e.span.range, e.detail));
                 assert_eq!(
-                    view(find(&units, &element.heading, &element.text)),
+                    view(find(&units, &element.heading, &element.text, None)),
                     view(find_unit_by_unit(&units, &element.heading, &element.text)),
                     "{id}: {}",
                     element.key

@@ -43,7 +43,7 @@ impl Fact {
         (
             "in writing",
             Fact::InWriting,
-            "the agreement's text is held in the repository (always true; the matrix says whether it is signed)",
+            "agreement.toml records it as signed; a draft, or no [status], is not checked (the matrix says so)",
         ),
         ("term stated", Fact::TermStated, "[term] gives the commencement date and a length or expiry"),
         ("host set", Fact::HostSet, "`host` names one of the parties"),
@@ -124,6 +124,9 @@ pub enum How {
     Recognised,
     /// Read from agreement.toml's facts.
     Metadata,
+    /// A fact the repository does not record, so s75 could not check it
+    /// (an unsigned draft is not yet "made in writing"): never a tick.
+    NotChecked,
 }
 
 impl How {
@@ -132,6 +135,7 @@ impl How {
             How::Declared => "declared",
             How::Recognised => "recognised",
             How::Metadata => "metadata",
+            How::NotChecked => "unchecked",
         }
     }
 }
