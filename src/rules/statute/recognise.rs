@@ -434,7 +434,7 @@ mod tests {
         let renewal = crate::rules::testing::bundled().swap_remove(1);
         let units = units(&renewal);
         let review = |u: &Unit| u.heading.is_some_and(|h| u.doc.blocks[h].text.starts_with("Review of this Agreement"));
-        assert!(units.units.iter().any(|u| review(u)), "the 2022 agreement has its Clause 11");
+        assert!(units.units.iter().any(&review), "the 2022 agreement has its Clause 11");
         for lead_in in [false, true] {
             assert!(units.first_provision(provision, review, lead_in).is_none());
         }
@@ -443,7 +443,7 @@ mod tests {
         let original = crate::rules::testing::coventry_2019();
         let units = super::units(&original);
         let functions = |u: &Unit| u.heading.is_some_and(|h| u.doc.blocks[h].text.starts_with("Council Functions"));
-        assert!(units.units.iter().any(|u| functions(u)), "the 2019 agreement has its Clause 5");
+        assert!(units.units.iter().any(&functions), "the 2019 agreement has its Clause 5");
         for lead_in in [false, true] {
             assert!(units.first_provision(provision, functions, lead_in).is_none());
         }
