@@ -127,8 +127,9 @@ pub struct Units<'a> {
     layers: Vec<Vec<u32>>,
     /// Block id → the unit it is the heading of (or [`NO_GROUP`]), likewise.
     heading_layers: Vec<Vec<u32>>,
-    /// Every provision, cut into words when an element first asks.
-    provisions: OnceCell<Vec<ProvisionText>>,
+    /// Each unit's provisions, cut into words when an element first asks
+    /// about that unit (only units whose words hold every part are asked).
+    provisions: Vec<OnceCell<Vec<ProvisionText>>>,
 }
 
 /// One reading of a provision (a paragraph with its sub-items: "2.3" with
@@ -157,7 +158,8 @@ pub fn units(a: &Agreement) -> Units<'_> {
             place(&mut heading_layers, &[text.block_id(u.doc, h) as usize], n, text.block_count());
         }
     }
-    Units { units, text, layers, heading_layers, provisions: OnceCell::new() }
+    let provisions = units.iter().map(|_| OnceCell::new()).collect();
+    Units { units, text, layers, heading_layers, provisions }
 }
 
 /// Puts unit `n` (blocks `ids`) in the first layer where its blocks are free.
@@ -223,34 +225,58 @@ impl<'a> Units<'a> {
 }
 
 impl Units<'_> {
-    fn provisions(&self) -> &[ProvisionText] {
-        self.provisions.get_or_init(|| {
+    /// Unit `n`'s provisions, each reading cut into words once.
+    fn unit_provisions(&self, n: usize) -> &[ProvisionText] {
+        self.provisions[n].get_or_init(|| {
+            let u = &self.units[n];
             let mut out = Vec::new();
-            for (n, u) in self.units.iter().enumerate() {
-                let heading = u.heading.map(|h| u.doc.blocks[h].display_text()).unwrap_or_default();
-                for blocks in provisions(u) {
-                    for b in blocks.clone() {
-                        let text = format!("{heading}\n{}", u.doc.blocks[b].display_text());
-                        out.push(ProvisionText { unit: n, blocks: vec![b], words: Words::new(&text) });
-                    }
-                    let opener = u.doc.blocks[blocks.start].display_text();
-                    for sub in blocks.start + 1..blocks.end {
-                        let text = format!("{heading}\n{opener}\n{}", u.doc.blocks[sub].display_text());
-                        out.push(ProvisionText { unit: n, blocks: vec![blocks.start, sub], words: Words::new(&text) });
-                    }
+            let heading = u.heading.map(|h| u.doc.blocks[h].display_text()).unwrap_or_default();
+            for blocks in provisions(u) {
+                for b in blocks.clone() {
+                    let text = format!("{heading}\n{}", u.doc.blocks[b].display_text());
+                    out.push(ProvisionText { unit: n, blocks: vec![b], words: Words::new(&text) });
+                }
+                let opener = u.doc.blocks[blocks.start].display_text();
+                for sub in blocks.start + 1..blocks.end {
+                    let text = format!("{heading}\n{opener}\n{}", u.doc.blocks[sub].display_text());
+                    out.push(ProvisionText { unit: n, blocks: vec![blocks.start, sub], words: Words::new(&text) });
                 }
             }
             out
         })
     }
 
+    /// The units, in reading order, whose words hold a phrase of every part:
+    /// a provision is part of its unit, so only these can carry them all.
+    fn units_with_every_part(&self, provision: &Provision) -> Vec<usize> {
+        let mut units: Option<Vec<usize>> = None;
+        for (_, phrases) in &provision.parts {
+            let mut with_part: Vec<usize> = phrases
+                .iter()
+                .flat_map(|p| self.matching(p, &self.layers).into_iter().map(|(u, _)| u as usize))
+                .collect();
+            with_part.sort_unstable();
+            with_part.dedup();
+            units = Some(match units {
+                None => with_part,
+                Some(before) => before.into_iter().filter(|u| with_part.binary_search(u).is_ok()).collect(),
+            });
+        }
+        units.unwrap_or_default()
+    }
+
     /// The first reading kept by `keep` that carries a phrase of every part:
     /// a paragraph that states it whole, else a lead-in with one sub-item.
     fn first_provision(&self, provision: &Provision, keep: impl Fn(&Unit) -> bool, lead_in: bool) -> Option<Evidence> {
-        let found =
-            self.provisions().iter().filter(|p| (p.blocks.len() > 1) == lead_in && keep(&self.units[p.unit])).find(
-                |p| provision.parts.iter().all(|(_, phrases)| phrases.iter().any(|ph| ph.find_in(&p.words).is_some())),
-            )?;
+        let found = self
+            .units_with_every_part(provision)
+            .into_iter()
+            .filter(|&n| keep(&self.units[n]))
+            .flat_map(|n| self.unit_provisions(n))
+            .filter(|p| (p.blocks.len() > 1) == lead_in)
+            .find(|p| {
+                provision.parts.iter().all(|(_, phrases)| phrases.iter().any(|ph| ph.find_in(&p.words).is_some()))
+            })?;
         Some(self.units[found.unit].evidence(&found.blocks))
     }
 }
