@@ -10,6 +10,7 @@ pub mod drafting;
 pub mod finding;
 pub mod metadata;
 pub mod numbering;
+pub mod pack_reader;
 pub mod packs;
 pub mod registry;
 pub mod residue;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
 use crate::model::{SourceFile, Span};
+use crate::rules::pack_reader::{check_schema, error_at, first_problem};
 
 #[derive(Debug)]
 pub struct Act {
@@ -126,13 +127,7 @@ fn read_instruments(file: &Arc<SourceFile>) -> Result<Vec<Instrument>, LoadError
     let doc = parse_toml(&file.text, file)?;
     let mut ctx = Ctx::new(file);
     let mut top = TableReader::new(doc.get_ref(), Span::line(file, 1), "");
-    match top.integer(&mut ctx, "schema") {
-        Some(s) if s.value == 1 => {}
-        Some(s) => {
-            return Err(at(file, &s.span, format!("unsupported pack schema {}; this s75 reads schema 1", s.value)));
-        }
-        None => top.missing(&mut ctx, "schema"),
-    }
+    check_schema(&mut ctx, &mut top, file)?;
     let mut out = Vec::new();
     for mut t in top.tables(&mut ctx, "instrument") {
         let number = t.required_string(&mut ctx, "number");
@@ -144,7 +139,7 @@ fn read_instruments(file: &Arc<SourceFile>) -> Result<Vec<Instrument>, LoadError
         let parsed =
             number.value.split_once('/').and_then(|(y, n)| Some((y.parse::<i16>().ok()?, n.parse::<u32>().ok()?)));
         let Some((year, num)) = parsed else {
-            return Err(at(
+            return Err(error_at(
                 file,
                 &number.span,
                 format!("`number` must be YEAR/NUMBER, such as \"2000/617\", not `{}`", number.value),
@@ -155,14 +150,8 @@ fn read_instruments(file: &Arc<SourceFile>) -> Result<Vec<Instrument>, LoadError
         out.push(Instrument { year, number: num, title: title.value, names, source: source.map(|s| s.value) });
     }
     top.finish(&mut ctx);
-    if let Some(p) = ctx.problems.into_iter().next() {
-        return Err(at(file, &p.span, p.message));
-    }
+    first_problem(ctx)?;
     Ok(out)
-}
-
-fn at(file: &SourceFile, span: &Span, message: impl Into<String>) -> LoadError {
-    LoadError::at(&file.path, span.start().0, message)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use regex::Regex;
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
 use crate::model::{SourceFile, Span};
+use crate::rules::pack_reader::{check_schema, first_problem};
 
 /// The areas of English local authorities, as agreements write them.
 #[derive(Debug)]
@@ -29,17 +30,7 @@ impl Authorities {
         let doc = parse_toml(&file.text, file)?;
         let mut ctx = Ctx::new(file);
         let mut top = TableReader::new(doc.get_ref(), Span::line(file, 1), "");
-        match top.integer(&mut ctx, "schema") {
-            Some(s) if s.value == 1 => {}
-            Some(s) => {
-                return Err(LoadError::at(
-                    &file.path,
-                    s.span.start().0,
-                    format!("unsupported pack schema {}; this s75 reads schema 1", s.value),
-                ));
-            }
-            None => top.missing(&mut ctx, "schema"),
-        }
+        check_schema(&mut ctx, &mut top, file)?;
         if top.date(&mut ctx, "as_of").is_none() {
             top.missing(&mut ctx, "as_of");
         }
@@ -52,9 +43,7 @@ impl Authorities {
         }
         let also_words: Vec<String> = top.string_array(&mut ctx, "also_words").into_iter().map(|p| p.value).collect();
         top.finish(&mut ctx);
-        if let Some(p) = ctx.problems.into_iter().next() {
-            return Err(LoadError::at(&file.path, p.span.start().0, p.message));
-        }
+        first_problem(ctx)?;
         let mut alone: Vec<&String> = places.iter().filter(|p| !also_words.contains(p)).collect();
         alone.sort_by_key(|p| std::cmp::Reverse(p.len()));
         alone.dedup();

@@ -6,11 +6,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::combine;
-use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
 use crate::model::pattern::Matcher;
 use crate::model::{SourceFile, Span};
+use crate::rules::pack_reader::{check_schema, error_at, first_problem};
 
 #[derive(Debug)]
 pub struct Act {

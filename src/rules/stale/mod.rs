@@ -26,7 +26,6 @@ mod during_term;
 mod during_term_merged;
 mod narrative;
 mod operating_name;
-mod pack;
 mod party_abolished;
 mod party_defunct;
 mod reference;

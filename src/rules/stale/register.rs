@@ -9,13 +9,13 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::combine;
-use super::pack::{check_schema, error_at, first_problem};
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
 use crate::model::metadata::PartyKind;
 use crate::model::pattern::Matcher;
 use crate::model::pattern::searches_joined;
 use crate::model::{Document, SourceFile, Span};
+use crate::rules::pack_reader::{check_schema, error_at, first_problem};
 
 /// What happened to the name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

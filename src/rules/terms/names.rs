@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
 use crate::model::{SourceFile, Span};
+use crate::rules::pack_reader::{check_schema, first_problem};
 use crate::rules::xref::singular;
 
 #[derive(Debug, Default)]
@@ -53,17 +54,7 @@ pub fn parse(file: &Arc<SourceFile>, register: &SourceFile) -> Result<Names, Loa
     let doc = parse_toml(&file.text, file)?;
     let mut ctx = Ctx::new(file);
     let mut top = TableReader::new(doc.get_ref(), Span::line(file, 1), "");
-    match top.integer(&mut ctx, "schema") {
-        Some(s) if s.value == 1 => {}
-        Some(s) => {
-            return Err(LoadError::at(
-                &file.path,
-                s.span.start().0,
-                format!("unsupported pack schema {}; this s75 reads schema 1", s.value),
-            ));
-        }
-        None => top.missing(&mut ctx, "schema"),
-    }
+    check_schema(&mut ctx, &mut top, file)?;
     let heads = top.string_array(&mut ctx, "heads").into_iter().map(|h| singular(&h.value.to_lowercase())).collect();
     let mut known: Vec<String> = top.string_array(&mut ctx, "ordinary").iter().map(|o| key(&o.value)).collect();
     for mut t in top.tables(&mut ctx, "known") {
@@ -74,9 +65,7 @@ pub fn parse(file: &Arc<SourceFile>, register: &SourceFile) -> Result<Names, Loa
         known.extend(name.map(|n| key(&n.value)));
     }
     top.finish(&mut ctx);
-    if let Some(p) = ctx.problems.into_iter().next() {
-        return Err(LoadError::at(&file.path, p.span.start().0, p.message));
-    }
+    first_problem(ctx)?;
     known.extend(register_names(register).iter().map(|n| key(n)));
     known.sort();
     known.dedup();
