@@ -53,8 +53,9 @@ pub(super) fn check_text_contributions(a: &Agreement, t: &ResolvedTerm, out: &mu
         .collect();
     for doc in a.documents() {
         for b in doc.blocks.iter().filter(|b| !b.is_heading()) {
-            let lower = b.text.to_lowercase();
-            if !lower.contains("contribut") || !b.text.contains('£') || AFTER_THE_TERM.is_match(&b.text) {
+            // The pound sign first: it is the cheapest to look for.
+            if !b.text.contains('£') || !b.text.to_lowercase().contains("contribut") || AFTER_THE_TERM.is_match(&b.text)
+            {
                 continue;
             }
             let mut reported = Vec::new();

@@ -31,24 +31,26 @@ static SO_THAT_IT_EXPIRES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("so-that-it-expires pattern")
 });
 
-pub(super) fn check(a: &Agreement, out: &mut Vec<Finding>) {
+/// `found`: what [`english::in_blocks`] found in each of `a`'s documents, in order.
+pub(super) fn check(a: &Agreement, found: &[english::InBlocks], out: &mut Vec<Finding>) {
     let mut due: Vec<Located<Date>> = Vec::new();
     let mut extended: Vec<(english::FoundDuration, Located<Date>)> = Vec::new();
-    for b in a.documents().flat_map(|d| &d.blocks) {
-        let text = b.text.as_str();
-        let dates = english::dates(text);
-        for d in &dates {
-            if let Some(date) = d.date.filter(|_| DUE_TO_EXPIRE.is_match(&text[..d.range.start])) {
-                due.push(Located::new(date, b.span_of(d.range.clone())));
+    for (doc, found) in a.documents().zip(found) {
+        for ((b, dates), durations) in doc.blocks.iter().zip(&found.dates).zip(&found.durations) {
+            let text = b.text.as_str();
+            for d in dates {
+                if let Some(date) = d.date.filter(|_| DUE_TO_EXPIRE.is_match(&text[..d.range.start])) {
+                    due.push(Located::new(date, b.span_of(d.range.clone())));
+                }
             }
-        }
-        for p in english::durations(text).into_iter().filter(|p| EXTENDED_BY.is_match(&text[..p.range.start])) {
-            let new_end = dates
-                .iter()
-                .filter(|d| d.range.start >= p.range.end)
-                .find(|d| SO_THAT_IT_EXPIRES.is_match(&text[p.range.end..d.range.start]));
-            if let Some(date) = new_end.and_then(|d| Some((d.date?, d.range.clone()))) {
-                extended.push((p, Located::new(date.0, b.span_of(date.1))));
+            for p in durations.iter().filter(|p| EXTENDED_BY.is_match(&text[..p.range.start])) {
+                let new_end = dates
+                    .iter()
+                    .filter(|d| d.range.start >= p.range.end)
+                    .find(|d| SO_THAT_IT_EXPIRES.is_match(&text[p.range.end..d.range.start]));
+                if let Some(date) = new_end.and_then(|d| Some((d.date?, d.range.clone()))) {
+                    extended.push((p.clone(), Located::new(date.0, b.span_of(date.1))));
+                }
             }
         }
     }

@@ -77,7 +77,7 @@ impl Family for Dates {
         term_arithmetic::check_term_arithmetic(a, out);
         metadata_text::check_metadata_against_text(a, &facts, &t, out);
         text_conflict::check_text_conflicts(a, &facts, out);
-        extended_expiry::check(a, out);
+        extended_expiry::check(a, &found, out);
         notice_vs_term::check_notice(&t, out);
         extension_deadline::check_extension_deadline(&t, out);
         check_contributions(a, &t, out);
