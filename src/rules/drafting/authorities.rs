@@ -126,9 +126,23 @@ fn council_patterns() -> &'static [Regex; 2] {
     })
 }
 
+/// Phrases without which neither of [`council_patterns`] matches.
+fn council_phrases() -> &'static Regex {
+    static PHRASES: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| {
+        Regex::new("(?:County|City|Borough|District) Council|London Borough|Royal Borough|Council of the")
+            .expect("the phrases compile")
+    })
+}
+
 /// The council names in `text`, each with the place it is named after.
 pub fn council_names(text: &str, authorities: &Authorities) -> Vec<CouncilName> {
     let mut out: Vec<CouncilName> = Vec::new();
+    // Both patterns need one of these phrases; most paragraphs have none,
+    // and a search for literal phrases is much cheaper than the patterns'.
+    if !council_phrases().is_match(text) {
+        return out;
+    }
     for (k, pattern) in council_patterns().iter().enumerate() {
         for c in pattern.captures_iter(text) {
             let (Some(whole), Some(words)) = (c.get(0), c.get(1)) else { continue };

@@ -74,19 +74,29 @@ pub fn place_uses(text: &str, authorities: &Authorities) -> Vec<PlaceUse> {
     let mut out = listed_place_uses(text, authorities);
     // Areas not on the list (fictional or renamed ones) only before an
     // agreement's title, which says what the word is.
+    if text.contains("Agreement") {
+        out.extend(unlisted_agreement_places(text, authorities, &out));
+    }
+    out.sort_by_key(|u| u.phrase.start);
+    out
+}
+
+/// "the Kestrelshire Section 75 Agreement": a word that reads as a place
+/// before an agreement's title, outside the phrases of `listed`.
+fn unlisted_agreement_places(text: &str, authorities: &Authorities, listed: &[PlaceUse]) -> Vec<PlaceUse> {
+    let mut out = Vec::new();
     for c in unlisted_places().captures_iter(text) {
         let (Some(whole), Some(word)) = (c.get(0), c.get(1)) else { continue };
         if !looks_like_a_place(word.as_str()) || authorities.is_place(word.as_str()) {
             continue;
         }
-        if out.iter().any(|u| u.phrase.start <= word.start() && word.start() < u.phrase.end) {
+        if listed.iter().chain(&out).any(|u| u.phrase.start <= word.start() && word.start() < u.phrase.end) {
             continue;
         }
         if let Some((Use::Agreement, len)) = title_after(&text[word.end()..]) {
             out.push(PlaceUse { kind: Use::Agreement, place: word.range(), phrase: whole.start()..word.end() + len });
         }
     }
-    out.sort_by_key(|u| u.phrase.start);
     out
 }
 
