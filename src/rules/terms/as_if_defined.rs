@@ -94,12 +94,20 @@ fn ends_with_head(key: &str, names: &Names) -> bool {
 /// meanings" as another document's: the definitions are elsewhere.
 fn imports_definitions(ix: &Index) -> bool {
     documents(ix.agreement).any(|(_, doc)| {
-        doc.blocks.iter().any(|b| {
+        doc.blocks.iter().filter(|b| mentions_meaning(&b.text)).any(|b| {
             let lower = b.text.to_lowercase();
             (lower.contains("same meaning") || lower.contains("meanings given") || lower.contains("meaning given"))
                 && !lower.contains("in this agreement have")
         })
     })
+}
+
+/// Whether `text` has the word "meaning" in any case: cheap to ask of every
+/// paragraph, where lower-casing each would not be.
+fn mentions_meaning(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'm', b'M', bytes)
+        .any(|i| bytes[i..].get(..7).is_some_and(|w| w.eq_ignore_ascii_case(b"meaning")))
 }
 
 /// Words after a name, in its sentence, that say what it is or where it is:
@@ -175,11 +183,12 @@ struct Known {
     defined: HashSet<String>,
     /// Every definition's meaning, lower case, without a leading "the".
     referred: Vec<String>,
-    /// Lower-case text of every heading.
+    /// Lower-case text of every heading, with straight apostrophes.
     described: String,
     /// The parties' words: their names and defined names ("Coventry", "Trust").
     party_words: HashSet<String>,
-    /// Words the text writes in lower case often enough: common words, not proper names.
+    /// The parties' words that the text also writes in lower case: common
+    /// words ("city", "partnership"), not proper names.
     lower_words: HashSet<String>,
 }
 
@@ -198,7 +207,7 @@ impl Known {
         let mut described = String::new();
         for b in ix.blocks.iter().filter(|b| b.heading) {
             if let Some(block) = b.doc.document(ix.agreement).and_then(|d| d.blocks.get(b.block)) {
-                described.push_str(&block.text.to_lowercase());
+                described.push_str(&block.text.to_lowercase().replace('’', "'"));
                 described.push('\n');
             }
         }
@@ -213,15 +222,23 @@ impl Known {
             party_words.extend(d.meaning.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase));
         }
         party_words.retain(|w| !w.is_empty());
-        // Words written in lower case in prose; a web or email address
-        // ("hradvice@coventry.gov.uk") writes a place in lower case too.
+        // The parties' words written in lower case in prose (only those are
+        // asked about); a web or email address ("hradvice@coventry.gov.uk")
+        // writes a place in lower case too.
         let mut lower_words = HashSet::default();
+        // A token's normal form is looked up first: cheaper than its spelling.
+        let mut party_norm = vec![false; ix.norm_count()];
+        for id in party_words.iter().filter_map(|w| ix.norm(w)) {
+            party_norm[id as usize] = true;
+        }
         for b in &ix.blocks {
             let Some(text) = b.doc.document(ix.agreement).and_then(|d| d.blocks.get(b.block)).map(|b| b.text.as_str())
             else {
                 continue;
             };
-            for t in b.tokens.iter().filter(|t| t.word.starts_with(|c: char| c.is_lowercase())) {
+            for t in b.tokens.iter().filter(|t| {
+                party_norm[t.norm as usize] && t.word.starts_with(char::is_lowercase) && party_words.contains(t.word)
+            }) {
                 if in_prose(text, t) {
                     lower_words.insert(t.word.to_string());
                 }
@@ -244,7 +261,7 @@ impl Known {
         }
         let lower = text.to_lowercase().replace('’', "'");
         let refers = |m: &String| m.strip_prefix(lower.as_str()).is_some_and(|r| !r.starts_with(char::is_alphanumeric));
-        if self.described.replace('’', "'").contains(&lower) || self.referred.iter().any(refers) {
+        if self.described.contains(&lower) || self.referred.iter().any(refers) {
             return true;
         }
         // A proper name from the parties' names: "Coventry …", "Brackenford …".

@@ -153,7 +153,12 @@ pub struct Hit {
 impl<'a> Index<'a> {
     pub fn new(agreement: &'a Agreement, defs: &'a [Definition]) -> Self {
         let words = agreement.words();
-        let mut interner = Interner { by_spelling: vec![UNSEEN; words.spelling_count()], ..Interner::default() };
+        let mut interner = Interner {
+            by_spelling: vec![UNSEEN; words.spelling_count()],
+            // The text's spellings are at least as many as their normal forms.
+            norms: WordHashMap::with_capacity_and_hasher(words.spelling_count(), Default::default()),
+            ..Interner::default()
+        };
         let mut blocks = Vec::new();
         for (id, doc) in documents(agreement) {
             for (i, b) in doc.blocks.iter().enumerate() {
@@ -609,7 +614,12 @@ mod tests {
         }
         for text in &texts {
             let words = Words::of_text(text);
-            let mut interner = Interner { by_spelling: vec![UNSEEN; words.spelling_count()], ..Interner::default() };
+            let mut interner = Interner {
+                by_spelling: vec![UNSEEN; words.spelling_count()],
+                // The text's spellings are at least as many as their normal forms.
+                norms: WordHashMap::with_capacity_and_hasher(words.spelling_count(), Default::default()),
+                ..Interner::default()
+            };
             let shared = tokens_of_runs(text, words.block(DocId::Body, 0), &mut interner);
             let own = tokenize(text, &mut Interner::default());
             let view = |t: &[Token]| -> Vec<(String, bool, usize, usize, bool, bool)> {
