@@ -7,10 +7,14 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 /// would take the blocks for the middle of one text) and cannot match a NUL
 /// (so no match runs from one block into the next).
 pub fn searches_joined(pattern: &str) -> bool {
-    let Ok(hir) = regex_syntax::parse(pattern) else { return false };
+    regex_syntax::parse(pattern).is_ok_and(|hir| hir_searches_joined(&hir))
+}
+
+/// [`searches_joined`] of a parsed pattern.
+pub fn hir_searches_joined(hir: &Hir) -> bool {
     let looks = hir.properties().look_set();
     let anchors = [Look::Start, Look::End, Look::StartLF, Look::EndLF, Look::StartCRLF, Look::EndCRLF];
-    !anchors.iter().any(|&l| looks.contains(l)) && !matches_nul(&hir)
+    !anchors.iter().any(|&l| looks.contains(l)) && !matches_nul(hir)
 }
 
 fn matches_nul(hir: &Hir) -> bool {

@@ -13,7 +13,6 @@ use crate::loading::LoadError;
 use crate::loading::toml_reader::{Ctx, TableReader, parse_toml};
 use crate::model::metadata::PartyKind;
 use crate::model::pattern::Matcher;
-use crate::model::pattern::searches_joined;
 use crate::model::{Document, SourceFile, Span};
 use crate::rules::pack_reader::{check_schema, error_at, first_problem};
 
@@ -343,7 +342,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
         std::iter::repeat_n(Target::Except, n_excepts).chain(indexes.into_iter().map(Target::Entry)).collect();
     let regex = Matcher::new(&pieces)
         .map_err(|e| LoadError::file(&file.path, format!("the register's patterns do not combine: {e}")))?;
-    let joinable = pieces.iter().all(|p| searches_joined(p));
+    let joinable = regex.as_ref().is_none_or(Matcher::joinable);
     Ok(Register { entries, sources, narrative, regex, joinable, targets })
 }
 
