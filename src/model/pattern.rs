@@ -224,6 +224,18 @@ mod tests {
     }
 
     #[test]
+    fn a_matcher_may_search_joined_blocks_when_every_pattern_may() {
+        let matcher = |pieces: &[&str]| {
+            let pieces: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+            Matcher::new(&pieces).expect("builds").expect("a matcher")
+        };
+        assert!(matcher(&[r"(?i-u)\bschedules?\s+\d", r"[A-Z][a-z]+"]).joinable());
+        assert!(!matcher(&[r"[A-Z][a-z]+", r"^dated"]).joinable());
+        assert!(!matcher(&[r"a.b"]).joinable());
+        assert!(Matcher::new(&["(".to_string()]).is_err(), "a pattern that does not parse is an error");
+    }
+
+    #[test]
     fn matches_as_the_regex_crate_does() {
         let patterns = [
             r"^(?i-u:schedule)\s+([0-9]{1,2}[A-Z]?)(?-u:\b)",
