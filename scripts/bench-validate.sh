@@ -8,7 +8,8 @@
 #
 # S75_PEER=/path/to/an/older/s75 adds that binary to both measurements, in
 # the same hyperfine runs, so a speed change is a ratio against the version
-# before it rather than against a figure from another day.
+# before it rather than against a figure from another day. A binary older
+# than the findings cache has no --no-cache: set S75_PEER_FLAGS= for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,8 +29,9 @@ agreement=agreements/coventry-cwpt-2019
 peer=()
 peer_portfolio=()
 if [ -n "${S75_PEER:-}" ]; then
-  peer=(--command-name peer "$S75_PEER validate $agreement --format json --no-cache")
-  peer_portfolio=(--command-name "peer ×1000" "$S75_PEER validate --format json --no-cache")
+  peer_flags=${S75_PEER_FLAGS---no-cache}
+  peer=(--command-name peer "$S75_PEER validate $agreement --format json $peer_flags")
+  peer_portfolio=(--command-name "peer ×1000" "$S75_PEER validate --format json $peer_flags")
 fi
 
 # One agreement: s75 (all rules) vs markdownlint-cli2 (its default rules) on the same files.
