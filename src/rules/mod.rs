@@ -44,6 +44,20 @@ pub(crate) mod testing {
         bundled().swap_remove(0)
     }
 
+    /// `base` with `body` as its text and no schedules: a passage in
+    /// another house style, read as s75 reads an agreement, with `base`'s
+    /// metadata (its parties and term).
+    pub fn with_body(mut base: Agreement, body: &str) -> Agreement {
+        let path = "agreements/test/agreement.md";
+        let file = crate::model::SourceFile::new(path, path, body.to_string());
+        base.body =
+            crate::loading::markdown::parse(&file, crate::loading::markdown::Role::Body).expect("the text parses");
+        base.schedules.clear();
+        // The words are cut again, from the new text.
+        base.words = std::sync::OnceLock::new();
+        base
+    }
+
     /// The clean fixture (tests/fixtures/clean), on which no rule fires.
     pub fn clean() -> Agreement {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean");

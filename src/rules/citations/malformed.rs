@@ -74,12 +74,8 @@ pub fn check(a: &Agreement, k: &Knowledge, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::citations::testing::{knowledge, pool_with_body};
     use crate::rules::testing::bundled;
-
-    fn knowledge() -> Knowledge {
-        let p = crate::rules::Packs::builtin();
-        Knowledge::read(&p.acts, &p.instruments).expect("reads")
-    }
 
     #[test]
     fn the_2019_tupe_definition_cites_st_2006_246() {
@@ -122,13 +118,7 @@ mod tests {
         assert_eq!(found("(SI 617/2000)"), 1);
         assert_eq!(found("S.T. 2006/246"), 1);
         let k = knowledge();
-        let mut pool = bundled().into_iter().nth(2).expect("the pool");
-        pool.body = crate::loading::markdown::parse(
-            &crate::model::SourceFile::new("a.md", "a.md", "the ST 2019/20 budget; SI 617/2000\n".to_string()),
-            crate::loading::markdown::Role::Body,
-        )
-        .expect("parses");
-        pool.schedules.clear();
+        let pool = pool_with_body("the ST 2019/20 budget; SI 617/2000\n");
         let mut out = Vec::new();
         check(&pool, &k, &mut out);
         let messages: Vec<&str> = out.iter().map(|f| f.message.as_str()).collect();

@@ -59,3 +59,22 @@ impl Family for Citations {
         subsection::check(a, k, out);
     }
 }
+
+/// For the unit tests of the `citations` rules.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Knowledge;
+    use crate::model::Agreement;
+    use crate::rules::testing::{bundled, with_body};
+
+    /// The built-in Acts and instruments.
+    pub fn knowledge() -> Knowledge {
+        let p = crate::rules::Packs::builtin();
+        Knowledge::read(&p.acts, &p.instruments).expect("reads")
+    }
+
+    /// The bundled pooled-fund agreement with `body` as its only text.
+    pub fn pool_with_body(body: &str) -> Agreement {
+        with_body(bundled().swap_remove(2), body)
+    }
+}

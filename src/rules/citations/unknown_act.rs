@@ -205,12 +205,8 @@ fn stem(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::citations::testing::knowledge;
     use crate::rules::testing::bundled;
-
-    fn knowledge() -> Knowledge {
-        let p = crate::rules::Packs::builtin();
-        Knowledge::read(&p.acts, &p.instruments).expect("reads")
-    }
 
     fn said(text: &str) -> Vec<String> {
         let k = knowledge();

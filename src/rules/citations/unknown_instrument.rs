@@ -81,18 +81,12 @@ fn nearest<'k>(k: &'k Knowledge, said: &str) -> Option<&'k Instrument> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loading::markdown::{Role, parse};
-    use crate::model::SourceFile;
+    use crate::rules::citations::testing::{knowledge, pool_with_body};
     use crate::rules::testing::bundled;
 
     fn messages(body: &str) -> Vec<String> {
-        let p = crate::rules::Packs::builtin();
-        let k = Knowledge::read(&p.acts, &p.instruments).expect("reads");
-        let mut a = bundled().into_iter().nth(2).expect("the pool");
-        a.body = parse(&SourceFile::new("agreement.md", "agreement.md", body.to_string()), Role::Body).expect("parses");
-        a.schedules.clear();
         let mut out = Vec::new();
-        check(&a, &k, &mut out);
+        check(&pool_with_body(body), &knowledge(), &mut out);
         out.into_iter().map(|f| f.message).collect()
     }
 

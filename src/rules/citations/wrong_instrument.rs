@@ -83,22 +83,13 @@ pub fn check(a: &Agreement, k: &Knowledge, titles: &[(Regex, usize)], out: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loading::markdown::{Role, parse};
-    use crate::model::SourceFile;
+    use crate::rules::citations::testing::{knowledge, pool_with_body};
     use crate::rules::testing::bundled;
 
-    fn knowledge() -> Knowledge {
-        let p = crate::rules::Packs::builtin();
-        Knowledge::read(&p.acts, &p.instruments).expect("reads")
-    }
-
     fn messages(body: &str) -> Vec<String> {
-        let mut a = bundled().into_iter().nth(2).expect("the pool");
-        a.body = parse(&SourceFile::new("agreement.md", "agreement.md", body.to_string()), Role::Body).expect("parses");
-        a.schedules.clear();
         let mut out = Vec::new();
         let k = knowledge();
-        check(&a, &k, &titles(&k), &mut out);
+        check(&pool_with_body(body), &k, &titles(&k), &mut out);
         out.into_iter().map(|f| f.message).collect()
     }
 

@@ -1,7 +1,6 @@
 //! For the unit tests of the `terms` rules: the family run over real text.
 
-use crate::loading::markdown::{Role, parse};
-use crate::model::{Agreement, SourceFile};
+use crate::model::Agreement;
 use crate::rules::{Context, Family, Finding, Rule};
 
 /// The findings of `rule` (a `terms` rule) on `a`.
@@ -21,12 +20,7 @@ pub fn coventry_2019() -> Agreement {
 /// The 2019 agreement's metadata (its parties) with `body` as its text and no schedules:
 /// a passage in another house style, read as s75 reads an agreement.
 pub fn with_body(body: &str) -> Agreement {
-    let mut a = coventry_2019();
-    let file = SourceFile::new("agreements/test/agreement.md", "agreements/test/agreement.md", body.to_string());
-    a.body = parse(&file, Role::Body).expect("the text parses");
-    a.schedules.clear();
-    a.words = std::sync::OnceLock::new();
-    a
+    crate::rules::testing::with_body(coventry_2019(), body)
 }
 
 /// The messages of `findings`.
