@@ -74,14 +74,6 @@ fn is_heading_title(title: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn paras(texts: &[&str]) -> Vec<Para> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Para { text: (*t).to_string(), line: i + 1, bullet: false, schedule: None })
-            .collect()
-    }
-
     fn texts(paras: &[Para]) -> Vec<&str> {
         paras.iter().map(|p| p.text.as_str()).collect()
     }
@@ -101,7 +93,7 @@ mod tests {
 
     #[test]
     fn a_heading_on_two_lines_is_joined() {
-        let got = join_titles(paras(&[
+        let got = join_titles(Para::plain(&[
             "NOW IT IS HEREBY AGREED as follows:",
             "Article 1 - Definitions and Interpretation",
             "1.1 In this Agreement:",

@@ -288,14 +288,6 @@ fn defined_term(text: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
-    fn paras(texts: &[&str]) -> Vec<Para> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Para { text: (*t).to_string(), line: i + 1, bullet: false, schedule: None })
-            .collect()
-    }
-
     const PASTED: &[&str] = &[
         "THIS AGREEMENT is made on 1 May 2021",
         "BACKGROUND",
@@ -318,7 +310,7 @@ mod tests {
 
     #[test]
     fn numbers_are_rebuilt_where_the_references_vouch_for_them() {
-        let (out, outcome) = rebuild(paras(PASTED));
+        let (out, outcome) = rebuild(Para::plain(PASTED));
         let texts: Vec<&str> = out.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             texts[4..],
@@ -346,7 +338,7 @@ mod tests {
         let mut texts = PASTED.to_vec();
         texts[12] = "Keep the accounts; and";
         texts[13] = "Report monthly.";
-        let (out, _) = rebuild(paras(&texts));
+        let (out, _) = rebuild(Para::plain(&texts));
         let numbered: Vec<&str> = out[11..15].iter().map(|p| p.text.split(' ').next().unwrap_or("")).collect();
         assert_eq!(numbered, ["3.1", "3.1.1", "3.1.2", "3.2"]);
     }
@@ -355,8 +347,8 @@ mod tests {
     fn a_reference_to_no_rebuilt_number_leaves_the_text_unnumbered() {
         let mut texts = PASTED.to_vec();
         texts[9] = "This Agreement continues for the Term unless terminated under Clause 9.";
-        let (out, outcome) = rebuild(paras(&texts));
-        assert_eq!(out, paras(&texts));
+        let (out, outcome) = rebuild(Para::plain(&texts));
+        assert_eq!(out, Para::plain(&texts));
         assert!(matches!(&outcome, Outcome::Missing(why) if why.contains("Clause 9 (line 10)")), "{outcome:?}");
     }
 
@@ -366,7 +358,7 @@ mod tests {
         // The Annual Report is described in 3.2; 3.1 is the Manager's list.
         texts[6] = "\"Annual Report\" means the report described in Clause 3.1.1;";
         texts[9] = "This Agreement continues for the Term unless ended under Clause 3.";
-        let (_, outcome) = rebuild(paras(&texts));
+        let (_, outcome) = rebuild(Para::plain(&texts));
         assert!(matches!(&outcome, Outcome::Missing(why) if why.contains("only 0 of its 2")), "{outcome:?}");
     }
 
@@ -375,8 +367,8 @@ mod tests {
         let mut texts = PASTED.to_vec();
         texts[6] = "\"Annual Report\" means the report the Manager gives each year;";
         texts[9] = "This Agreement continues for the Term.";
-        let (out, outcome) = rebuild(paras(&texts));
-        assert_eq!(out, paras(&texts));
+        let (out, outcome) = rebuild(Para::plain(&texts));
+        assert_eq!(out, Para::plain(&texts));
         assert!(matches!(outcome, Outcome::Missing(_)));
     }
 
@@ -389,7 +381,7 @@ mod tests {
             "B TRUST (the \"Trust\").",
         ];
         texts.extend_from_slice(&PASTED[4..]);
-        let (out, outcome) = rebuild(paras(&texts));
+        let (out, outcome) = rebuild(Para::plain(&texts));
         assert!(matches!(outcome, Outcome::Rebuilt(Rebuilt { clauses: 4, .. })), "{outcome:?}");
         assert_eq!(out[1].text, "BETWEEN");
         assert_eq!(out[4].text, "1. Definitions");
@@ -398,7 +390,7 @@ mod tests {
     #[test]
     fn numbered_text_is_left_alone() {
         let texts = ["THIS AGREEMENT", "1 Definitions", "1.1 In this Agreement:", "2 Term", "2.1 Three years."];
-        let (out, outcome) = rebuild(paras(&texts));
-        assert_eq!((out, outcome), (paras(&texts), Outcome::Numbered));
+        let (out, outcome) = rebuild(Para::plain(&texts));
+        assert_eq!((out, outcome), (Para::plain(&texts), Outcome::Numbered));
     }
 }

@@ -40,6 +40,18 @@ pub(crate) struct Para {
     pub schedule: Option<(String, Option<String>)>,
 }
 
+impl Para {
+    /// One plain paragraph per text, on lines 1, 2, …: for tests of what reads paragraphs.
+    #[cfg(test)]
+    pub fn plain(texts: &[&str]) -> Vec<Para> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Para { text: (*t).to_string(), line: i + 1, bullet: false, schedule: None })
+            .collect()
+    }
+}
+
 #[derive(Debug, PartialEq, Eq)]
 enum Decision {
     Join,
