@@ -31,13 +31,6 @@ fn validate(dir: &Path, args: &[&str]) -> Output {
     s75().current_dir(dir).arg("validate").args(args).output().expect("run s75")
 }
 
-/// 1-based number of the first line of `path` containing `needle`.
-fn line_of(path: &Path, needle: &str) -> usize {
-    let text = std::fs::read_to_string(path).expect("read file");
-    let index = text.lines().position(|l| l.contains(needle));
-    index.unwrap_or_else(|| panic!("{} has no line with {needle:?}", path.display())) + 1
-}
-
 fn parse(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e})\nstdout: {}\nstderr: {}", stdout(out), stderr(out)))

@@ -3,8 +3,6 @@
 //! residue — each imported as a user would, with the finding on the line a
 //! legal officer would correct, and the same text corrected staying silent.
 
-use std::path::Path;
-
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -30,12 +28,6 @@ fn found(repo: &TempDir, code: &str) -> Vec<(String, u64, String, String)> {
 /// The agreement folder of an imported corpus text.
 fn dir(repo: &TempDir, stem: &str) -> std::path::PathBuf {
     repo.path().join("agreements").join(stem)
-}
-
-/// The 1-based line of `file` that holds `text`.
-fn line_of(file: &Path, text: &str) -> u64 {
-    let body = std::fs::read_to_string(file).expect("imported file");
-    body.lines().position(|l| l.contains(text)).expect(text) as u64 + 1
 }
 
 #[test]

@@ -37,12 +37,6 @@ fn imported(stem: &str) -> TempDir {
     repo
 }
 
-/// The line of the imported body that holds `text`.
-fn line_of(repo: &TempDir, stem: &str, text: &str) -> u64 {
-    let body = std::fs::read_to_string(repo.path().join(format!("agreements/{stem}/agreement.md"))).expect("body");
-    body.lines().position(|l| l.contains(text)).expect(text) as u64 + 1
-}
-
 #[test]
 fn the_2019_agreement_shows_its_copied_text_and_unfinished_sentences() {
     let repo = TempDir::new().expect("temp dir");
@@ -87,7 +81,10 @@ fn a_signature_block_for_a_body_that_is_not_a_party() {
     let stem = "delegation-2019-trust-to-council";
     let repo = imported(stem);
     let (report, _) = validate_json(repo.path(), &[]);
-    let line = line_of(&repo, stem, "SIGNED for and on behalf of RAVENSMERE HEALTHCARE NHS FOUNDATION TRUST");
+    let line = line_of(
+        &repo.path().join(format!("agreements/{stem}/agreement.md")),
+        "SIGNED for and on behalf of RAVENSMERE HEALTHCARE NHS FOUNDATION TRUST",
+    );
     assert_eq!(
         drafting(&report),
         [("drafting.non-party-signature".into(), "agreement.md".into(), line, "warning".into())]

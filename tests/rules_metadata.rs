@@ -7,11 +7,6 @@ use crate::common::*;
 const NEW_RULES: [&str; 4] =
     ["metadata.negative-amount", "metadata.duplicate-party", "metadata.empty-schedule", "metadata.nul-byte"];
 
-fn line_of(path: &std::path::Path, needle: &str) -> u64 {
-    let text = std::fs::read_to_string(path).unwrap();
-    text.lines().position(|l| l.contains(needle)).expect("needle in file") as u64 + 1
-}
-
 /// The one finding with `code`; asserts its file and line.
 fn one_at(report: &serde_json::Value, code: &str, file: &str, line: u64) {
     let found = with_code(report, code);

@@ -11,12 +11,6 @@ const SCHEDULE_2: &str = "agreements/example-delegation/schedules/02-seconded-st
 /// The last definition of the clean fixture: new definitions go after it.
 const LAST_DEFINITION: &str = "\"Term\" means the period of three (3) years from the Commencement Date.";
 
-fn line_of(repo: &tempfile::TempDir, file: &str, needle: &str) -> u64 {
-    let text = std::fs::read_to_string(repo.path().join(file)).expect("read");
-    let i = text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not in {file}"));
-    i as u64 + 1
-}
-
 /// Adds definitions after the fixture's last one.
 fn define(extra: &str) -> (&'static str, &'static str, String) {
     (BODY, LAST_DEFINITION, format!("{LAST_DEFINITION}\n\n{extra}"))
@@ -44,7 +38,7 @@ fn an_unused_definition() {
     assert_eq!(f["severity"], "warning");
     assert_eq!(
         (f["file"].as_str(), f["line"].as_u64()),
-        (Some(BODY), Some(line_of(&repo, BODY, "\"Host Authority\"")))
+        (Some(BODY), Some(line_in(&repo, BODY, "\"Host Authority\"")))
     );
     assert_eq!(f["message"], "“Host Authority” is defined but never used");
     assert_eq!(f["text"], "Host Authority");
@@ -104,7 +98,7 @@ fn a_term_in_another_case_is_a_miscapitalised_note_not_a_near_miss() {
     )]);
     let f = only(&report, "terms.miscapitalised");
     assert_eq!(f["severity"], "note");
-    assert_eq!(f["line"], line_of(&repo, BODY, "Commencement date and"));
+    assert_eq!(f["line"], line_in(&repo, BODY, "Commencement date and"));
     assert_eq!(
         f["message"],
         "“Commencement date” is written with other capitals than the defined term “Commencement Date”"
@@ -135,7 +129,7 @@ fn a_near_miss_in_word_order_of_a_term_never_used() {
         ),
     ]);
     let f = &with_code(&report, "terms.near-miss")[0];
-    assert_eq!(f["line"], line_of(&repo, BODY, "Potential Safeguarding Adults Review Case"));
+    assert_eq!(f["line"], line_in(&repo, BODY, "Potential Safeguarding Adults Review Case"));
     assert_eq!(
         f["message"],
         "“Potential Safeguarding Adults Review Case” is not the defined term “Potential Adult Safeguarding Review case”"
@@ -153,9 +147,9 @@ fn a_misspelt_term_and_repeated_variants_are_one_finding() {
     ]);
     let f = only(&report, "terms.near-miss");
     assert_eq!(f["message"], "“Comencement Date” (2 times) is not the defined term “Commencement Date”");
-    assert_eq!(f["line"], line_of(&repo, BODY, "\"Term\" means"));
+    assert_eq!(f["line"], line_in(&repo, BODY, "\"Term\" means"));
     assert_eq!(f["related"][0]["label"], "also here");
-    assert_eq!(f["related"][0]["line"], line_of(&repo, BODY, "8.1 From the Comencement"));
+    assert_eq!(f["related"][0]["line"], line_in(&repo, BODY, "8.1 From the Comencement"));
 }
 
 #[test]
@@ -182,9 +176,9 @@ fn a_term_defined_twice_with_different_meanings() {
     let (repo, report) = validate_with(&[(a, b, &c)]);
     let f = only(&report, "terms.duplicate-definition");
     assert_eq!(f["severity"], "error");
-    assert_eq!(f["line"], line_of(&repo, BODY, "to 31 March 2026"));
+    assert_eq!(f["line"], line_in(&repo, BODY, "to 31 March 2026"));
     assert_eq!(f["message"], "“Term” is defined twice, with different meanings");
-    assert_eq!(f["related"][0]["line"], line_of(&repo, BODY, LAST_DEFINITION));
+    assert_eq!(f["related"][0]["line"], line_in(&repo, BODY, LAST_DEFINITION));
 }
 
 #[test]
@@ -198,7 +192,7 @@ fn two_terms_defined_identically() {
     ]);
     let f = only(&report, "terms.redundant-definition");
     assert_eq!(f["severity"], "warning");
-    assert_eq!(f["line"], line_of(&repo, BODY, "\"Joint Board\" means"));
+    assert_eq!(f["line"], line_in(&repo, BODY, "\"Joint Board\" means"));
     assert_eq!(f["message"], "“Joint Board” and “Board” are defined identically");
 }
 
@@ -212,7 +206,7 @@ fn an_inline_redefinition_is_redundant() {
     let f = only(&report, "terms.redundant-definition");
     assert_eq!(
         (f["file"].as_str(), f["line"].as_u64()),
-        (Some(SCHEDULE_2), Some(line_of(&repo, SCHEDULE_2, "(the \"Agreement\")")))
+        (Some(SCHEDULE_2), Some(line_in(&repo, SCHEDULE_2, "(the \"Agreement\")")))
     );
     assert_eq!(f["message"], "“Agreement” is defined again here; “Agreement” is already defined");
 }
@@ -230,7 +224,7 @@ fn a_definition_without_means() {
     ]);
     let f = only(&report, "terms.malformed-definition");
     assert_eq!(f["severity"], "warning");
-    assert_eq!(f["line"], line_of(&repo, BODY, "\"Carer\" an individual"));
+    assert_eq!(f["line"], line_in(&repo, BODY, "\"Carer\" an individual"));
     assert_eq!(f["message"], "the definition of “Carer” has no “means” after the term");
 }
 
@@ -267,7 +261,7 @@ fn party_where_the_agreement_says_partner() {
         validate_with(&[(BODY, "10.1 Either Partner may terminate", "10.1 Either Party may terminate")]);
     let f = only(&report, "terms.undefined");
     assert_eq!(f["severity"], "warning");
-    assert_eq!(f["line"], line_of(&repo, BODY, "Either Party may"));
+    assert_eq!(f["line"], line_in(&repo, BODY, "Either Party may"));
     assert_eq!(f["message"], "“Party” is not defined: the agreement calls its parties “Partners”");
     // "Third Party" is a name of its own.
     let (_, report) = validate_with(&[(
@@ -286,7 +280,7 @@ fn a_phrase_said_to_be_defined_that_is_not() {
         "who meet the Eligibility Criteria defined in Schedule 1,",
     )]);
     let f = only(&report, "terms.undefined");
-    assert_eq!(f["line"], line_of(&repo, BODY, "Eligibility Criteria defined"));
+    assert_eq!(f["line"], line_in(&repo, BODY, "Eligibility Criteria defined"));
     assert_eq!(f["message"], "“Eligibility Criteria” is said to be defined, but no definition defines it");
 }
 
@@ -503,7 +497,7 @@ fn a_body_named_as_if_defined_is_reported() {
     assert_eq!(f["message"], "“Joint Media Panel” is used as a defined name, but nothing defines or sets it up");
     assert_eq!(f["text"], "Joint Media Panel");
     let body = "agreements/coventry-cwpt-2019/agreement.md";
-    assert_eq!((f["file"].as_str(), f["line"].as_u64()), (Some(body), Some(line_of(&repo, body, "Joint Media Panel"))));
+    assert_eq!((f["file"].as_str(), f["line"].as_u64()), (Some(body), Some(line_in(&repo, body, "Joint Media Panel"))));
 }
 
 #[test]
@@ -564,7 +558,7 @@ fn one_abbreviation_defined_for_two_acts() {
         found[0]["message"],
         "“the Act” is defined here as the Care Act 2014, but already as the National Health Service Act 2006"
     );
-    assert_eq!(found[0]["line"], line_of(&repo, BODY, "Care Act 2014 (\"the Act\")"));
+    assert_eq!(found[0]["line"], line_in(&repo, BODY, "Care Act 2014 (\"the Act\")"));
     // The same defect is not also a redundant or duplicate definition.
     assert!(
         with_code(&report, "terms.redundant-definition").is_empty()

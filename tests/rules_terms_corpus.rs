@@ -35,24 +35,18 @@ fn finding<'r>(report: &'r Value, message: &str) -> &'r Value {
     all.iter().find(|f| f["message"] == message).copied().unwrap_or_else(|| panic!("no {message:?} in {all:#?}"))
 }
 
-/// The line of the imported file `rel` that holds `needle`.
-fn line_of(repo: &TempDir, rel: &str, needle: &str) -> u64 {
-    let text = std::fs::read_to_string(repo.path().join(rel)).expect("read");
-    text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not in {rel}")) as u64 + 1
-}
-
 #[test]
 fn lettered_definitions_under_a_plain_paragraph_heading_and_a_schedule_definition() {
     let (repo, report) = imported("lead-commissioning-2018");
     let body = "agreements/lead-commissioning-2018/agreement.md";
     // D05: the possessive moved.
     let f = finding(&report, "“Annual Carer's Report” is not the defined term “Annual Carers' Report”");
-    assert_eq!(f["line"], line_of(&repo, body, "an Annual Carer's Report"));
+    assert_eq!(f["line"], line_in(&repo, body, "an Annual Carer's Report"));
     // D09: "In this Schedule "Carer" includes …" against clause 1.1(c)'s adults only.
     let f = finding(&report, "“Carer” is defined again for this part, with a meaning different from its definition");
     assert_eq!(f["severity"], "error");
     let schedule = f["file"].as_str().expect("file");
-    assert_eq!(f["line"], line_of(&repo, schedule, "In this Schedule"));
+    assert_eq!(f["line"], line_in(&repo, schedule, "In this Schedule"));
 }
 
 #[test]
@@ -61,13 +55,13 @@ fn definitions_pasted_from_word_are_read() {
     let body = "agreements/word-copied-2021/agreement.md";
     // D02
     let f = finding(&report, "“Looked After Child” is defined but never used");
-    assert_eq!(f["line"], line_of(&repo, body, "\"Looked After Child\" means"));
+    assert_eq!(f["line"], line_in(&repo, body, "\"Looked After Child\" means"));
     // D03
     let f = finding(
         &report,
         "“Integrated Commissioning Executive” is used as a defined name, but nothing defines or sets it up",
     );
-    assert_eq!(f["line"], line_of(&repo, body, "shall report to the Integrated Commissioning Executive"));
+    assert_eq!(f["line"], line_in(&repo, body, "shall report to the Integrated Commissioning Executive"));
 }
 
 #[test]
@@ -77,7 +71,7 @@ fn a_body_nothing_sets_up_and_a_long_name_with_its_last_word_changed() {
         finding(&report, "“Joint Commissioning Board” is used as a defined name, but nothing defines or sets it up");
     assert_eq!(
         f["line"],
-        line_of(&repo, "agreements/bcf-2024-icb-host/agreement.md", "reserved to the Joint Commissioning Board")
+        line_in(&repo, "agreements/bcf-2024-icb-host/agreement.md", "reserved to the Joint Commissioning Board")
     );
     let (repo, report) = imported("mental-health-2010-pct");
     let f = finding(
@@ -86,7 +80,7 @@ fn a_body_nothing_sets_up_and_a_long_name_with_its_last_word_changed() {
     );
     assert_eq!(
         f["line"],
-        line_of(
+        line_in(
             &repo,
             "agreements/mental-health-2010-pct/agreement.md",
             "Approved Mental Health Practitioner is available"
@@ -101,7 +95,7 @@ fn an_inline_definition_in_the_body_beside_the_definitions_schedule() {
     let f = finding(&report, "“Service Users” is defined here and again in the definitions");
     assert_eq!(
         f["line"],
-        line_of(&repo, "agreements/delegation-2019-trust-to-council/agreement.md", "Ravensmere (\"Service Users\")")
+        line_in(&repo, "agreements/delegation-2019-trust-to-council/agreement.md", "Ravensmere (\"Service Users\")")
     );
 }
 

@@ -10,13 +10,6 @@ const BODY: &str = "agreements/example-delegation/agreement.md";
 const SCHEDULE_1: &str = "agreements/example-delegation/schedules/01-aims-and-outcomes.md";
 const SCHEDULE_2: &str = "agreements/example-delegation/schedules/02-seconded-staff.md";
 
-/// 1-based line of the first line of `file` (in the copied repository) containing `needle`.
-fn line_of(repo: &tempfile::TempDir, file: &str, needle: &str) -> u64 {
-    let text = std::fs::read_to_string(repo.path().join(file)).expect("read");
-    let i = text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not in {file}"));
-    i as u64 + 1
-}
-
 fn xref(report: &Value) -> Vec<&Value> {
     report["findings"]
         .as_array()
@@ -39,7 +32,7 @@ fn assert_one(report: &Value, code: &str, file: &str, line: u64, severity: &str)
 fn a_clause_that_does_not_exist() {
     let (repo, report) =
         validate_with(&[(BODY, "terminated earlier under Clause 10.", "terminated earlier under Clause 19.")]);
-    let f = assert_one(&report, "xref.missing-target", BODY, line_of(&repo, BODY, "under Clause 19."), "error");
+    let f = assert_one(&report, "xref.missing-target", BODY, line_in(&repo, BODY, "under Clause 19."), "error");
     assert_eq!(f["message"], "Clause 19 does not exist");
     assert_eq!(f["text"], "Clause 19");
     let (_, code) = validate_json(repo.path(), &[]);
@@ -49,7 +42,7 @@ fn a_clause_that_does_not_exist() {
 #[test]
 fn both_ends_of_a_range_are_checked() {
     let (repo, report) = validate_with(&[(BODY, "under Clause 10.", "under Clauses 10.1 to 10.3.")]);
-    let f = assert_one(&report, "xref.missing-target", BODY, line_of(&repo, BODY, "Clauses 10.1 to 10.3"), "error");
+    let f = assert_one(&report, "xref.missing-target", BODY, line_in(&repo, BODY, "Clauses 10.1 to 10.3"), "error");
     assert_eq!(f["message"], "Clause 10.3 does not exist");
     assert_eq!(f["text"], "10.3");
 }
@@ -57,7 +50,7 @@ fn both_ends_of_a_range_are_checked() {
 #[test]
 fn a_schedule_that_does_not_exist() {
     let (repo, report) = validate_with(&[(BODY, "Council listed in Schedule 2;", "Council listed in Schedule 3;")]);
-    let f = assert_one(&report, "xref.missing-target", BODY, line_of(&repo, BODY, "listed in Schedule 3"), "error");
+    let f = assert_one(&report, "xref.missing-target", BODY, line_in(&repo, BODY, "listed in Schedule 3"), "error");
     assert_eq!(f["message"], "Schedule 3 does not exist");
 }
 
@@ -65,7 +58,7 @@ fn a_schedule_that_does_not_exist() {
 fn a_paragraph_of_a_schedule_that_does_not_exist() {
     let (repo, report) = validate_with(&[(BODY, "set out in Schedule 1.", "set out in paragraph 2 of Schedule 9.")]);
     let f =
-        assert_one(&report, "xref.missing-target", BODY, line_of(&repo, BODY, "paragraph 2 of Schedule 9"), "error");
+        assert_one(&report, "xref.missing-target", BODY, line_in(&repo, BODY, "paragraph 2 of Schedule 9"), "error");
     assert_eq!(f["message"], "paragraph 2 of Schedule 9: the agreement has no Schedule 9");
     assert_eq!(f["text"], "paragraph 2");
 }
@@ -80,7 +73,7 @@ fn a_schedule_marked_not_used() {
             "file = \"schedules/02-seconded-staff.md\"\n\n[[schedules]]\nnumber = \"3\"\ntitle = \"Not used\"\nnot_used = true\n",
         ),
     ]);
-    let f = assert_one(&report, "xref.missing-target", BODY, line_of(&repo, BODY, "listed in Schedule 3"), "error");
+    let f = assert_one(&report, "xref.missing-target", BODY, line_in(&repo, BODY, "listed in Schedule 3"), "error");
     assert_eq!(f["message"], "Schedule 3 is marked \"Not used\"");
     assert_eq!(f["related"][0]["label"], "marked not used here");
 }
@@ -96,7 +89,7 @@ fn a_paragraph_of_this_schedule_that_does_not_exist() {
         &report,
         "xref.missing-target",
         SCHEDULE_2,
-        line_of(&repo, SCHEDULE_2, "paragraph 3 of this"),
+        line_in(&repo, SCHEDULE_2, "paragraph 3 of this"),
         "error",
     );
     assert_eq!(f["message"], "paragraph 3 of Schedule 2 does not exist");
@@ -113,7 +106,7 @@ fn a_paragraph_of_this_schedule_that_does_not_exist() {
 fn a_paragraph_of_another_schedule() {
     let (repo, report) = validate_with(&[(BODY, "set out in Schedule 1.", "set out in paragraph 2.3 of Schedule 1.")]);
     let f =
-        assert_one(&report, "xref.missing-target", BODY, line_of(&repo, BODY, "paragraph 2.3 of Schedule 1"), "error");
+        assert_one(&report, "xref.missing-target", BODY, line_in(&repo, BODY, "paragraph 2.3 of Schedule 1"), "error");
     assert_eq!(f["message"], "paragraph 2.3 of Schedule 1 does not exist");
     assert_eq!(f["related"][0]["file"], SCHEDULE_1, "points at the schedule searched");
     let (_, report) = validate_with(&[(BODY, "set out in Schedule 1.", "set out in paragraph 2.2 of Schedule 1.")]);
@@ -132,7 +125,7 @@ fn a_clause_written_in_a_schedule_may_be_the_agreements_or_the_schedules_own() {
     let (repo, report) =
         validate_with(&[(SCHEDULE_2, "keep this list up to date.", "keep this list up to date (see Clause 14).")]);
     let f =
-        assert_one(&report, "xref.missing-target", SCHEDULE_2, line_of(&repo, SCHEDULE_2, "see Clause 14"), "error");
+        assert_one(&report, "xref.missing-target", SCHEDULE_2, line_in(&repo, SCHEDULE_2, "see Clause 14"), "error");
     assert!(f["message"].as_str().is_some_and(|m| m.contains("neither the agreement nor this schedule")), "{f:#}");
     // "of the Agreement" means the body only: the schedule's own paragraph 2 does not count.
     let (_, report) = validate_with(&[(
@@ -160,7 +153,7 @@ fn an_appendix_of_this_schedule() {
         &report,
         "xref.missing-target",
         SCHEDULE_1,
-        line_of(&repo, SCHEDULE_1, "Appendix A to this"),
+        line_in(&repo, SCHEDULE_1, "Appendix A to this"),
         "error",
     );
     assert!(f["message"].as_str().is_some_and(|m| m.starts_with("Appendix A of Schedule 1 does not exist")), "{f:#}");
@@ -180,9 +173,9 @@ fn a_name_that_is_not_the_targets_heading() {
         "by written agreement under Clause 11 (Termination).",
     )]);
     let f =
-        assert_one(&report, "xref.heading-mismatch", BODY, line_of(&repo, BODY, "Clause 11 (Termination)"), "warning");
+        assert_one(&report, "xref.heading-mismatch", BODY, line_in(&repo, BODY, "Clause 11 (Termination)"), "warning");
     assert_eq!(f["message"], "Clause 11 is called “Termination” here, but it is headed “Variation”");
-    assert_eq!(f["related"][0]["line"], line_of(&repo, BODY, "## 11 Variation"));
+    assert_eq!(f["related"][0]["line"], line_in(&repo, BODY, "## 11 Variation"));
     assert_eq!(f["related"][0]["label"], "Clause 11 is headed here");
 }
 
@@ -203,7 +196,7 @@ fn names_that_fit_the_heading_are_silent() {
         "Council listed in Schedule 2;",
         "Council listed in the Staff Register in Schedule 2;",
     )]);
-    let f = assert_one(&report, "xref.heading-mismatch", BODY, line_of(&repo, BODY, "Staff Register"), "warning");
+    let f = assert_one(&report, "xref.heading-mismatch", BODY, line_in(&repo, BODY, "Staff Register"), "warning");
     assert_eq!(f["message"], "Schedule 2 is called “Staff Register” here, but it is headed “Seconded Staff”");
 }
 

@@ -73,6 +73,19 @@ pub fn edit(path: &Path, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).expect("write edited file");
 }
 
+/// The 1-based number of the first line of `path` that contains `needle`;
+/// panics naming both when none does.
+pub fn line_of(path: &Path, needle: &str) -> u64 {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let index = text.lines().position(|l| l.contains(needle));
+    index.unwrap_or_else(|| panic!("{} has no line with {needle:?}", path.display())) as u64 + 1
+}
+
+/// [`line_of`] for a file given relative to a repository.
+pub fn line_in(repo: &TempDir, rel: &str, needle: &str) -> u64 {
+    line_of(&repo.path().join(rel), needle)
+}
+
 pub fn write(path: &Path, text: &str) {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).expect("mkdir");
