@@ -4,7 +4,7 @@
 //! the preface, the updated schedules, the inserted clause 11 and the
 //! renumbering it causes — and nothing else.
 
-use crate::common::diff::{counts, diff_json, entries, numbers};
+use crate::common::diff::{counts, diff_json, entries, metadata_changes, numbers};
 use crate::common::{crate_dir, s75, stdout};
 use serde_json::Value;
 
@@ -156,19 +156,7 @@ fn the_inserted_clause_renumbers_11_to_42() {
 #[test]
 fn term_dates_and_notice_read_first() {
     let (r, _) = report();
-    let meta: Vec<String> = r["agreements"][0]["metadata"]
-        .as_array()
-        .expect("metadata")
-        .iter()
-        .map(|m| {
-            format!(
-                "{}: {} → {}",
-                m["field"].as_str().unwrap_or(""),
-                m["old"].as_str().unwrap_or("-"),
-                m["new"].as_str().unwrap_or("-")
-            )
-        })
-        .collect();
+    let meta = metadata_changes(&r);
     for line in [
         "Commencement: 1 April 2019 → 1 April 2022",
         "Expiry: 31 March 2020 (computed) → 31 March 2025",

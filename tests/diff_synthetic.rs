@@ -193,19 +193,7 @@ fn definition_changed_is_a_term_change_and_a_modified_clause() {
     assert_eq!(terms.len(), 1, "{terms:#?}");
     assert_eq!(terms[0]["term"], "Term");
     assert_eq!(terms[0]["status"], "changed");
-    let meta: Vec<String> = report["agreements"][0]["metadata"]
-        .as_array()
-        .expect("metadata")
-        .iter()
-        .map(|m| {
-            format!(
-                "{}: {} → {}",
-                m["field"].as_str().unwrap_or(""),
-                m["old"].as_str().unwrap_or("-"),
-                m["new"].as_str().unwrap_or("-")
-            )
-        })
-        .collect();
+    let meta = metadata_changes(&report);
     assert_eq!(meta, vec!["Expiry: 31 March 2026 → 31 March 2028", "Term: 3 years → 5 years"]);
 }
 
