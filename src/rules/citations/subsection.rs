@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::data::{Act, Knowledge, Section};
+use super::unknown_act::ACT_YEAR;
 use crate::model::Agreement;
 use crate::rules::{Example, Finding, Rule, Severity};
 
@@ -43,7 +44,6 @@ static OF_ACT: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn check(a: &Agreement, k: &Knowledge, out: &mut Vec<Finding>) {
     // "the 2006 Act" is resolved against the whole text, once per year, when first met.
-    let all_text = std::cell::OnceCell::new();
     let mut of_year: std::collections::BTreeMap<i16, Option<(&Act, i16)>> = std::collections::BTreeMap::new();
     for doc in a.documents() {
         for b in doc.blocks.iter().filter(|b| b.text.contains('(')) {
@@ -53,17 +53,11 @@ pub fn check(a: &Agreement, k: &Knowledge, out: &mut Vec<Finding>) {
                 };
                 let Some(of) = OF_ACT.captures(&b.text[whole.end()..]) else { continue };
                 let resolved = match (of.name("y1"), of.name("title"), of.name("y2")) {
-                    (Some(y), _, _) => y.as_str().parse().ok().and_then(|y: i16| {
-                        *of_year.entry(y).or_insert_with(|| {
-                            let text = all_text.get_or_init(|| {
-                                a.documents()
-                                    .flat_map(|d| d.blocks.iter())
-                                    .map(|b| format!("{}\n", b.text))
-                                    .collect::<String>()
-                            });
-                            act_of_year(k, text, y)
-                        })
-                    }),
+                    (Some(y), _, _) => y
+                        .as_str()
+                        .parse()
+                        .ok()
+                        .and_then(|y: i16| *of_year.entry(y).or_insert_with(|| act_of_year(k, a, y))),
                     (None, Some(t), Some(y)) => y.as_str().parse().ok().and_then(|y| {
                         k.act_named(&format!("{} Act", t.as_str())).filter(|a| a.years.contains(&y)).map(|a| (a, y))
                     }),
@@ -111,25 +105,49 @@ fn problem(section: &Section, first: &str) -> Option<String> {
 }
 
 /// "the 2006 Act": the one known Act of that year the agreement cites by its full title.
-fn act_of_year<'k>(k: &'k Knowledge, text: &str, year: i16) -> Option<(&'k Act, i16)> {
+fn act_of_year<'k>(k: &'k Knowledge, a: &Agreement, year: i16) -> Option<(&'k Act, i16)> {
+    // Where the text says "Act {year}": the title, if any, ends before each.
+    let befores: Vec<&str> = a
+        .documents()
+        .flat_map(|d| d.blocks.iter())
+        .filter(|b| b.text.contains("Act"))
+        .flat_map(|b| {
+            ACT_YEAR.captures_iter(&b.text).filter_map(|c| {
+                let (whole, y) = (c.get(0)?, c.get(1)?);
+                (y.as_str().parse::<i16>().ok()? == year).then(|| &b.text[..whole.start()])
+            })
+        })
+        .collect();
     let cited: Vec<&Act> = k
         .acts
         .iter()
         .filter(|a| a.years.contains(&year))
-        .filter(|a| a.names.iter().any(|n| cites(text, n, year)))
+        .filter(|a| a.names.iter().any(|n| befores.iter().any(|before| ends_with_title(before, n))))
         .collect();
     (cited.len() == 1).then(|| (cited[0], year))
 }
 
-/// Whether `text` cites "{name} {year}" as a whole title (not the tail of a longer one).
-fn cites(text: &str, name: &str, year: i16) -> bool {
-    let pattern = format!(r"\b{}\s+Act\s+{year}\b", regex::escape(name.trim_end_matches(" Act")).replace(' ', r"\s+"));
-    let Ok(re) = Regex::new(&pattern) else { return false };
-    re.find_iter(text).any(|m| {
-        let before = text[..m.start()].trim_end();
-        let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        !last.chars().next().is_some_and(char::is_uppercase) && !["and", "of", "in", "for"].contains(&last)
-    })
+/// Whether `before` (the text before "Act {year}") ends with the title
+/// `name` as a whole title, not the tail of a longer one: its words apart
+/// by white space, and before them neither a capitalised word nor "and",
+/// "of", "in" or "for".
+fn ends_with_title(before: &str, name: &str) -> bool {
+    let mut head = before;
+    for word in name.trim_end_matches(" Act").rsplit(' ') {
+        let trimmed = head.trim_end();
+        // Each word is apart from the next, the last from "Act".
+        if trimmed.len() == head.len() {
+            return false;
+        }
+        let Some(rest) = trimmed.strip_suffix(word) else { return false };
+        head = rest;
+    }
+    // The title starts a word.
+    if head.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        return false;
+    }
+    let last = head.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    !last.chars().next().is_some_and(char::is_uppercase) && !["and", "of", "in", "for"].contains(&last)
 }
 
 #[cfg(test)]
@@ -181,5 +199,16 @@ mod tests {
         // "the 2006 Act" with two Acts of 2006 cited: which one cannot be told.
         let two = "the National Health Service Act 2006 and the Health Act 2006; section 75(a) of the 2006 Act";
         assert_eq!(messages(two), Vec::<String>::new());
+        // The tail of a longer title ("the Local Health Act 2006") is not the
+        // Health Act 2006; a title's words may be apart by any white space.
+        let tail =
+            "the National  Health Service\nAct 2006 and the Local Health Act 2006; section 75(a) of the 2006 Act";
+        assert_eq!(
+            messages(tail),
+            [
+                "section 75 of the National Health Service Act 2006 has numbered subsections, (1) to (9); \"75(a)\" names \
+              no part of it"
+            ]
+        );
     }
 }

@@ -30,7 +30,8 @@ pub static UNKNOWN_ACT: Rule = Rule {
     ),
 };
 
-static ACT_YEAR: LazyLock<Regex> =
+/// "Act 2006": the year is group 1.
+pub(super) static ACT_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bAct\s+(1[5-9][0-9]{2}|20[0-9]{2})\b").expect("valid"));
 
 /// Lower-case words inside titles ("Health and Social Care", "Rights of Third Parties").
