@@ -187,11 +187,15 @@ fn starts_with_quote(text: &str) -> bool {
 /// open a definition paragraph; where its quoted term starts, and whether
 /// it is made for one part only (not for "this Agreement").
 fn scope_prefix(text: &str) -> Option<(usize, bool)> {
-    let lower = text.trim_start().to_ascii_lowercase();
-    let lead = text.len() - text.trim_start().len();
-    let after = ["in this ", "for the purposes of this ", "for the purpose of this "]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p))?;
+    const OPENERS: [&str; 3] = ["in this ", "for the purposes of this ", "for the purpose of this "];
+    let trimmed = text.trim_start();
+    // Every block is asked: lower-case it only when it opens so.
+    if !OPENERS.iter().any(|p| trimmed.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p))) {
+        return None;
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    let lead = text.len() - trimmed.len();
+    let after = OPENERS.iter().find_map(|p| lower.strip_prefix(p))?;
     let part = ["schedule", "part", "clause", "appendix", "annex", "paragraph", "section", "agreement", "deed"]
         .iter()
         .find(|w| starts_with_word(after, w))?;
@@ -292,8 +296,13 @@ fn free_definitions(doc: &Document, id: DocId, ranges: &[Range<usize>]) -> Vec<D
 
 /// "… shall be deleted and replaced with:", "the following definitions shall be inserted:".
 fn introduces_amendment(text: &str) -> bool {
-    let lower = text.trim_end().to_lowercase();
-    lower.ends_with(':') && ["insert", "replace", "substitut", "amend", "delete"].iter().any(|w| lower.contains(w))
+    // Asked of every block: most do not end with a colon.
+    let text = text.trim_end();
+    if !text.ends_with(':') {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    ["insert", "replace", "substitut", "amend", "delete"].iter().any(|w| lower.contains(w))
 }
 
 fn parse_clause_definition(doc: &Document, id: DocId, i: usize) -> Option<Definition> {

@@ -31,7 +31,7 @@ static SO_THAT_IT_EXPIRES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("so-that-it-expires pattern")
 });
 
-/// `found`: what [`english::in_blocks`] found in each of `a`'s documents, in order.
+/// `found`: what [`english::in_documents`] found in each of `a`'s documents, in order.
 pub(super) fn check(a: &Agreement, found: &[english::InBlocks], out: &mut Vec<Finding>) {
     let mut due: Vec<Located<Date>> = Vec::new();
     let mut extended: Vec<(english::FoundDuration, Located<Date>)> = Vec::new();

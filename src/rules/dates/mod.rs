@@ -71,7 +71,7 @@ impl Family for Dates {
     fn check(&self, a: &Agreement, _: &Context, out: &mut Vec<Finding>) {
         // Periods and dates in every block, read once for the body's
         // statements and for the words-and-figures checks.
-        let found: Vec<english::InBlocks> = a.documents().map(english::in_blocks).collect();
+        let found = english::in_documents(a);
         let facts = text::read_found(a, &found[0]);
         let t = term::resolve(a, &facts);
         term_arithmetic::check_term_arithmetic(a, out);

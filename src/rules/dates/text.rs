@@ -114,7 +114,7 @@ fn is_definition_of(block: &Block, term: &str) -> bool {
 
 /// Reads the body of `agreement`.
 pub fn read(agreement: &Agreement) -> TextFacts {
-    read_found(agreement, &english::in_blocks(&agreement.body))
+    read_found(agreement, &english::in_body(agreement))
 }
 
 /// As [`read`], given the periods and dates of the body's blocks.
