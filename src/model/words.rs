@@ -235,6 +235,39 @@ impl Words {
     }
 }
 
+/// What a test says of each word of a block, judged once per spelling: a
+/// rule asks it before running a pattern over the block, when the pattern
+/// can match only where some word stands (a month's name, a place).
+pub struct WordFlags<'w, F> {
+    words: &'w Words,
+    /// Per spelling: the test's flags, or [`WordFlags::UNJUDGED`].
+    judged: Vec<u8>,
+    test: F,
+}
+
+impl<'w, F: Fn(&str) -> u8> WordFlags<'w, F> {
+    /// Not a flag a test may return.
+    const UNJUDGED: u8 = 0x80;
+
+    /// `test` gives a word's flags: bits below 0x80.
+    pub fn new(words: &'w Words, test: F) -> Self {
+        WordFlags { words, judged: vec![Self::UNJUDGED; words.spelling_count()], test }
+    }
+
+    /// The flags of every word of block `block` of document `doc`, together.
+    pub fn of_block(&mut self, doc: DocId, block: usize) -> u8 {
+        let mut all = 0;
+        for run in self.words.block(doc, block) {
+            let judged = &mut self.judged[run.spelling as usize];
+            if *judged == Self::UNJUDGED {
+                *judged = (self.test)(self.words.spelling(run.spelling)) & !Self::UNJUDGED;
+            }
+            all |= *judged;
+        }
+        all
+    }
+}
+
 /// Byte classes: a letter or digit, other ASCII, or a byte of a multi-byte
 /// character (decoded to classify).
 const OTHER: u8 = 0;

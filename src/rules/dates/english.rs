@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use crate::model::agreement::documents;
 use crate::model::metadata::{Duration, DurationUnit};
 use crate::model::pattern::{Groups, Pattern};
-use crate::model::words::Words;
+use crate::model::words::{WordFlags, Words};
 use crate::model::{Agreement, DocId, Document};
 
 /// Number words up to ninety-nine; compounds ("twenty-four") are built from these.
@@ -125,17 +125,17 @@ pub struct InBlocks {
 /// Periods and dates in every block of each of the agreement's documents
 /// (as [`Agreement::documents`] lists them).
 pub fn in_documents(a: &Agreement) -> Vec<InBlocks> {
-    let mut gate = Gate::new(a.words());
+    let mut gate = gate(a.words());
     documents(a).map(|(id, doc)| in_blocks(doc, id, &mut gate)).collect()
 }
 
 /// [`in_documents`] for the body only.
 pub fn in_body(a: &Agreement) -> InBlocks {
-    in_blocks(&a.body, DocId::Body, &mut Gate::new(a.words()))
+    in_blocks(&a.body, DocId::Body, &mut gate(a.words()))
 }
 
 /// Periods and dates in every block of a document. A block is searched
-/// only when its words can make one (see [`Gate`]): most paragraphs
+/// only when its words can make one (see [`UNIT`]): most paragraphs
 /// have neither, and the patterns read text at a tenth of the speed of
 /// cutting it into words.
 fn in_blocks(doc: &Document, id: DocId, gate: &mut Gate) -> InBlocks {
@@ -143,8 +143,8 @@ fn in_blocks(doc: &Document, id: DocId, gate: &mut Gate) -> InBlocks {
     let mut found =
         InBlocks { durations: vec![Vec::new(); n], words_figures: vec![Vec::new(); n], dates: vec![Vec::new(); n] };
     for (i, b) in doc.blocks.iter().enumerate() {
-        let has = gate.block(id, i);
-        if has & Gate::UNIT != 0 {
+        let has = gate.of_block(id, i);
+        if has & UNIT != 0 {
             for c in DURATION.captures_iter(&b.text) {
                 match read_duration(&c) {
                     Ok(Some(d)) => found.durations[i].push(d),
@@ -153,61 +153,41 @@ fn in_blocks(doc: &Document, id: DocId, gate: &mut Gate) -> InBlocks {
                 }
             }
         }
-        if has & (Gate::MONTH | Gate::YEAR) == Gate::MONTH | Gate::YEAR {
+        if has & (MONTH | YEAR) == MONTH | YEAR {
             found.dates[i].extend(dates(&b.text));
         }
     }
     found
 }
 
-/// Which words of a block can be part of a period or a date, from the
-/// agreement's [`Words`], each spelling judged once. [`DURATION`] needs a
-/// unit after a space or hyphen, so a word that begins with "day", "week",
-/// "month" or "year" in any case; [`DATE`] needs a month ("Jan", "Sept",
-/// "April" …, a word that begins so, or holds a letter outside ASCII, after
-/// which an ASCII `\b` may fall inside the word) and a year after a space
-/// or comma, a word that begins with four figures.
-struct Gate<'w> {
-    words: &'w Words,
-    /// Per spelling: [`Gate::UNSEEN`] or its flags.
-    flags: Vec<u8>,
-}
+/// Which words of a block can be part of a period or a date ([`Gate`]).
+type Gate<'w> = WordFlags<'w, fn(&str) -> u8>;
 
-impl<'w> Gate<'w> {
-    const UNIT: u8 = 1;
-    const MONTH: u8 = 2;
-    const YEAR: u8 = 4;
-    const UNSEEN: u8 = 0x80;
+/// [`DURATION`] needs a unit after a space or hyphen, so a word that
+/// begins with "day", "week", "month" or "year" in any case ([`UNIT`]);
+/// [`DATE`] needs a month ("Jan", "Sept", "April" …: a word that begins so,
+/// or holds a letter outside ASCII, after which an ASCII `\b` may fall
+/// inside the word: [`MONTH`]) and a year after a space or comma, a word
+/// that begins with four figures ([`YEAR`]).
+const UNIT: u8 = 1;
+const MONTH: u8 = 2;
+const YEAR: u8 = 4;
 
-    fn new(words: &'w Words) -> Gate<'w> {
-        Gate { words, flags: vec![Gate::UNSEEN; words.spelling_count()] }
-    }
-
-    /// The flags of every word of block `block` of document `doc`, together.
-    fn block(&mut self, doc: DocId, block: usize) -> u8 {
-        let mut has = 0;
-        for run in self.words.block(doc, block) {
-            let slot = &mut self.flags[run.spelling as usize];
-            if *slot == Gate::UNSEEN {
-                *slot = word_flags(self.words.spelling(run.spelling));
-            }
-            has |= *slot;
-        }
-        has
-    }
+fn gate(words: &Words) -> Gate<'_> {
+    WordFlags::new(words, word_flags)
 }
 
 fn word_flags(word: &str) -> u8 {
     let begins = |prefix: &str| word.get(..prefix.len()).is_some_and(|w| w.eq_ignore_ascii_case(prefix));
     let mut flags = 0;
     if ["day", "week", "month", "year"].iter().any(|u| begins(u)) {
-        flags |= Gate::UNIT;
+        flags |= UNIT;
     }
     if !word.is_ascii() || MONTHS.iter().any(|m| begins(&m[..3])) {
-        flags |= Gate::MONTH;
+        flags |= MONTH;
     }
     if word.len() >= 4 && word.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
-        flags |= Gate::YEAR;
+        flags |= YEAR;
     }
     flags
 }

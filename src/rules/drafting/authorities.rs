@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::fast_hash::HashSet;
+
 use regex::Regex;
 
 use crate::loading::LoadError;
@@ -21,6 +23,9 @@ pub struct Authorities {
     /// alone, longest names first so "North Warwickshire" wins over
     /// "Warwickshire".
     pub alone: Option<Regex>,
+    /// The first word of each name matched alone ("North" of "North
+    /// Warwickshire"): a block has none of them, it names no such place.
+    first_words: HashSet<String>,
 }
 
 const LISTS: [&str; 6] = ["counties", "unitary", "metropolitan", "london", "districts", "former"];
@@ -47,6 +52,8 @@ impl Authorities {
         let mut alone: Vec<&String> = places.iter().filter(|p| !also_words.contains(p)).collect();
         alone.sort_by_key(|p| std::cmp::Reverse(p.len()));
         alone.dedup();
+        let first_words = alone.iter().filter_map(|p| p.split(|c: char| !c.is_alphanumeric()).next()).map(String::from);
+        let first_words = first_words.collect();
         let alone = (!alone.is_empty())
             .then(|| {
                 let names: Vec<String> = alone.iter().map(|p| regex::escape(p)).collect();
@@ -54,12 +61,19 @@ impl Authorities {
             })
             .transpose()
             .map_err(|e| LoadError::file(&file.path, format!("the authority names do not combine: {e}")))?;
-        Ok(Authorities { places, also_words, alone })
+        Ok(Authorities { places, also_words, alone, first_words })
     }
 
     /// Whether `name` is an authority's area on the list (any case).
     pub fn is_place(&self, name: &str) -> bool {
         self.places.iter().any(|p| p.eq_ignore_ascii_case(name))
+    }
+
+    /// Whether a word of a text may begin a place [`Authorities::alone`]
+    /// matches: the first word of one, or a word with a letter outside ASCII
+    /// (the pattern's ASCII `\b` may fall inside it).
+    pub fn may_begin_place(&self, word: &str) -> bool {
+        !word.is_ascii() || self.first_words.contains(word)
     }
 
     /// Whether `name` is on the list only as an ordinary word.

@@ -17,6 +17,8 @@ pub mod unfinished_sentence;
 use std::ops::Range;
 
 use crate::loading::LoadError;
+use crate::model::agreement::documents;
+use crate::model::words::WordFlags;
 use crate::model::{Agreement, Block, BlockKind, Section};
 use crate::rules::{Context, Family, Finding, Rule};
 use authorities::Authorities;
@@ -67,10 +69,14 @@ pub(crate) struct Named<'a> {
 /// Every block of running text that names a council or an area.
 fn scan<'a>(a: &'a Agreement, authorities: &Authorities) -> Vec<Named<'a>> {
     let mut out = Vec::new();
-    for doc in a.documents() {
-        for block in doc.blocks.iter().filter(|b| prose(b)) {
+    // A place on the list is named only where its first word is; one not
+    // on the list only before "Agreement" (see `mentions::place_uses`).
+    let mut place_words = WordFlags::new(a.words(), |w| u8::from(authorities.may_begin_place(w)));
+    for (id, doc) in documents(a) {
+        for (i, block) in doc.blocks.iter().enumerate().filter(|(_, b)| prose(b)) {
             let councils = authorities::council_names(&block.text, authorities);
-            let places = mentions::place_uses(&block.text, authorities);
+            let may_name_place = place_words.of_block(id, i) != 0 || block.text.contains("Agreement");
+            let places = if may_name_place { mentions::place_uses(&block.text, authorities) } else { Vec::new() };
             if !councils.is_empty() || !places.is_empty() {
                 out.push(Named { block, councils, places });
             }
@@ -170,5 +176,38 @@ pub(crate) mod testing {
                 std::fs::copy(e.path(), target).expect("copy");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::authorities;
+    use super::*;
+    use crate::rules::testing::{bundled, with_body};
+
+    /// The blocks `scan` skips for want of a place's first word name no place.
+    fn assert_scan_misses_no_place(a: &Agreement) -> usize {
+        let authorities = authorities();
+        let scanned = scan(a, &authorities);
+        let mut places = 0;
+        for doc in a.documents() {
+            for block in doc.blocks.iter().filter(|b| prose(b)) {
+                let all = mentions::place_uses(&block.text, &authorities);
+                let found = scanned.iter().find(|n| std::ptr::eq(n.block, block)).map_or(&[][..], |n| &n.places);
+                let phrases = |u: &[mentions::PlaceUse]| u.iter().map(|u| u.phrase.clone()).collect::<Vec<_>>();
+                assert_eq!(phrases(found), phrases(&all), "{}", block.text);
+                places += all.len();
+            }
+        }
+        places
+    }
+
+    #[test]
+    fn scanning_only_blocks_with_a_places_first_word_misses_no_place() {
+        let found: usize = bundled().iter().map(assert_scan_misses_no_place).sum();
+        assert!(found > 0);
+        let text = "## 1 Services\n\n1.1 Services in North Warwickshire.\n\n1.2 Services in Stoke-on-Trent.\n\n\
+                    1.3 The Kestrelshire Section 75 Agreement.\n\n1.4 Nothing here.";
+        assert_eq!(assert_scan_misses_no_place(&with_body(bundled().swap_remove(0), text)), 3);
     }
 }
