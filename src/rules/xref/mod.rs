@@ -59,24 +59,33 @@ impl Family for Xref {
 /// …") and the quoted text it inserts, which keeps the amended agreement's
 /// numbering ("\"5.2 The ICB shall contribute … in Schedule 3 …\"").
 fn amends_another_document(doc: &crate::model::Document) -> Vec<bool> {
-    const INSTRUCTIONS: [&str; 5] =
-        ["shall be inserted", "shall be deleted", "shall be replaced", "shall be substituted", "shall be amended"];
     let mut out = Vec::with_capacity(doc.blocks.len());
     let mut quoting = false;
     for b in &doc.blocks {
         let t = b.display_text();
         let t = t.trim();
-        let lower = t.to_lowercase();
         let opens = !quoting && opens_quoted_passage(t);
         if opens {
             quoting = true;
         }
-        out.push(quoting || INSTRUCTIONS.iter().any(|i| lower.contains(i)));
+        out.push(quoting || instructs_amendment(&b.text));
         if quoting && t.trim_end_matches(['.', ';', ',']).ends_with(['"', '”']) {
             quoting = false;
         }
     }
     out
+}
+
+/// "… shall be inserted", "SHALL BE DELETED": an instruction, in any case.
+/// Asked of every block, so it looks only where an "s" is.
+fn instructs_amendment(text: &str) -> bool {
+    const INSTRUCTIONS: [&str; 5] =
+        ["shall be inserted", "shall be deleted", "shall be replaced", "shall be substituted", "shall be amended"];
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b's', b'S', bytes).any(|at| {
+        let rest = &bytes[at..];
+        INSTRUCTIONS.iter().any(|i| rest.get(..i.len()).is_some_and(|r| r.eq_ignore_ascii_case(i.as_bytes())))
+    })
 }
 
 /// A paragraph that opens with a quotation which is not a defined term
@@ -95,7 +104,16 @@ fn opens_quoted_passage(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::opens_quoted_passage;
+    use super::{instructs_amendment, opens_quoted_passage};
+
+    #[test]
+    fn amending_instructions_are_read_in_any_case() {
+        assert!(instructs_amendment("Clause 5.2 shall be deleted and replaced with:"));
+        assert!(instructs_amendment("A NEW CLAUSE 27A SHALL BE INSERTED"));
+        assert!(instructs_amendment("the words Shall Be Substituted"));
+        assert!(!instructs_amendment("Clause 5.2 shall not be deleted"));
+        assert!(!instructs_amendment("Each Partner shall be responsible for its staff."));
+    }
 
     #[test]
     fn quoted_passages_are_not_definitions() {
