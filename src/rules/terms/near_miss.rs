@@ -304,19 +304,23 @@ fn finding(
     Some(f.related(def.span.clone(), "defined here"))
 }
 
+/// Normalised word → the patterns listed for it. A map, not a table by
+/// word id: a few hundred of the agreement's thousands of words are terms'.
+type ByWord = HashMap<u32, Vec<usize>>;
+
 /// The patterns an index lists for the word at `at`.
-fn listed<'i>(index: &'i [Vec<usize>], tokens: &[Token], at: usize) -> &'i [usize] {
-    tokens.get(at).and_then(|t| index.get(t.norm as usize)).map_or(&[][..], Vec::as_slice)
+fn listed<'i>(index: &'i ByWord, tokens: &[Token], at: usize) -> &'i [usize] {
+    tokens.get(at).and_then(|t| index.get(&t.norm)).map_or(&[][..], Vec::as_slice)
 }
 
 /// The first pattern of each name (see `Index::twins`) chosen by `keep`,
 /// indexed by the normalised words `words` gives.
-fn patterns_by(ix: &Index, keep: impl Fn(&Pattern) -> bool, words: impl Fn(&Pattern) -> Vec<u32>) -> Vec<Vec<usize>> {
+fn patterns_by(ix: &Index, keep: impl Fn(&Pattern) -> bool, words: impl Fn(&Pattern) -> Vec<u32>) -> ByWord {
     patterns_by_words(ix, |p| keep(&ix.patterns[p]), words)
 }
 
 /// As [`patterns_by`], indexed by all of a pattern's words, `keep` given the pattern's number.
-fn patterns_by_all_words(ix: &Index, keep: impl Fn(usize) -> bool) -> Vec<Vec<usize>> {
+fn patterns_by_all_words(ix: &Index, keep: impl Fn(usize) -> bool) -> ByWord {
     patterns_by_words(ix, keep, |p| p.norms.clone())
 }
 
@@ -324,12 +328,13 @@ fn patterns_by_words(
     ix: &Index,
     keep: impl Fn(usize) -> bool,
     words: impl Fn(&Pattern) -> Vec<u32>,
-) -> Vec<Vec<usize>> {
-    let mut index: Vec<Vec<usize>> = vec![Vec::new(); ix.norm_count()];
+) -> ByWord {
+    let mut index = ByWord::default();
     let first_of_name = |p: &usize| !ix.twins(*p).is_empty();
     for (p, pat) in ix.patterns.iter().enumerate().filter(|(p, _)| first_of_name(p) && keep(*p)) {
         for n in words(pat) {
-            if let Some(list) = index.get_mut(n as usize).filter(|l| !l.contains(&p)) {
+            let list = index.entry(n).or_default();
+            if !list.contains(&p) {
                 list.push(p);
             }
         }
