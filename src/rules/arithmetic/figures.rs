@@ -56,7 +56,12 @@ fn number(t: &str) -> Option<(i128, u8, bool)> {
         Some((i, f)) => (i, Some(f)),
         None => (t, None),
     };
-    if int.is_empty() || int.starts_with(',') || int.ends_with(',') {
+    // Every word of a paragraph is asked: most have a letter.
+    if int.is_empty()
+        || int.starts_with(',')
+        || int.ends_with(',')
+        || !int.bytes().all(|b| b.is_ascii_digit() || b == b',')
+    {
         return None;
     }
     let groups: Vec<&str> = int.split(',').collect();

@@ -324,11 +324,7 @@ fn patterns_by_all_words(ix: &Index, keep: impl Fn(usize) -> bool) -> ByWord {
     patterns_by_words(ix, keep, |p| p.norms.clone())
 }
 
-fn patterns_by_words(
-    ix: &Index,
-    keep: impl Fn(usize) -> bool,
-    words: impl Fn(&Pattern) -> Vec<u32>,
-) -> ByWord {
+fn patterns_by_words(ix: &Index, keep: impl Fn(usize) -> bool, words: impl Fn(&Pattern) -> Vec<u32>) -> ByWord {
     let mut index = ByWord::default();
     let first_of_name = |p: &usize| !ix.twins(*p).is_empty();
     for (p, pat) in ix.patterns.iter().enumerate().filter(|(p, _)| first_of_name(p) && keep(*p)) {
