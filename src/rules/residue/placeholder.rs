@@ -201,11 +201,14 @@ fn stands_alone(text: &str, range: Range<usize>) -> bool {
 /// the agreement's own way of keeping a number.
 pub fn is_drafting_note(text: &str) -> bool {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    if ["drafting note", "note to draft", "ntd:", "note for drafting"].iter().any(|p| lower.starts_with(p)) {
+    // Every paragraph is asked: its opening words are lower-cased, and the
+    // rest only when it is bracketed.
+    let head = t.chars().take(20).collect::<String>().to_lowercase();
+    if ["drafting note", "note to draft", "ntd:", "note for drafting"].iter().any(|p| head.starts_with(p)) {
         return true;
     }
     let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) else { return false };
+    let lower = t.to_lowercase();
     let single_group = !inner.contains(['[', ']']);
     let kept_number = ["not used", "left blank", "intentionally blank", "deleted"].iter().any(|k| lower.contains(k));
     single_group && !kept_number && inner.split_whitespace().count() >= 4 && !is_placeholder(inner)
