@@ -109,7 +109,17 @@ impl Words {
     /// The words of an agreement's documents, `slots` of them (the body and
     /// each schedule entry); kept with the agreement ([`crate::model::Agreement::words`]).
     pub(crate) fn new<'d>(documents: impl Iterator<Item = (DocId, &'d Document)>, slots: usize) -> Words {
-        let mut words = Words { blocks: vec![Vec::new(); slots], ..Words::default() };
+        let documents: Vec<_> = documents.collect();
+        // Sized from the text, so that neither is copied as it grows: English
+        // has a word every six bytes or so, and a 250 KB agreement some 5,000
+        // spellings (the table is kept at most half full).
+        let bytes: usize = documents.iter().flat_map(|(_, d)| &d.blocks).map(|b| b.text.len()).sum();
+        let mut words = Words {
+            blocks: vec![Vec::new(); slots],
+            runs: Vec::with_capacity(bytes / 6),
+            table: Table { slots: vec![(0, EMPTY); (bytes / 24).next_power_of_two().max(1024)] },
+            ..Words::default()
+        };
         for (id, doc) in documents {
             words.blocks[slot(id)] = doc
                 .blocks
