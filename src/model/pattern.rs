@@ -57,6 +57,22 @@ pub mod matcher;
 pub use joined::searches_joined;
 pub use matcher::Matcher;
 
+/// Whether `text` holds one of `phrases` (ASCII, all beginning with the
+/// same letter), in any case. The text is looked at only where that letter
+/// is, found with `memchr`: cheap enough to ask of every paragraph, where
+/// lower-casing each would not be. (No character outside ASCII has a lower
+/// case in which English phrases' letters appear, so comparing ASCII
+/// letters case-insensitively is comparing the lower-cased text.)
+pub fn contains_ignore_ascii_case(text: &str, phrases: &[&str]) -> bool {
+    let Some(&first) = phrases.first().and_then(|p| p.as_bytes().first()) else { return false };
+    debug_assert!(phrases.iter().all(|p| p.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&first))));
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), bytes).any(|at| {
+        let rest = &bytes[at..];
+        phrases.iter().any(|p| rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p.as_bytes())))
+    })
+}
+
 /// A pattern compiled for phrases at a known place; see the module comment.
 pub struct Anchored {
     regex: Regex,
@@ -212,6 +228,16 @@ impl<'t> Groups<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_are_found_in_any_case_and_only_whole() {
+        let instructions = ["shall be inserted", "shall be deleted"];
+        assert!(contains_ignore_ascii_case("A NEW CLAUSE 27A SHALL BE INSERTED", &instructions));
+        assert!(contains_ignore_ascii_case("which Shall Be Deleted.", &instructions));
+        assert!(!contains_ignore_ascii_case("it shall be delete", &instructions), "cut short at the end");
+        assert!(!contains_ignore_ascii_case("shall not be deleted", &instructions));
+        assert!(!contains_ignore_ascii_case("anything", &[]));
+    }
 
     #[test]
     fn patterns_that_can_search_joined_blocks() {

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::pattern::Pattern;
+use crate::model::pattern::{Pattern, contains_ignore_ascii_case};
 use crate::model::{Agreement, Document};
 use crate::rules::{Example, Finding, Rule, Severity};
 
@@ -134,13 +134,9 @@ pub(super) fn check_not_used_references(agreement: &Agreement, out: &mut Vec<Fin
     }
 }
 
-/// Whether the text says "not used", in any case. (No character outside
-/// ASCII has a lower case in which these letters appear, so comparing ASCII
-/// letters case-insensitively is comparing the lower-cased text.)
+/// Whether the text says "not used", in any case.
 fn says_not_used(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'n', b'N', bytes)
-        .any(|i| bytes.get(i..i + 8).is_some_and(|w| w.eq_ignore_ascii_case(b"not used")))
+    contains_ignore_ascii_case(text, &["not used"])
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use super::index::{Index, Token};
 use super::names::{Names, key};
 use super::{UNDEFINED, quoted};
 use crate::model::agreement::documents;
+use crate::model::pattern::contains_ignore_ascii_case;
 use crate::model::{BlockKind, DocId, Section};
 use crate::rules::Finding;
 
@@ -102,12 +103,9 @@ fn imports_definitions(ix: &Index) -> bool {
     })
 }
 
-/// Whether `text` has the word "meaning" in any case: cheap to ask of every
-/// paragraph, where lower-casing each would not be.
+/// Whether `text` has the word "meaning" in any case.
 fn mentions_meaning(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'm', b'M', bytes)
-        .any(|i| bytes[i..].get(..7).is_some_and(|w| w.eq_ignore_ascii_case(b"meaning")))
+    contains_ignore_ascii_case(text, &["meaning"])
 }
 
 /// Words after a name, in its sentence, that say what it is or where it is:

@@ -16,6 +16,7 @@ pub use missing_target::MISSING_TARGET;
 pub(crate) use names::singular;
 
 use crate::model::Agreement;
+use crate::model::pattern::contains_ignore_ascii_case;
 use crate::model::references::{self, DocId, RefKind, Resolution, Resolver};
 use crate::rules::{Context, Family, Finding, Rule};
 
@@ -77,15 +78,10 @@ fn amends_another_document(doc: &crate::model::Document) -> Vec<bool> {
 }
 
 /// "… shall be inserted", "SHALL BE DELETED": an instruction, in any case.
-/// Asked of every block, so it looks only where an "s" is.
 fn instructs_amendment(text: &str) -> bool {
     const INSTRUCTIONS: [&str; 5] =
         ["shall be inserted", "shall be deleted", "shall be replaced", "shall be substituted", "shall be amended"];
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(b's', b'S', bytes).any(|at| {
-        let rest = &bytes[at..];
-        INSTRUCTIONS.iter().any(|i| rest.get(..i.len()).is_some_and(|r| r.eq_ignore_ascii_case(i.as_bytes())))
-    })
+    contains_ignore_ascii_case(text, &INSTRUCTIONS)
 }
 
 /// A paragraph that opens with a quotation which is not a defined term
