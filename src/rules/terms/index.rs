@@ -14,7 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::model::DocId;
 use crate::model::agreement::documents;
 use crate::model::definitions::{Definition, Problem};
-use crate::model::words::{Gap, Run};
+use crate::model::words::{Gap, Run, Words};
 use crate::model::{Agreement, BlockKind, Span};
 use crate::rules::xref::singular;
 
@@ -153,12 +153,7 @@ pub struct Hit {
 impl<'a> Index<'a> {
     pub fn new(agreement: &'a Agreement, defs: &'a [Definition]) -> Self {
         let words = agreement.words();
-        let mut interner = Interner {
-            by_spelling: vec![UNSEEN; words.spelling_count()],
-            // The text's spellings are at least as many as their normal forms.
-            norms: WordHashMap::with_capacity_and_hasher(words.spelling_count(), Default::default()),
-            ..Interner::default()
-        };
+        let mut interner = Interner::for_words(words);
         let mut blocks = Vec::new();
         for (id, doc) in documents(agreement) {
             for (i, b) in doc.blocks.iter().enumerate() {
@@ -353,6 +348,16 @@ impl Hasher for WordHash {
 pub type WordHashMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
 impl Interner {
+    /// An interner for the spellings of `words` ([`tokens_of_runs`]).
+    fn for_words(words: &Words) -> Interner {
+        Interner {
+            by_spelling: vec![UNSEEN; words.spelling_count()],
+            // The text's spellings are at least as many as their normal forms.
+            norms: WordHashMap::with_capacity_and_hasher(words.spelling_count(), Default::default()),
+            ..Interner::default()
+        }
+    }
+
     fn id(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.spellings.get(word) {
             return id;
@@ -614,12 +619,7 @@ mod tests {
         }
         for text in &texts {
             let words = Words::of_text(text);
-            let mut interner = Interner {
-                by_spelling: vec![UNSEEN; words.spelling_count()],
-                // The text's spellings are at least as many as their normal forms.
-                norms: WordHashMap::with_capacity_and_hasher(words.spelling_count(), Default::default()),
-                ..Interner::default()
-            };
+            let mut interner = Interner::for_words(&words);
             let shared = tokens_of_runs(text, words.block(DocId::Body, 0), &mut interner);
             let own = tokenize(text, &mut Interner::default());
             let view = |t: &[Token]| -> Vec<(String, bool, usize, usize, bool, bool)> {
