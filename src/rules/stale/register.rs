@@ -160,9 +160,6 @@ pub struct Register {
     /// One pattern per exception and per entry, searched together; `None`
     /// when the register names nothing.
     regex: Option<Matcher>,
-    /// Whether every pattern can search a document's joined text (see
-    /// [`searches_joined`]); a pack's own pattern may not.
-    joinable: bool,
     /// Pattern id → what it stands for.
     targets: Vec<Target>,
 }
@@ -186,10 +183,16 @@ impl Register {
             .collect()
     }
 
+    /// Whether every pattern can search a document's joined text (see
+    /// [`crate::model::pattern::searches_joined`]); a pack's own pattern may not.
+    fn joinable(&self) -> bool {
+        self.regex.as_ref().is_none_or(Matcher::joinable)
+    }
+
     /// [`Register::find`] in every block of a document, by block: one
     /// search of the document's joined text when the patterns allow it.
     pub fn find_in(&self, doc: &Document) -> Vec<Vec<Mention>> {
-        if !self.joinable {
+        if !self.joinable() {
             return doc.blocks.iter().map(|b| self.find(&b.text)).collect();
         }
         let joined = doc.joined();
@@ -342,8 +345,7 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Register, LoadError> {
         std::iter::repeat_n(Target::Except, n_excepts).chain(indexes.into_iter().map(Target::Entry)).collect();
     let regex = Matcher::new(&pieces)
         .map_err(|e| LoadError::file(&file.path, format!("the register's patterns do not combine: {e}")))?;
-    let joinable = regex.as_ref().is_none_or(Matcher::joinable);
-    Ok(Register { entries, sources, narrative, regex, joinable, targets })
+    Ok(Register { entries, sources, narrative, regex, targets })
 }
 
 #[cfg(test)]
@@ -354,7 +356,7 @@ mod tests {
     fn a_document_searched_at_once_has_each_blocks_mentions() {
         let packs = crate::rules::Packs::builtin();
         let register = parse(&packs.stale).expect("the built-in register reads");
-        assert!(register.joinable, "the built-in register searches joined text");
+        assert!(register.joinable(), "the built-in register searches joined text");
         let view = |m: &[Mention]| m.iter().map(|m| (m.entry, m.range.clone())).collect::<Vec<_>>();
         let mut found = 0;
         for doc in crate::rules::testing::bundled_documents() {
