@@ -197,9 +197,17 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
     // The uses are in reading order (see `index::longest`): a block's are a run of them.
     debug_assert!(uses.is_sorted_by_key(|h| (h.block, h.at)));
     let mut cands: Vec<usize> = Vec::new();
-    for (bi, b) in ix.blocks.iter().enumerate().filter(|(_, b)| !b.heading) {
-        let from = uses.partition_point(|h| h.block < bi);
-        let uses_here = &uses[from..from + uses[from..].partition_point(|h| h.block == bi)];
+    // The uses not yet passed: the blocks are read in order, so each block's
+    // uses are the run at the front (a cursor, not a search per block).
+    let mut rest = uses;
+    for (bi, b) in ix.blocks.iter().enumerate() {
+        let skip = rest.iter().take_while(|h| h.block < bi).count();
+        let here = rest[skip..].iter().take_while(|h| h.block == bi).count();
+        let uses_here = &rest[skip..skip + here];
+        rest = &rest[skip + here..];
+        if b.heading {
+            continue;
+        }
         for s in 0..b.tokens.len() {
             if !b.tokens[s].capitalised() || continues_name(&b.tokens, s) {
                 continue;
