@@ -27,6 +27,7 @@ use super::names::{Names, key};
 use super::{UNDEFINED, quoted};
 use crate::model::agreement::documents;
 use crate::model::pattern::contains_ignore_ascii_case;
+use crate::model::words::WordFlags;
 use crate::model::{BlockKind, DocId, Section};
 use crate::rules::Finding;
 
@@ -94,8 +95,11 @@ fn ends_with_head(key: &str, names: &Names) -> bool {
 /// A deed of variation or a side agreement that gives its words "the same
 /// meanings" as another document's: the definitions are elsewhere.
 fn imports_definitions(ix: &Index) -> bool {
-    documents(ix.agreement).any(|(_, doc)| {
-        doc.blocks.iter().filter(|b| mentions_meaning(&b.text)).any(|b| {
+    // "meaning" is letters only, so it stands inside one word: a block's
+    // words say whether its text has it, judged once per spelling.
+    let mut meaning = WordFlags::new(ix.agreement.words(), |w| u8::from(mentions_meaning(w)));
+    documents(ix.agreement).any(|(id, doc)| {
+        doc.blocks.iter().enumerate().filter(|&(i, _)| meaning.of_block(id, i) != 0).any(|(_, b)| {
             let lower = b.text.to_lowercase();
             (lower.contains("same meaning") || lower.contains("meanings given") || lower.contains("meaning given"))
                 && !lower.contains("in this agreement have")
