@@ -52,6 +52,8 @@ pub struct Knowledge {
     pub instruments: Vec<Instrument>,
     /// Every Act's names, as [`normal`] writes them, to the Act's index.
     act_names: HashMap<String, usize>,
+    /// The same for the instruments.
+    instrument_names: HashMap<String, usize>,
 }
 
 impl Knowledge {
@@ -59,7 +61,10 @@ impl Knowledge {
         let acts = read_acts(acts)?;
         let act_names =
             acts.iter().enumerate().flat_map(|(i, a)| a.names.iter().map(move |n| (normal(n), i))).collect();
-        Ok(Knowledge { acts, instruments: read_instruments(instruments)?, act_names })
+        let instruments = read_instruments(instruments)?;
+        let instrument_names =
+            instruments.iter().enumerate().flat_map(|(i, s)| s.names.iter().map(move |n| (normal(n), i))).collect();
+        Ok(Knowledge { acts, instruments, act_names, instrument_names })
     }
 
     /// The Act whose title or alias is exactly `name`.
@@ -67,17 +72,19 @@ impl Knowledge {
         self.act_names.get(&normal(name)).map(|&i| &self.acts[i])
     }
 
+    /// Whether an instrument's title or alias is exactly `name`.
+    pub fn instrument_named(&self, name: &str) -> bool {
+        self.instrument_names.contains_key(&normal(name))
+    }
+
     pub fn instrument(&self, year: i16, number: u32) -> Option<&Instrument> {
         self.instruments.iter().find(|i| i.year == year && i.number == number)
     }
 }
 
-/// Equal but for spacing, the kind of apostrophe and "&" for "and"
-/// ("Health & Social Care Act 2012" is the Act, informally written).
-pub fn same_words(a: &str, b: &str) -> bool {
-    normal(a) == normal(b)
-}
-
+/// A name as the lists are looked up: equal but for spacing, the kind of
+/// apostrophe and "&" for "and" ("Health & Social Care Act 2012" is the
+/// Act, informally written).
 fn normal(s: &str) -> String {
     s.replace('’', "'").split_whitespace().map(|w| if w == "&" { "and" } else { w }).collect::<Vec<_>>().join(" ")
 }

@@ -17,7 +17,9 @@ pub mod wrong_instrument;
 use regex::Regex;
 
 use crate::loading::LoadError;
-use crate::model::Agreement;
+use crate::model::agreement::documents;
+use crate::model::words::WordFlags;
+use crate::model::{Agreement, Block};
 use crate::rules::{Context, Family, Finding, Rule};
 use data::Knowledge;
 
@@ -58,6 +60,19 @@ impl Family for Citations {
         wrong_instrument::check(a, k, &self.titles, out);
         subsection::check(a, k, out);
     }
+}
+
+/// The blocks, in reading order, with one of `words` as a whole word. A
+/// citation's pattern needs its key word ("Act", "Regulations") standing
+/// alone: as it is a run of letters, the agreement's words, judged once per
+/// spelling, say which blocks can hold one without reading their text.
+fn blocks_with<'a>(a: &'a Agreement, words: &[&str]) -> Vec<&'a Block> {
+    let mut has_word = WordFlags::new(a.words(), |w| u8::from(words.contains(&w)));
+    let mut out = Vec::new();
+    for (id, doc) in documents(a) {
+        out.extend(doc.blocks.iter().enumerate().filter(|&(i, _)| has_word.of_block(id, i) != 0).map(|(_, b)| b));
+    }
+    out
 }
 
 /// For the unit tests of the `citations` rules.

@@ -107,10 +107,8 @@ fn problem(section: &Section, first: &str) -> Option<String> {
 /// "the 2006 Act": the one known Act of that year the agreement cites by its full title.
 fn act_of_year<'k>(k: &'k Knowledge, a: &Agreement, year: i16) -> Option<(&'k Act, i16)> {
     // Where the text says "Act {year}": the title, if any, ends before each.
-    let befores: Vec<&str> = a
-        .documents()
-        .flat_map(|d| d.blocks.iter())
-        .filter(|b| b.text.contains("Act"))
+    let befores: Vec<&str> = super::blocks_with(a, &["Act"])
+        .into_iter()
         .flat_map(|b| {
             ACT_YEAR.captures_iter(&b.text).filter_map(|c| {
                 let (whole, y) = (c.get(0)?, c.get(1)?);

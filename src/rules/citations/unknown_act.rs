@@ -54,17 +54,15 @@ pub fn check(a: &Agreement, k: &Knowledge, out: &mut Vec<Finding>) {
     let mut grouped: BTreeMap<(String, String), Vec<Span>> = BTreeMap::new();
     let mut order: Vec<(String, String)> = Vec::new();
     let mut sources: BTreeMap<String, Option<String>> = BTreeMap::new();
-    for doc in a.documents() {
-        for b in doc.blocks.iter().filter(|b| b.text.contains("Act ")) {
-            for slip in slips(&b.text, k) {
-                let suggestion = format!("{} {}", slip.name, slip.year);
-                let key = (format!("{} {}", slip.said, slip.year), suggestion.clone());
-                if !grouped.contains_key(&key) {
-                    order.push(key.clone());
-                }
-                sources.insert(suggestion, slip.act.source.clone());
-                grouped.entry(key).or_default().push(b.span_of(slip.range));
+    for b in super::blocks_with(a, &["Act"]).into_iter().filter(|b| b.text.contains("Act ")) {
+        for slip in slips(&b.text, k) {
+            let suggestion = format!("{} {}", slip.name, slip.year);
+            let key = (format!("{} {}", slip.said, slip.year), suggestion.clone());
+            if !grouped.contains_key(&key) {
+                order.push(key.clone());
             }
+            sources.insert(suggestion, slip.act.source.clone());
+            grouped.entry(key).or_default().push(b.span_of(slip.range));
         }
     }
     for key in order {
@@ -187,8 +185,12 @@ pub(super) fn near(said: &str, title: &str) -> bool {
     if stems(said) == stems(title) {
         return true;
     }
-    // A slip of a letter or two in a long title; short ones are too close to each other.
-    title.len() >= 12 && strsim::damerau_levenshtein(said, title) <= 2
+    // A slip of a letter or two in a long title; short ones are too close to
+    // each other. Two edits change the length by two characters at most, so
+    // titles further apart in length are not compared letter by letter.
+    title.len() >= 12
+        && said.chars().count().abs_diff(title.chars().count()) <= 2
+        && strsim::damerau_levenshtein(said, title) <= 2
 }
 
 /// "Equalities" → "equality", "Services" → "service".

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::data::{Instrument, Knowledge, same_words};
+use super::data::{Instrument, Knowledge};
 use super::unknown_act::{JOINING, near, title_words};
 use crate::model::Agreement;
 use crate::rules::{Example, Finding, Rule, Severity};
@@ -31,39 +31,39 @@ static TITLE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:Regulations|Order)\s+(?:19|20)[0-9]{2}\b").expect("valid"));
 
 pub fn check(a: &Agreement, k: &Knowledge, out: &mut Vec<Finding>) {
-    for doc in a.documents() {
-        for b in doc.blocks.iter().filter(|b| b.text.contains("Regulations ") || b.text.contains("Order ")) {
-            for m in TITLE_END.find_iter(&b.text) {
-                let words = title_words(&b.text[..m.start()]);
-                let Some(last) = words.last() else { continue };
-                let phrase = |i: usize| format!("{} {}", &b.text[words[i].start..last.end], m.as_str());
-                let starts: Vec<usize> = (0..words.len())
-                    .filter(|&i| i == 0 || !JOINING.contains(&&b.text[words[i - 1].clone()]))
-                    .filter(|&i| b.text[words[i].clone()].chars().next().is_some_and(char::is_uppercase))
-                    .collect();
-                let known = |t: &str| k.instruments.iter().any(|i| i.names.iter().any(|n| same_words(n, t)));
-                if starts.iter().any(|&i| known(&phrase(i))) {
-                    continue;
-                }
-                let Some((i, inst)) = starts.iter().find_map(|&i| nearest(k, &phrase(i)).map(|inst| (i, inst))) else {
-                    continue;
-                };
-                let said = phrase(i);
-                let mut f = Finding::new(
-                    &UNKNOWN_INSTRUMENT,
-                    b.span_of(words[i].start..m.end()),
-                    format!(
-                        "\"{said}\" is not the title of an instrument; did you mean the {} ({})?",
-                        inst.title,
-                        inst.citation()
-                    ),
-                )
-                .label("no instrument has this title");
-                if let Some(src) = &inst.source {
-                    f = f.help(format!("cite the instrument by its title: {src}"));
-                }
-                out.push(f);
+    for b in super::blocks_with(a, &["Regulations", "Order"])
+        .into_iter()
+        .filter(|b| b.text.contains("Regulations ") || b.text.contains("Order "))
+    {
+        for m in TITLE_END.find_iter(&b.text) {
+            let words = title_words(&b.text[..m.start()]);
+            let Some(last) = words.last() else { continue };
+            let phrase = |i: usize| format!("{} {}", &b.text[words[i].start..last.end], m.as_str());
+            let starts: Vec<usize> = (0..words.len())
+                .filter(|&i| i == 0 || !JOINING.contains(&&b.text[words[i - 1].clone()]))
+                .filter(|&i| b.text[words[i].clone()].chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            if starts.iter().any(|&i| k.instrument_named(&phrase(i))) {
+                continue;
             }
+            let Some((i, inst)) = starts.iter().find_map(|&i| nearest(k, &phrase(i)).map(|inst| (i, inst))) else {
+                continue;
+            };
+            let said = phrase(i);
+            let mut f = Finding::new(
+                &UNKNOWN_INSTRUMENT,
+                b.span_of(words[i].start..m.end()),
+                format!(
+                    "\"{said}\" is not the title of an instrument; did you mean the {} ({})?",
+                    inst.title,
+                    inst.citation()
+                ),
+            )
+            .label("no instrument has this title");
+            if let Some(src) = &inst.source {
+                f = f.help(format!("cite the instrument by its title: {src}"));
+            }
+            out.push(f);
         }
     }
 }
