@@ -514,15 +514,11 @@ fn inline_definitions(doc: &Document, id: DocId, taken: &[(usize, usize)]) -> Ve
         // Candidates: each "(", and each quote when the text has words that introduce a term.
         let introduced = INTRODUCERS.iter().any(|w| text.contains(w));
         let mut refs = None;
-        // Byte by byte: '(' and the first byte of every quote mark begin a
-        // character, and only those few bytes need decoding.
-        let candidates = text.bytes().enumerate().skip(skip_to).filter_map(|(at, byte)| match byte {
-            b'(' => Some((at, '(')),
-            b'"' | b'\'' | QUOTE_LEAD if introduced => {
-                text[at..].chars().next().filter(|&c| is_quote(c)).map(|c| (at, c))
-            }
-            _ => None,
-        });
+        let candidates =
+            openings(text.as_bytes(), skip_to, introduced).into_iter().filter_map(|at| match text.as_bytes()[at] {
+                b'(' => Some((at, '(')),
+                _ => text[at..].chars().next().filter(|&c| is_quote(c)).map(|c| (at, c)),
+            });
         for (at, c) in candidates {
             let found = match c {
                 '(' => parenthesised_terms(text, at).map(|(terms, end)| (terms, at..end)),
@@ -538,6 +534,18 @@ fn inline_definitions(doc: &Document, id: DocId, taken: &[(usize, usize)]) -> Ve
         }
     }
     out
+}
+
+/// Where a term may follow, from byte `from`: each '(' and, with `quotes`,
+/// the first byte of each quote mark. These begin a character, so only
+/// they need decoding; without quotes, memchr finds the few brackets.
+fn openings(bytes: &[u8], from: usize, quotes: bool) -> Vec<usize> {
+    let rest = bytes.get(from..).unwrap_or_default();
+    if !quotes {
+        return memchr::memchr_iter(b'(', rest).map(|i| from + i).collect();
+    }
+    let opening = |b: u8| matches!(b, b'(' | b'"' | b'\'' | QUOTE_LEAD);
+    rest.iter().enumerate().filter(|&(_, &b)| opening(b)).map(|(i, _)| from + i).collect()
 }
 
 /// Quoted terms introduced in the running text at `at` (a quote):
