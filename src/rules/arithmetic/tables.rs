@@ -239,6 +239,11 @@ fn tokens(text: &str) -> Vec<Range<usize>> {
 /// "County Council 1,840,000 1,876,800 1,914,300": a short label, then
 /// one or more amounts (or dashes) to the end of the line.
 fn aligned_row(text: &str) -> Option<Row> {
+    // A row ends in a figure or a dash: prose, most blocks, is turned away
+    // on its last word before the whole text is split.
+    if text.split_whitespace().next_back().is_none_or(|w| figures::parse(w, true) == Value::Text) {
+        return None;
+    }
     let toks = tokens(text);
     let mut k = toks.len();
     while k > 0 && figures::parse(&text[toks[k - 1].clone()], true) != Value::Text {
