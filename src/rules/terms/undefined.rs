@@ -109,9 +109,11 @@ fn party_words(
             continue;
         }
         let defined_word = if defined == "partner" { "Partners" } else { "Parties" };
+        // Both spellings have one normal form: compared first, as a number.
+        let Some(other_norm) = ix.norm(other[0]) else { continue };
         for (bi, b) in ix.blocks.iter().enumerate().filter(|(_, b)| !b.heading) {
             for (i, t) in b.tokens.iter().enumerate() {
-                if !other.contains(&t.word) || covered.contains(&(bi, i)) {
+                if t.norm != other_norm || !other.contains(&t.word) || covered.contains(&(bi, i)) {
                     continue;
                 }
                 // "Third Parties", "Receiving Party": part of a longer name.
