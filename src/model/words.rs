@@ -9,6 +9,7 @@
 //! space, a comma, a full stop) is classified while cutting ([`Gap`]).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::doc_id::DocId;
 use super::document::Document;
@@ -96,6 +97,64 @@ pub struct Words {
     runs: Vec<Run>,
     /// Per document (the body, then each schedule entry), per block: its runs.
     blocks: Vec<Vec<BlockRuns>>,
+    /// The blocks each spelling stands in, made when a rule first asks ([`WordFlags`]).
+    block_lists: OnceLock<BlockLists>,
+}
+
+/// For each spelling, the blocks it stands in, each once, in reading order.
+/// Blocks are numbered through the documents in slot order.
+#[derive(Debug, Default)]
+struct BlockLists {
+    /// The number of each document's first block.
+    first_block: Vec<u32>,
+    block_count: usize,
+    /// Spelling `s`'s blocks are `blocks[starts[s]..starts[s + 1]]`.
+    starts: Vec<u32>,
+    blocks: Vec<u32>,
+}
+
+impl BlockLists {
+    fn new(words: &Words) -> BlockLists {
+        let mut first_block = Vec::with_capacity(words.blocks.len());
+        let mut block_count = 0;
+        for doc in &words.blocks {
+            first_block.push(block_count as u32);
+            block_count += doc.len();
+        }
+        // (block number, spelling) of every run, in reading order.
+        let each = || {
+            words.blocks.iter().flatten().enumerate().flat_map(|(b, runs)| {
+                words.runs[runs.runs.start as usize..runs.runs.end as usize].iter().map(move |r| (b as u32, r.spelling))
+            })
+        };
+        // Counted, then placed in one array; a spelling's repeats in a block count once.
+        let spellings = words.spellings.len();
+        let mut last = vec![u32::MAX; spellings];
+        let mut starts = vec![0u32; spellings + 1];
+        for (b, s) in each() {
+            if std::mem::replace(&mut last[s as usize], b) != b {
+                starts[s as usize + 1] += 1;
+            }
+        }
+        for s in 0..spellings {
+            starts[s + 1] += starts[s];
+        }
+        let mut next = starts.clone();
+        let mut blocks = vec![0u32; starts[spellings] as usize];
+        last.fill(u32::MAX);
+        for (b, s) in each() {
+            if std::mem::replace(&mut last[s as usize], b) != b {
+                blocks[next[s as usize] as usize] = b;
+                next[s as usize] += 1;
+            }
+        }
+        BlockLists { first_block, block_count, starts, blocks }
+    }
+
+    fn of(&self, spelling: u32) -> &[u32] {
+        let s = spelling as usize;
+        &self.blocks[self.starts[s] as usize..self.starts[s + 1] as usize]
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -245,36 +304,56 @@ impl Words {
     }
 }
 
-/// What a test says of each word of a block, judged once per spelling: a
-/// rule asks it before running a pattern over the block, when the pattern
-/// can match only where some word stands (a month's name, a place).
-pub struct WordFlags<'w, F> {
-    words: &'w Words,
-    /// Per spelling: the test's flags, or [`WordFlags::UNJUDGED`].
-    judged: Vec<u8>,
-    test: F,
+/// What a test says of the words of each block: a rule asks it before
+/// running a pattern over a block, when the pattern can match only where
+/// some word stands (a month's name, a place). The test is asked once per
+/// spelling, and its flags marked on the blocks that spelling stands in,
+/// so a block's flags are those of all its words without reading them.
+pub struct WordFlags<'w> {
+    lists: &'w BlockLists,
+    /// Per block (numbered as in [`BlockLists`]): its words' flags together.
+    flags: Vec<u8>,
 }
 
-impl<'w, F: Fn(&str) -> u8> WordFlags<'w, F> {
-    /// Not a flag a test may return.
-    const UNJUDGED: u8 = 0x80;
+impl<'w> WordFlags<'w> {
+    /// `test` gives a word's flags.
+    pub fn new(words: &'w Words, test: impl Fn(&str) -> u8) -> Self {
+        let mut flags = WordFlags::none(words);
+        for s in 0..words.spellings.len() as u32 {
+            flags.mark(s, test(words.spelling(s)));
+        }
+        flags
+    }
 
-    /// `test` gives a word's flags: bits below 0x80.
-    pub fn new(words: &'w Words, test: F) -> Self {
-        WordFlags { words, judged: vec![Self::UNJUDGED; words.spelling_count()], test }
+    /// Flag 1 on the blocks where one of `spellings` stands as a whole word,
+    /// exactly as written: only those spellings are looked at.
+    pub fn of_spellings(words: &'w Words, spellings: &[&str]) -> Self {
+        let mut flags = WordFlags::none(words);
+        for s in spellings.iter().filter_map(|w| words.find(w)) {
+            flags.mark(s, 1);
+        }
+        flags
+    }
+
+    fn none(words: &'w Words) -> Self {
+        let lists = words.block_lists.get_or_init(|| BlockLists::new(words));
+        WordFlags { lists, flags: vec![0; lists.block_count] }
+    }
+
+    fn mark(&mut self, spelling: u32, flag: u8) {
+        if flag != 0 {
+            for &b in self.lists.of(spelling) {
+                self.flags[b as usize] |= flag;
+            }
+        }
     }
 
     /// The flags of every word of block `block` of document `doc`, together.
-    pub fn of_block(&mut self, doc: DocId, block: usize) -> u8 {
-        let mut all = 0;
-        for run in self.words.block(doc, block) {
-            let judged = &mut self.judged[run.spelling as usize];
-            if *judged == Self::UNJUDGED {
-                *judged = (self.test)(self.words.spelling(run.spelling)) & !Self::UNJUDGED;
-            }
-            all |= *judged;
-        }
-        all
+    pub fn of_block(&self, doc: DocId, block: usize) -> u8 {
+        let Some(&first) = self.lists.first_block.get(slot(doc)) else { return 0 };
+        let next = self.lists.first_block.get(slot(doc) + 1).map_or(self.lists.block_count, |&n| n as usize);
+        let b = first as usize + block;
+        if b < next { self.flags[b] } else { 0 }
     }
 }
 

@@ -64,10 +64,10 @@ impl Family for Citations {
 
 /// The blocks, in reading order, with one of `words` as a whole word. A
 /// citation's pattern needs its key word ("Act", "Regulations") standing
-/// alone: as it is a run of letters, the agreement's words, judged once per
-/// spelling, say which blocks can hold one without reading their text.
+/// alone: as it is a run of letters, the agreement's words say which blocks
+/// hold one without reading their text.
 fn blocks_with<'a>(a: &'a Agreement, words: &[&str]) -> Vec<&'a Block> {
-    let mut has_word = WordFlags::new(a.words(), |w| u8::from(words.contains(&w)));
+    let has_word = WordFlags::of_spellings(a.words(), words);
     let mut out = Vec::new();
     for (id, doc) in documents(a) {
         out.extend(doc.blocks.iter().enumerate().filter(|&(i, _)| has_word.of_block(id, i) != 0).map(|(_, b)| b));

@@ -125,20 +125,20 @@ pub struct InBlocks {
 /// Periods and dates in every block of each of the agreement's documents
 /// (as [`Agreement::documents`] lists them).
 pub fn in_documents(a: &Agreement) -> Vec<InBlocks> {
-    let mut gate = gate(a.words());
-    documents(a).map(|(id, doc)| in_blocks(doc, id, &mut gate)).collect()
+    let gate = gate(a.words());
+    documents(a).map(|(id, doc)| in_blocks(doc, id, &gate)).collect()
 }
 
 /// [`in_documents`] for the body only.
 pub fn in_body(a: &Agreement) -> InBlocks {
-    in_blocks(&a.body, DocId::Body, &mut gate(a.words()))
+    in_blocks(&a.body, DocId::Body, &gate(a.words()))
 }
 
 /// Periods and dates in every block of a document. A block is searched
 /// only when its words can make one (see [`UNIT`]): most paragraphs
 /// have neither, and asking the words the agreement has already cut costs
 /// a fraction of the two patterns reading every byte.
-fn in_blocks(doc: &Document, id: DocId, gate: &mut Gate) -> InBlocks {
+fn in_blocks(doc: &Document, id: DocId, gate: &Gate) -> InBlocks {
     let n = doc.blocks.len();
     let mut found =
         InBlocks { durations: vec![Vec::new(); n], words_figures: vec![Vec::new(); n], dates: vec![Vec::new(); n] };
@@ -161,7 +161,7 @@ fn in_blocks(doc: &Document, id: DocId, gate: &mut Gate) -> InBlocks {
 }
 
 /// Which words of a block can be part of a period or a date.
-type Gate<'w> = WordFlags<'w, fn(&str) -> u8>;
+type Gate<'w> = WordFlags<'w>;
 
 /// [`DURATION`] needs a unit after a space or hyphen, so a word that
 /// begins with "day", "week", "month" or "year" in any case ([`UNIT`]);

@@ -71,7 +71,7 @@ fn scan<'a>(a: &'a Agreement, authorities: &Authorities) -> Vec<Named<'a>> {
     let mut out = Vec::new();
     // A place on the list is named only where its first word is; one not
     // on the list only before "Agreement" (see `mentions::place_uses`).
-    let mut place_words = WordFlags::new(a.words(), |w| u8::from(authorities.may_begin_place(w)));
+    let place_words = WordFlags::new(a.words(), |w| u8::from(authorities.may_begin_place(w)));
     for (id, doc) in documents(a) {
         for (i, block) in doc.blocks.iter().enumerate().filter(|(_, b)| prose(b)) {
             let councils = authorities::council_names(&block.text, authorities);

@@ -97,7 +97,7 @@ fn ends_with_head(key: &str, names: &Names) -> bool {
 fn imports_definitions(ix: &Index) -> bool {
     // "meaning" is letters only, so it stands inside one word: a block's
     // words say whether its text has it, judged once per spelling.
-    let mut meaning = WordFlags::new(ix.agreement.words(), |w| u8::from(mentions_meaning(w)));
+    let meaning = WordFlags::new(ix.agreement.words(), |w| u8::from(mentions_meaning(w)));
     documents(ix.agreement).any(|(id, doc)| {
         doc.blocks.iter().enumerate().filter(|&(i, _)| meaning.of_block(id, i) != 0).any(|(_, b)| {
             let lower = b.text.to_lowercase();
