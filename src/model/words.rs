@@ -121,19 +121,18 @@ impl BlockLists {
             first_block.push(block_count as u32);
             block_count += doc.len();
         }
-        // (block number, spelling) of every run, in reading order.
-        let each = || {
-            words.blocks.iter().flatten().enumerate().flat_map(|(b, runs)| {
-                words.runs[runs.runs.start as usize..runs.runs.end as usize].iter().map(move |r| (b as u32, r.spelling))
-            })
-        };
+        // The runs of every block, in reading order, by block number.
+        let by_block: Vec<&[Run]> =
+            words.blocks.iter().flatten().map(|b| &words.runs[b.runs.start as usize..b.runs.end as usize]).collect();
         // Counted, then placed in one array; a spelling's repeats in a block count once.
         let spellings = words.spellings.len();
         let mut last = vec![u32::MAX; spellings];
         let mut starts = vec![0u32; spellings + 1];
-        for (b, s) in each() {
-            if std::mem::replace(&mut last[s as usize], b) != b {
-                starts[s as usize + 1] += 1;
+        for (b, runs) in by_block.iter().enumerate() {
+            for r in *runs {
+                if std::mem::replace(&mut last[r.spelling as usize], b as u32) != b as u32 {
+                    starts[r.spelling as usize + 1] += 1;
+                }
             }
         }
         for s in 0..spellings {
@@ -142,10 +141,13 @@ impl BlockLists {
         let mut next = starts.clone();
         let mut blocks = vec![0u32; starts[spellings] as usize];
         last.fill(u32::MAX);
-        for (b, s) in each() {
-            if std::mem::replace(&mut last[s as usize], b) != b {
-                blocks[next[s as usize] as usize] = b;
-                next[s as usize] += 1;
+        for (b, runs) in by_block.iter().enumerate() {
+            for r in *runs {
+                let s = r.spelling as usize;
+                if std::mem::replace(&mut last[s], b as u32) != b as u32 {
+                    blocks[next[s] as usize] = b as u32;
+                    next[s] += 1;
+                }
             }
         }
         BlockLists { first_block, block_count, starts, blocks }

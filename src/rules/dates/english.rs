@@ -180,7 +180,9 @@ fn gate(words: &Words) -> Gate<'_> {
 fn word_flags(word: &str) -> u8 {
     // Most words begin with a letter that begins no unit and no month.
     let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    if word.is_ascii() && !b"0123456789adfjmnoswy".contains(&first) {
+    if word.is_ascii()
+        && !matches!(first, b'0'..=b'9' | b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b'w' | b'y')
+    {
         return 0;
     }
     let begins = |prefix: &str| word.get(..prefix.len()).is_some_and(|w| w.eq_ignore_ascii_case(prefix));
