@@ -108,6 +108,10 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         agreements: report.checked.iter().map(|c| AgreementOut { id: &c.id, dir: &c.dir, title: &c.title }).collect(),
         findings: report.findings.iter().map(finding).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    // The serializer makes many small writes: a buffer of a known type takes
+    // them inline, where each would be a dynamic call through `out`.
+    let mut buffered = io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut buffered, &doc)?;
+    writeln!(buffered)?;
+    buffered.flush()
 }
