@@ -9,6 +9,9 @@ use super::templates::{self, Templates};
 
 pub fn render(data: &PackData, templates: &Templates) -> anyhow::Result<Vec<u8>> {
     let mut env = Environment::new();
+    // A template's error names the value it could not find ("no_such_field")
+    // in a release build too: minijinja keeps that only in debug mode.
+    env.set_debug(true);
     // A misspelt field in a template is an error, not silently empty text.
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|name| {
