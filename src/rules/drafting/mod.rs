@@ -69,14 +69,24 @@ pub(crate) struct Named<'a> {
 /// Every block of running text that names a council or an area.
 fn scan<'a>(a: &'a Agreement, authorities: &Authorities) -> Vec<Named<'a>> {
     let mut out = Vec::new();
-    // A place on the list is named only where its first word is; one not
-    // on the list only before "Agreement" (see `mentions::place_uses`).
-    let place_words = WordFlags::new(a.words(), |w| u8::from(authorities.may_begin_place(w)));
+    // What a block's words allow, each judged once per spelling. A council's
+    // name needs "Council" or "Borough" (letters, so inside one word: "County
+    // Council", "London Borough"); a place on the list is named only where
+    // its first word is, one not on the list only before "Agreement" (see
+    // `mentions::place_uses`).
+    const COUNCIL: u8 = 1;
+    const PLACE: u8 = 2;
+    let flags = WordFlags::new(a.words(), |w| {
+        let council = w.contains("Council") || w.contains("Borough");
+        let place = authorities.may_begin_place(w) || w.contains("Agreement");
+        u8::from(council) * COUNCIL | u8::from(place) * PLACE
+    });
     for (id, doc) in documents(a) {
         for (i, block) in doc.blocks.iter().enumerate().filter(|(_, b)| prose(b)) {
-            let councils = authorities::council_names(&block.text, authorities);
-            let may_name_place = place_words.of_block(id, i) != 0 || block.text.contains("Agreement");
-            let places = if may_name_place { mentions::place_uses(&block.text, authorities) } else { Vec::new() };
+            let has = flags.of_block(id, i);
+            let councils =
+                if has & COUNCIL != 0 { authorities::council_names(&block.text, authorities) } else { Vec::new() };
+            let places = if has & PLACE != 0 { mentions::place_uses(&block.text, authorities) } else { Vec::new() };
             if !councils.is_empty() || !places.is_empty() {
                 out.push(Named { block, councils, places });
             }
