@@ -79,7 +79,7 @@ fn scan<'a>(a: &'a Agreement, authorities: &Authorities) -> Vec<Named<'a>> {
     let flags = WordFlags::new(a.words(), |w| {
         let council = w.contains("Council") || w.contains("Borough");
         let place = authorities.may_begin_place(w) || w.contains("Agreement");
-        u8::from(council) * COUNCIL | u8::from(place) * PLACE
+        (if council { COUNCIL } else { 0 }) | (if place { PLACE } else { 0 })
     });
     for (id, doc) in documents(a) {
         for (i, block) in doc.blocks.iter().enumerate().filter(|(_, b)| prose(b)) {
