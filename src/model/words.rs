@@ -526,6 +526,27 @@ mod tests {
         assert!(Gap::of(". ").ends_sentence() && Gap::of(", ").is_hard() && !Gap::of(", ").ends_sentence());
     }
 
+    /// A gate's flags for a block are those of the block's own words, found
+    /// from each spelling's list of blocks; a block past the end has none.
+    #[test]
+    fn a_blocks_flags_are_its_words_flags() {
+        let test = |w: &str| u8::from(w.starts_with('A')) | (u8::from(w.len() > 8) << 1);
+        for a in crate::rules::testing::bundled() {
+            let words = a.words();
+            let flags = WordFlags::new(words, test);
+            let exact = WordFlags::of_spellings(words, &["Act", "Schedule"]);
+            for (id, doc) in crate::model::agreement::documents(&a) {
+                for i in 0..=doc.blocks.len() {
+                    let runs = words.block(id, i);
+                    let expected = runs.iter().fold(0, |f, r| f | test(words.spelling(r.spelling)));
+                    assert_eq!(flags.of_block(id, i), expected, "{} {id:?} block {i}", a.id());
+                    let has = runs.iter().any(|r| matches!(words.spelling(r.spelling), "Act" | "Schedule"));
+                    assert_eq!(exact.of_block(id, i) != 0, has, "{} {id:?} block {i}", a.id());
+                }
+            }
+        }
+    }
+
     #[test]
     fn spellings_are_interned_exactly() {
         let mut words = Words::default();
