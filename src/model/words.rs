@@ -101,7 +101,8 @@ pub struct Words {
     block_lists: OnceLock<BlockLists>,
 }
 
-/// For each spelling, the blocks it stands in, each once, in reading order.
+/// For each spelling, the blocks it stands in, in reading order (a block
+/// once for each time the spelling stands in it).
 /// Blocks are numbered through the documents in slot order.
 #[derive(Debug, Default)]
 struct BlockLists {
@@ -124,30 +125,23 @@ impl BlockLists {
         // The runs of every block, in reading order, by block number.
         let by_block: Vec<&[Run]> =
             words.blocks.iter().flatten().map(|b| &words.runs[b.runs.start as usize..b.runs.end as usize]).collect();
-        // Counted, then placed in one array; a spelling's repeats in a block count once.
+        // Counted, then placed in one array. A spelling repeated in a block
+        // lists the block again: marking a block twice changes nothing.
         let spellings = words.spellings.len();
-        let mut last = vec![u32::MAX; spellings];
         let mut starts = vec![0u32; spellings + 1];
-        for (b, runs) in by_block.iter().enumerate() {
-            for r in *runs {
-                if std::mem::replace(&mut last[r.spelling as usize], b as u32) != b as u32 {
-                    starts[r.spelling as usize + 1] += 1;
-                }
-            }
+        for r in by_block.iter().copied().flatten() {
+            starts[r.spelling as usize + 1] += 1;
         }
         for s in 0..spellings {
             starts[s + 1] += starts[s];
         }
         let mut next = starts.clone();
         let mut blocks = vec![0u32; starts[spellings] as usize];
-        last.fill(u32::MAX);
         for (b, runs) in by_block.iter().enumerate() {
             for r in *runs {
                 let s = r.spelling as usize;
-                if std::mem::replace(&mut last[s], b as u32) != b as u32 {
-                    blocks[next[s] as usize] = b as u32;
-                    next[s] += 1;
-                }
+                blocks[next[s] as usize] = b as u32;
+                next[s] += 1;
             }
         }
         BlockLists { first_block, block_count, starts, blocks }
