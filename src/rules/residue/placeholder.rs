@@ -201,10 +201,11 @@ fn stands_alone(text: &str, range: Range<usize>) -> bool {
 /// the agreement's own way of keeping a number.
 pub fn is_drafting_note(text: &str) -> bool {
     let t = text.trim();
-    // Every paragraph is asked: its opening words are lower-cased, and the
-    // rest only when it is bracketed.
-    let head = t.chars().take(20).collect::<String>().to_lowercase();
-    if ["drafting note", "note to draft", "ntd:", "note for drafting"].iter().any(|p| head.starts_with(p)) {
+    // Every paragraph is asked: its opening bytes are compared in any ASCII
+    // case (no other letter lower-cases to these), and the rest is
+    // lower-cased only when it is bracketed.
+    let opens = |p: &str| t.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+    if ["drafting note", "note to draft", "ntd:", "note for drafting"].into_iter().any(opens) {
         return true;
     }
     let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) else { return false };

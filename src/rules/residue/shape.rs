@@ -25,7 +25,7 @@ pub(super) fn check_block_shape(doc: &Document, i: usize, out: &mut Vec<Finding>
         out.push(drafting_note(b.span.clone(), "a bracketed drafting note is left in the text"));
     } else if b.number.is_some() && LABELLED_PARAGRAPH.is_match(text) {
         out.push(drafting_note(b.span.clone(), "a drafting note is left in the text"));
-    } else {
+    } else if b.text.contains('[') {
         for m in LABELLED_NOTE.find_iter(&b.text) {
             out.push(drafting_note(b.span_of(m.range()), "a bracketed drafting note is left in the text"));
         }
