@@ -197,14 +197,12 @@ fn misspelt_or_reworded(ix: &Index, uses: &[Hit], counts: &[usize], groups: &mut
     // The uses are in reading order (see `index::longest`): a block's are a run of them.
     debug_assert!(uses.is_sorted_by_key(|h| (h.block, h.at)));
     let mut cands: Vec<usize> = Vec::new();
-    // The uses not yet passed: the blocks are read in order, so each block's
-    // uses are the run at the front (a cursor, not a search per block).
+    // The uses not yet passed: every block is read, in order, so each
+    // block's uses are the run at the front (a cursor, not a search per block).
     let mut rest = uses;
     for (bi, b) in ix.blocks.iter().enumerate() {
-        let skip = rest.iter().take_while(|h| h.block < bi).count();
-        let here = rest[skip..].iter().take_while(|h| h.block == bi).count();
-        let uses_here = &rest[skip..skip + here];
-        rest = &rest[skip + here..];
+        let (uses_here, after) = rest.split_at(rest.iter().take_while(|h| h.block == bi).count());
+        rest = after;
         if b.heading {
             continue;
         }
