@@ -19,6 +19,7 @@ use std::ops::Range;
 use super::agreement::{self, Agreement};
 use super::doc_id::DocId;
 use super::document::{BlockKind, Document};
+use super::pattern::starts_with_ignore_ascii_case;
 use super::references;
 use super::source::Span;
 
@@ -190,7 +191,7 @@ fn scope_prefix(text: &str) -> Option<(usize, bool)> {
     const OPENERS: [&str; 3] = ["in this ", "for the purposes of this ", "for the purpose of this "];
     let trimmed = text.trim_start();
     // Every block is asked: lower-case it only when it opens so.
-    if !OPENERS.iter().any(|p| trimmed.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p))) {
+    if !OPENERS.iter().any(|p| starts_with_ignore_ascii_case(trimmed, p)) {
         return None;
     }
     let lower = trimmed.to_ascii_lowercase();

@@ -73,6 +73,12 @@ pub fn contains_ignore_ascii_case(text: &str, phrases: &[&str]) -> bool {
     })
 }
 
+/// Whether `text` begins with the ASCII `prefix`, in any case (see
+/// [`contains_ignore_ascii_case`] for why ASCII case is enough).
+pub fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// A pattern compiled for phrases at a known place; see the module comment.
 pub struct Anchored {
     regex: Regex,
@@ -237,6 +243,10 @@ mod tests {
         assert!(!contains_ignore_ascii_case("it shall be delete", &instructions), "cut short at the end");
         assert!(!contains_ignore_ascii_case("shall not be deleted", &instructions));
         assert!(!contains_ignore_ascii_case("anything", &[]));
+        assert!(starts_with_ignore_ascii_case("DRAFTING NOTE: check", "drafting note"));
+        assert!(starts_with_ignore_ascii_case("Ntd: x", "ntd:"));
+        assert!(!starts_with_ignore_ascii_case("a drafting note", "drafting note"));
+        assert!(!starts_with_ignore_ascii_case("nt", "ntd:"), "shorter than the prefix");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::model::agreement::documents;
 use crate::model::metadata::{Duration, DurationUnit};
-use crate::model::pattern::{Groups, Pattern};
+use crate::model::pattern::{Groups, Pattern, starts_with_ignore_ascii_case};
 use crate::model::words::{WordFlags, Words};
 use crate::model::{Agreement, DocId, Document};
 
@@ -185,7 +185,7 @@ fn word_flags(word: &str) -> u8 {
     {
         return 0;
     }
-    let begins = |prefix: &str| word.get(..prefix.len()).is_some_and(|w| w.eq_ignore_ascii_case(prefix));
+    let begins = |prefix: &str| starts_with_ignore_ascii_case(word, prefix);
     let mut flags = 0;
     if ["day", "week", "month", "year"].iter().any(|u| begins(u)) {
         flags |= UNIT;

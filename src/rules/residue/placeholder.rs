@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::model::pattern::starts_with_ignore_ascii_case;
 use crate::model::{Block, Document, Section};
 use crate::rules::{Example, Finding, Rule, Severity};
 
@@ -204,7 +205,7 @@ pub fn is_drafting_note(text: &str) -> bool {
     // Every paragraph is asked: its opening bytes are compared in any ASCII
     // case (no other letter lower-cases to these), and the rest is
     // lower-cased only when it is bracketed.
-    let opens = |p: &str| t.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+    let opens = |p| starts_with_ignore_ascii_case(t, p);
     if ["drafting note", "note to draft", "ntd:", "note for drafting"].into_iter().any(opens) {
         return true;
     }
